@@ -1,0 +1,6 @@
+"""Actors stage: mentions in a parsed article -> canonical registry actors."""
+
+from truceline.actors.registry import Registry, build_registry, registry
+from truceline.actors.resolve import ActorResolution, ResolvedMention, Resolver, resolve
+
+__all__ = ["ActorResolution", "Registry", "ResolvedMention", "Resolver", "build_registry", "registry", "resolve"]

@@ -1,0 +1,459 @@
+"""Resolve the mentions in a parsed article to registry actors.
+
+Order of methods for a named span: exact alias -> normalised alias -> metonym / demonym /
+place of government -> fuzzy (rapidfuzz) -> phonetic (jellyfish NYSIIS on a folded form).
+Generic forms ("Russian troops"), role references ("the US president", "the Russian leader"),
+pronouns and dyad references ("the two leaders", "both sides") are resolved from the document
+and the article's date. A span that matches nothing is kept as unresolved with its NER label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import jellyfish
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from truceline.actors.registry import Registry, RegistryActor, normalise
+from truceline.models import Actor, Mention, UnresolvedMention
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+FUZZY_MIN = 88.0  # rapidfuzz ratio on normalised forms
+PHONETIC_MIN = 70.0  # ratio on folded forms, with equal phonetic keys
+_KIND_FOR_LABEL = {
+    "PERSON": {"person"},
+    "ORG": {"group", "person"},
+    "GPE": {"country"},
+    "NORP": {"group", "country"},
+    "LOC": {"country"},
+    "FAC": set(),
+}
+_TITLE_WORDS = {
+    "president": "president",
+    "prime minister": "prime minister",
+    "premier": "prime minister",
+    "chancellor": "chancellor",
+    "foreign minister": "foreign minister",
+    "defence minister": "defence minister",
+    "defense minister": "defence minister",
+    "secretary of state": "secretary of state",
+    "supreme leader": "supreme leader",
+    "king": "king",
+    "emir": "emir",
+    "leader": None,
+}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+_DYAD_PEOPLE = re.compile(r"^(?:the )?(?:two|both) (?:leaders|presidents|men|heads of state)$", re.I)
+_DYAD_PARTIES = re.compile(
+    r"^(?:the )?(?:two|both) (?:sides|countries|parties|nations|governments|states|powers)$|^both sides$", re.I
+)
+
+
+class ResolvedMention(BaseModel):
+    """One resolved mention (internal to the actors -> events boundary)."""
+
+    actor_id: str
+    text: str
+    start: int
+    end: int
+    method: str
+    score: float = 1.0
+    label: str | None = None
+    plural_of: list[str] = Field(default_factory=list, description="For dyad references.")
+
+
+class ActorResolution(BaseModel):
+    """What the actors stage hands to the events stage."""
+
+    actors: list[Actor]
+    mentions: list[ResolvedMention]
+    unresolved: list[UnresolvedMention]
+
+    def by_start(self) -> dict[int, ResolvedMention]:
+        return {m.start: m for m in self.mentions}
+
+
+@dataclass
+class _Hit:
+    actor: RegistryActor
+    method: str
+    score: float
+
+
+def _fold(word: str) -> str:
+    """A spelling-insensitive form for phonetic comparison (Hooty ~ Houthi)."""
+    w = word.lower()
+    w = re.sub(r"[^a-z]", "", w)
+    w = w.replace("th", "t").replace("ph", "f").replace("ck", "k").replace("dh", "d")
+    w = re.sub(r"(?<=.)h", "", w)
+    w = re.sub(r"(?:y|ie|ee|ey)$", "i", w)
+    w = w.replace("oo", "u").replace("ou", "u")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 4 and w.endswith("s"):
+        w = w[:-1]
+    return w
+
+
+def _phonetic_key(text: str) -> str:
+    return " ".join(jellyfish.nysiis(_fold(w)) for w in text.split() if _fold(w))
+
+
+class _Index:
+    """Fuzzy and phonetic indexes over the normalised alias keys of one registry."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.keys = [k for k in reg.norm_keys() if len(k) >= 4]
+        self.phonetic: dict[str, list[str]] = {}
+        for key in self.keys:
+            self.phonetic.setdefault(_phonetic_key(key), []).append(key)
+
+
+@lru_cache(maxsize=8)
+def _index(reg_id: int, reg: Registry) -> _Index:  # noqa: ARG001 - reg_id keys the cache
+    return _Index(reg)
+
+
+class Resolver:
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.index = _index(id(reg), reg)
+
+    # ---------------------------------------------------------------- names
+    def lookup(self, text: str, label: str | None = None, when: date | None = None) -> list[_Hit]:
+        """All candidates for a name, best first (used by ``actors lookup`` too)."""
+        clean = re.sub(r"^(?:the|The)\s+", "", text.strip())
+        clean = re.sub(r"['\u2019]s?$", "", clean)
+        hits: list[_Hit] = []
+        exact = self.reg.exact(clean)
+        if exact:
+            return self._rank([_Hit(self.reg.actors[i], "exact", 1.0) for i in exact], when)
+        norm = self.reg.normalised(clean)
+        if norm:
+            return self._rank([_Hit(self.reg.actors[i], "normalised", 0.97) for i in norm], when)
+        key = normalise(clean)
+        if key in self.reg.metonyms:
+            country, sector = self.reg.metonyms[key]
+            return [_Hit(self.reg.generic(country, sector), "metonym", 0.95)]
+        if (key in self.reg.demonyms or clean in self.reg.demonyms) and clean[:1].isupper():
+            country = self.reg.demonyms.get(clean) or self.reg.demonyms[key]
+            return [_Hit(self.reg.actors[country], "demonym", 0.95)]
+        if key in self.reg.places_of_government:
+            return [_Hit(self.reg.actors[self.reg.places_of_government[key]], "place", 0.9)]
+        allowed = _KIND_FOR_LABEL.get(label or "", {"person", "group", "country"})
+        if len(key) >= 4 and allowed:
+            for found, score, _ in process.extract(
+                key, self.index.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5
+            ):
+                for aid in self.reg.ids_for_key(found):
+                    actor = self.reg.actors[aid]
+                    if actor.kind in allowed:
+                        hits.append(_Hit(actor, "fuzzy", round(score / 100 * 0.9, 3)))
+            if hits:
+                return self._rank(hits, when)
+            pkey = _phonetic_key(key)
+            folded = " ".join(_fold(w) for w in key.split())
+            for cand in self.index.phonetic.get(pkey, []):
+                score = fuzz.ratio(folded, " ".join(_fold(w) for w in cand.split()))
+                if score < PHONETIC_MIN:
+                    continue
+                for aid in self.reg.ids_for_key(cand):
+                    actor = self.reg.actors[aid]
+                    if actor.kind in allowed:
+                        hits.append(_Hit(actor, "phonetic", round(score / 100 * 0.8, 3)))
+        return self._rank(hits, when)
+
+    def _rank(self, hits: list[_Hit], when: date | None) -> list[_Hit]:
+        best: dict[str, _Hit] = {}
+        for h in hits:
+            if h.actor.id not in best or best[h.actor.id].score < h.score:
+                best[h.actor.id] = h
+
+        def key(h: _Hit) -> tuple[float, int]:
+            active = any(r.active(when) for r in h.actor.roles) if h.actor.roles else False
+            return (h.score, int(active))
+
+        return sorted(best.values(), key=key, reverse=True)
+
+    # ---------------------------------------------------------------- roles
+    def role_reference(self, country: str | None, title: str | None, when: date | None) -> RegistryActor | None:
+        if country is None:
+            return None
+        holders = self.reg.role_holders(country=country, title=title, leader=title is None, when=when)
+        return holders[0] if len(holders) == 1 else None
+
+
+def _span_country(reg: Registry, tokens: Iterable[Token]) -> str | None:
+    for t in tokens:
+        for form in (t.text, normalise(t.text)):
+            if form in reg.demonyms:
+                return reg.demonyms[form]
+        ids = reg.exact(t.text)
+        for i in ids:
+            if reg.actors[i].kind == "country":
+                return i
+    return None
+
+
+def _title_at(doc: Doc, i: int) -> tuple[str | None, int] | None:
+    """A title word starting at token i: (canonical title or None for 'leader', length)."""
+    for words, canon in sorted(_TITLE_WORDS.items(), key=lambda kv: -len(kv[0].split())):
+        n = len(words.split())
+        if " ".join(t.lower_ for t in doc[i : i + n]) == words:
+            return canon, n
+    return None
+
+
+class _Builder:
+    def __init__(self, doc: Doc, reg: Registry, when: date | None) -> None:
+        self.doc, self.reg, self.when = doc, reg, when
+        self.resolver = Resolver(reg)
+        self.mentions: list[ResolvedMention] = []
+        self.unresolved: list[UnresolvedMention] = []
+        self.taken: set[int] = set()
+
+    def add(
+        self,
+        span: Span,
+        actor: RegistryActor,
+        method: str,
+        score: float,
+        label: str | None = None,
+        plural_of: list[str] | None = None,
+    ) -> None:
+        self.mentions.append(
+            ResolvedMention(
+                actor_id=actor.id,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                method=method,
+                score=score,
+                label=label,
+                plural_of=plural_of or [],
+            )
+        )
+        self.taken.update(range(span.start, span.end))
+
+    def free(self, span: Span) -> bool:
+        return not any(i in self.taken for i in range(span.start, span.end))
+
+    # pass 1: role references and generic forms (they contain names that must not win alone)
+    def roles_and_generics(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.taken:
+                continue
+            found = _title_at(doc, tok.i)
+            if found is not None:
+                self._role(tok, *found)
+        for tok in doc:
+            sector = self.reg.sector_nouns.get(tok.lower_) or self.reg.sector_nouns.get(tok.lemma_.lower())
+            if sector is None or tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if _title_at(doc, tok.i) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+                continue  # "Syrian President Bashar al-Assad": the person, resolved from the name
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
+            country = None
+            first = tok
+            for m in mods:
+                for t in m.subtree:
+                    c = self._country_of_token(t)
+                    if c:
+                        country = c
+                        first = min(first, t, key=lambda x: x.i)
+            if country:
+                span = doc[first.i : tok.i + 1]
+                if self.free(span):
+                    self.add(span, self.reg.generic(country, sector), "generic", 0.9, "GENERIC")
+
+    def _country_of_token(self, t: Token) -> str | None:
+        doc = t.doc
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN":
+            return None  # "Iran-backed", "Iranian-designed": not that country's own people
+        if not t.text[:1].isupper():
+            return None  # "us", "china" in lower case are not country names
+        for form in (t.text, normalise(t.text)):
+            if form in self.reg.demonyms:
+                return self.reg.demonyms[form]
+            if form in self.reg.places_of_government:
+                return self.reg.places_of_government[form]
+        for i in self.reg.exact(t.text):
+            if self.reg.actors[i].kind == "country":
+                return i
+        return None
+
+    def _role(self, tok: Token, title: str | None, n: int) -> None:
+        doc = self.doc
+        end = tok.i + n
+        # "Russian President Vladimir Putin": the name that follows wins (pass 2)
+        if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            return
+        start = tok.i
+        country = None
+        # "the US president", "the Russian leader"
+        left = [t for t in doc[max(0, tok.i - 3) : tok.i]]
+        for t in reversed(left):
+            c = self._country_of_token(t)
+            if c:
+                country = c
+                start = t.i
+                break
+            if t.lower_ in ("the", "'s") or t.dep_ == "case":
+                continue
+            if t.pos_ not in ("ADJ", "PROPN", "PART"):
+                break
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        actor = None
+        if country:
+            actor = self.resolver.role_reference(country, title, self.when)
+        elif title and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            actor = self._recent_title_holder(tok.idx, title)
+        if actor is not None:
+            self.add(doc[start:end], actor, "role", 0.9, "ROLE")
+
+    def _recent_title_holder(self, before: int, title: str) -> RegistryActor | None:
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start >= before:
+                continue
+            actor = self.reg.actors.get(m.actor_id)
+            if actor and actor.kind == "person" and any(r.title == title and r.active(self.when) for r in actor.roles):
+                return actor
+        return None
+
+    # pass 2: named entities
+    def entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in NER_LABELS or not self.free(ent):
+                continue
+            hits = self.resolver.lookup(ent.text, ent.label_, self.when)
+            if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
+                hits = []
+            if hits:
+                h = hits[0]
+                self.add(ent, h.actor, h.method, h.score, ent.label_)
+            elif ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                self.unresolved.append(
+                    UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+                )
+        # registry names the model missed entirely (lower-case forms are not tried)
+        for tok in self.doc:
+            if tok.i in self.taken or not tok.text[:1].isupper() or tok.ent_type_:
+                continue
+            key = normalise(tok.text)
+            if key in self.reg.metonyms and tok.pos_ == "PROPN":
+                country, sector = self.reg.metonyms[key]
+                self.add(self.doc[tok.i : tok.i + 1], self.reg.generic(country, sector), "metonym", 0.9, "METONYM")
+
+    # pass 3: pronouns and dyads
+    def references(self) -> None:
+        doc = self.doc
+        for sent in doc.sents:
+            text = sent.text
+            for m in re.finditer(r"\b(?:the )?(?:two|both) [a-z]+(?: of state)?\b", text, re.I):
+                phrase = m.group(0)
+                span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+                if span is None or not self.free(span):
+                    continue
+                kinds = None
+                if _DYAD_PEOPLE.match(phrase):
+                    kinds = {"person"}
+                elif _DYAD_PARTIES.match(phrase):
+                    kinds = {"country", "generic", "group"}
+                if kinds:
+                    pair = self._salient(span.start_char, kinds, 2)
+                    if len(pair) == 2:
+                        self.add(span, self.reg.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
+        for tok in doc:
+            # "the army", "the government": the last generic actor of that sector nearby
+            sector = self.reg.sector_nouns.get(tok.lower_)
+            if (
+                sector
+                and tok.i not in self.taken
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ == "the"
+                and tok.pos_ == "NOUN"
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+            ):
+                recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
+                if recent:
+                    self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
+                    continue
+            if tok.lower_ in _PRONOUNS_PERSON and tok.pos_ == "PRON" and tok.i not in self.taken:
+                recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2)
+                if recent:
+                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
+
+    def _salient(self, before: int, kinds: set[str], n: int, window: int = 8) -> list[str]:
+        """The n most-mentioned distinct actors of these kinds in the last sentences (dyads)."""
+        sents = [s for s in self.doc.sents if s.start_char <= before]
+        limit = sents[-window].start_char if len(sents) >= window else 0
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        rep: dict[str, str] = {}
+        for m in self.mentions:
+            if not (limit <= m.start < before) or m.plural_of:
+                continue
+            actor = self.reg.actors.get(m.actor_id)
+            if actor is None or actor.kind not in kinds:
+                continue
+            key = actor.country if actor.kind in ("country", "generic") and actor.country else actor.id
+            counts[key] = counts.get(key, 0) + 1
+            last[key] = max(last.get(key, 0), m.start)
+            rep.setdefault(key, key if key in self.reg.actors else actor.id)
+        ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
+        return [rep[k] for k in ranked[:n]]
+
+    def _recent_distinct(
+        self, before: int, kinds: set[str], n: int, window: int | None = None, sector: str | None = None
+    ) -> list[str]:
+        limit = 0
+        if window is not None:
+            sents = [s for s in self.doc.sents if s.start_char <= before]
+            limit = sents[-window].start_char if len(sents) >= window else 0
+        found: list[str] = []
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start >= before or m.start < limit or m.plural_of:
+                continue
+            actor = self.reg.actors.get(m.actor_id)
+            if actor is None or actor.kind not in kinds or (sector and actor.sector != sector):
+                continue
+            key = actor.country if actor.kind in ("country", "generic") else actor.id
+            if all(
+                (self.reg.actors[f].country if self.reg.actors[f].kind in ("country", "generic") else f) != key
+                for f in found
+            ):
+                found.append(actor.id)
+            if len(found) == n:
+                break
+        return found
+
+
+def _proper(ent: Span) -> bool:
+    """Fuzzy and phonetic matches only for proper-noun spans, never ordinary words."""
+    return all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in ent) and len(ent.text) >= 4
+
+
+def resolve(doc: Doc, reg: Registry, when: date | None) -> ActorResolution:
+    """Resolve every actor mention in a parsed article."""
+    b = _Builder(doc, reg, when)
+    b.roles_and_generics()
+    b.entities()
+    b.references()
+    mentions = sorted(b.mentions, key=lambda m: m.start)
+    actors: dict[str, Actor] = {}
+    for m in mentions:
+        ids = m.plural_of or [m.actor_id]
+        for aid in ids:
+            ra = reg.actors[aid]
+            if aid not in actors:
+                country, sector = ra.at(when)
+                actors[aid] = Actor(id=aid, name=ra.name, country=country, sector=sector, kind=ra.kind)
+            actors[aid].mentions.append(Mention(text=m.text, start=m.start, end=m.end, method=m.method, score=m.score))
+    return ActorResolution(actors=list(actors.values()), mentions=mentions, unresolved=b.unresolved)

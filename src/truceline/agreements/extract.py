@@ -1,0 +1,695 @@
+"""Agreement records (ceasefires first) from an article's parse and coded events.
+
+Each mention of an agreement ("a ceasefire of energy and infrastructure", "prisoner exchanges",
+"a two-month ceasefire") becomes a candidate with kind, scope, status cue, parties and dates.
+Candidates about the same arrangement merge (same kind, compatible scope and parties); a
+sentence that lists several agreements after a sequence cue ("would begin with ...") becomes one
+process with ordered phases. The status is derived from the timeline, by event date, then by
+lifecycle rank; never by the order of the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Span, Token
+
+from truceline.actors.resolve import ActorResolution
+from truceline.events import dates as dates_mod
+from truceline.events.quantities import quantities_in
+from truceline.gazetteer import gazetteer
+from truceline.models import Agreement, Condition, Event, Evidence, Quantity, StatusChange
+from truceline.vocab import clean, data_path, load_yaml
+
+_RANK = {
+    "planned": 0,
+    "proposed": 1,
+    "negotiating": 2,
+    "rejected": 3,
+    "agreed": 4,
+    "declared": 4,
+    "in_force": 5,
+    "suspended": 6,
+    "ended": 7,
+}
+_CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
+_AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
+_DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
+
+
+@dataclass
+class Vocabulary:
+    kinds: dict[str, str]  # phrase -> kind
+    domains: dict[str, str]  # word -> domain
+    coverage: dict[str, str]
+    status: dict[str, str]
+    ends: dict[str, str]
+    sequence: list[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = clean(load_yaml(data_path("agreements", "vocabulary.yaml")))
+
+    def invert(section: str) -> dict[str, str]:
+        return {str(w).lower(): k for k, ws in (data.get(section) or {}).items() for w in ws}
+
+    return Vocabulary(
+        invert("kinds"),
+        invert("domains"),
+        invert("coverage"),
+        invert("status_cues"),
+        invert("end_cues"),
+        [str(s) for s in data.get("sequence_cues") or []],
+    )
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    head: Token
+    sent: Span
+    domains: list[str] = field(default_factory=list)
+    coverage: str = "unknown"
+    status: str | None = None
+    end_reason: str | None = None
+    parties: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    declared_by: str | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    start_date: date | None = None
+    duration_text: str | None = None
+    events: list[str] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    area: str | None = None
+    phase: int | None = None
+    process: str | None = None
+    rule: str = "agreement:mention"
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, res: ActorResolution, events: list[Event], published: date | None) -> None:
+        self.doc, self.res, self.events, self.published = doc, res, events, published
+        self.voc = vocabulary()
+        self.country_of = {a.id: a.country for a in res.actors}
+        self.kind_of = {a.id: a.kind for a in res.actors}
+        self.by_token: dict[int, str] = {}
+        self.plural: dict[int, list[str]] = {}
+        for m in res.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.by_token[t.i] = m.actor_id
+                    if m.plural_of:
+                        self.plural[t.i] = m.plural_of
+
+    # ------------------------------------------------------------- mentions
+    def mentions(self) -> list[_Candidate]:
+        out = []
+        for sent in self.doc.sents:
+            for tok in sent:
+                kind = self._kind_at(tok)
+                if kind is None:
+                    continue
+                if tok.dep_ == "compound" and tok.head.lemma_.lower() in (
+                    "talk",
+                    "talks",
+                    "negotiation",
+                    "agreement",
+                    "deal",
+                ):
+                    if tok.head.lemma_.lower() in ("talk", "talks", "negotiation"):
+                        continue  # "ceasefire talks": the talks, not an arrangement
+                out.append(self._candidate(kind, tok, sent))
+        return out
+
+    def from_events(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """'Russia would halt attacks on energy infrastructure': a ceasefire without the word."""
+        out = []
+        mentioned = {c.sent.start for c in cands if c.kind == "ceasefire"}
+        for e in self.events:
+            if e.type not in ("CONCEDE", "RETREAT") or e.mode != "ceasefire":
+                continue
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            sent = tok.sent
+            if sent.start in mentioned:
+                continue
+            c = _Candidate("ceasefire", tok, sent, rule="agreement:from-event")
+            for t in tok.subtree:
+                w = t.lemma_.lower()
+                if w in self.voc.domains and self.voc.domains[w] not in c.domains:
+                    c.domains.append(self.voc.domains[w])
+            c.coverage = "partial" if c.domains else "unknown"
+            c.status = {"agreed": "agreed", "planned": "planned", "proposed": "proposed", "refused": "rejected"}.get(
+                e.status, "declared"
+            )
+            c.date, c.date_precision = e.date, e.date_precision
+            out.append(c)
+        return out
+
+    def _kind_at(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return None
+        if prev is not None and f"{prev.lemma_.lower()} {lemma}" in self.voc.kinds:
+            return self.voc.kinds[f"{prev.lemma_.lower()} {lemma}"]
+        if prev is not None and f"{prev.lower_} {tok.lower_}" in self.voc.kinds:
+            return self.voc.kinds[f"{prev.lower_} {tok.lower_}"]
+        if lemma in ("exchange", "swap") and any(
+            t.lemma_.lower() in ("prisoner", "inmate", "pow", "captive") for t in tok.subtree
+        ):
+            return "prisoner_exchange"
+        if (
+            lemma == "peace"
+            and tok.dep_ in ("pobj", "dobj", "conj", "appos", "compound", "nsubj")
+            and any(
+                c.lemma_.lower() in ("permanent", "lasting", "durable", "comprehensive", "just") for c in tok.children
+            )
+        ):
+            return "peace_agreement"
+        if lemma == "cease" and nxt is not None and nxt.lower_ == "fire":
+            return "ceasefire"
+        if lemma in self.voc.kinds and " " not in lemma and self.voc.kinds[lemma] == "ceasefire":
+            return "ceasefire"
+        if tok.lower_ in ("ceasefire", "ceasefires", "truce", "truces", "armistice"):
+            return "ceasefire"
+        return None
+
+    def _candidate(self, kind: str, tok: Token, sent: Span) -> _Candidate:
+        c = _Candidate(kind, tok, sent)
+        for t in self._modifiers(tok):
+            w = t.lemma_.lower()
+            if w in self.voc.domains and self.voc.domains[w] not in c.domains:
+                c.domains.append(self.voc.domains[w])
+            for form in (w, t.lower_):
+                if form in self.voc.coverage:
+                    c.coverage = self.voc.coverage[form]
+        for prep in (t for t in tok.children if t.dep_ == "prep" and t.lower_ in _AREA_PREPS):
+            for t in prep.subtree:
+                if t.ent_type_ in ("LOC", "GPE"):
+                    place = gazetteer().lookup(self._ent_text(t))
+                    if place is not None:
+                        c.area = place.name
+                        if place.kind in ("sea", "strait") and "maritime" not in c.domains:
+                            c.domains.append("maritime")
+                    break
+        if c.domains and c.coverage == "unknown":
+            c.coverage = "partial"
+        near = tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)]
+        m = re.search(
+            r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty)[- ](day|week|month|year)s?\b", near
+        )
+        if m:
+            c.duration_text = m.group(0)
+        self._status(c)
+        return c
+
+    def _modifiers(self, tok: Token) -> list[Token]:
+        """Words that qualify an agreement noun: its modifiers and 'of/on/for/covering' objects."""
+        out: list[Token] = []
+        heads = [tok]
+        if tok.dep_ == "compound":
+            heads.append(tok.head)  # "permanent peace implementation", "energy ceasefire deal"
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("amod", "compound", "nmod", "nummod"):
+                    out.extend(c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over"):
+                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        for t in [pobj, *pobj.conjuncts]:
+                            if t.pos_ in ("NOUN", "PROPN", "ADJ") and self._kind_at(t) is None:
+                                out.append(t)
+                                out.extend(x for x in t.children if x.dep_ in ("amod", "compound"))
+        return out
+
+    def _ent_text(self, tok: Token) -> str:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+        return tok.text
+
+    def _status(self, c: _Candidate) -> None:
+        cur = c.head
+        if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
+            cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
+        if self.demand_behind(c) is not None:
+            return  # "wants X in order to sign a ceasefire": a condition, not a status
+        for _ in range(6):
+            parent = cur.head
+            if parent.i == cur.i:
+                break
+            lemma = parent.lemma_.lower()
+            phrase = f"{lemma} {next((x.lower_ for x in parent.children if x.dep_ in ('prt', 'dobj')), '')}".strip()
+            negated = any(x.dep_ == "neg" for x in parent.children)
+            intransitive = cur.dep_ == "nsubj" and not any(x.dep_ == "dobj" for x in parent.children)
+            if lemma in self.voc.ends and parent.pos_ == "VERB" and (cur.dep_ in ("dobj", "nsubjpass") or intransitive):
+                c.status, c.end_reason = "ended", self.voc.ends[lemma]
+                return
+            cue = self.voc.status.get(lemma) or self.voc.status.get(phrase)
+            if negated and cue in ("planned", "negotiating", "proposed"):
+                return  # "did not lead to a peace deal": no status either way
+            if lemma == "refuse" or (cue and negated and cue == "agreed"):
+                c.status = "rejected"
+                return
+            if cue:
+                if (
+                    cue == "proposed"
+                    and parent.head.lemma_.lower() in self.voc.status
+                    and self.voc.status[parent.head.lemma_.lower()] == "rejected"
+                ):
+                    c.status = "rejected"
+                    return
+                c.status = cue
+                if cue == "agreed" and lemma == "announce":
+                    subj = next((x for x in parent.children if x.dep_ == "nsubj"), None)
+                    c.declared_by = self.by_token.get(subj.i) if subj is not None else None
+                if (
+                    cue == "agreed"
+                    and any(x.lower_ in ("will", "would") for x in parent.children if x.dep_ == "aux")
+                    and parent.lemma_.lower() not in ("agree",)
+                ):
+                    c.status = "planned"
+                return
+            if lemma in ("take", "begin") and any(x.lower_ == "place" for x in parent.children):
+                c.status = "planned" if any(x.lower_ in ("will", "would") for x in parent.children) else "in_force"
+                cur = parent
+                continue
+            cur = parent
+        # the root verb of the sentence may still say "agreed"
+        root = c.sent.root
+        cue = self.voc.status.get(root.lemma_.lower())
+        if cue == "agreed" and c.status is None:
+            c.status = "agreed"
+
+    # ------------------------------------------------------------- parties
+    def _sentence_events(self, sent: Span) -> list[Event]:
+        return [e for e in self.events if any(ev.start == sent.start_char for ev in e.evidence)]
+
+    def _trigger_tokens(self, e: Event, sent: Span) -> set[int]:
+        by_start = {t.idx: t.i for t in sent}
+        return {
+            by_start[ev.trigger_start]
+            for ev in e.evidence
+            if ev.start == sent.start_char and ev.trigger_start in by_start
+        }
+
+    def parties(self, c: _Candidate) -> None:
+        sent_events = self._sentence_events(c.sent)
+        # "the truce between Armenia and Azerbaijan"
+        for prep in (x for x in c.head.children if x.dep_ == "prep" and x.lower_ in ("between", "among")):
+            for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                for t in [pobj, *pobj.conjuncts]:
+                    if t.i in self.by_token:
+                        self._add_party(c, self.by_token[t.i])
+        # plural references inside the mention's clause: "between the two countries"
+        for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
+            if t.i in self.plural:
+                for a in self.plural[t.i]:
+                    self._add_party(c, a)
+        if c.status == "ended":
+            for e in self._ending_events(c, sent_events):
+                for a in (e.source, e.target):
+                    self._add_party(c, a)
+                c.events.append(e.id)
+                c.date = e.date or self.published
+                c.date_precision = e.date_precision or ("day" if self.published else None)
+        halts = [e for e in sent_events if e.type == "CONCEDE" and e.mode == "ceasefire"]
+        for e in halts:
+            for a in (e.source, e.target):
+                self._add_party(c, a)
+            c.events.append(e.id)
+        if c.status in ("rejected",):
+            for e in sent_events:
+                if e.type == "REJECT" and e.source:
+                    self._add_party(c, e.source)
+                    c.events.append(e.id)
+                    c.date = c.date or e.date
+        if not c.parties:
+            # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
+            for a in self._governing_subjects(c):
+                self._add_party(c, a)
+        party_countries = {self.country_of.get(p) or p for p in c.parties}
+        for e in sent_events:
+            if e.type in _CONTEXT_TYPES and c.parties:
+                for a in (e.source, e.target):
+                    if (
+                        a
+                        and (self.country_of.get(a) or a) not in party_countries
+                        and (self.country_of.get(a) or a) not in c.mediators
+                    ):
+                        c.mediators.append(self.country_of.get(a) or a)
+                c.events.append(e.id)
+                c.date = c.date or e.date
+        if c.date is None:
+            for e in sent_events:
+                if e.date and e.type in _CONTEXT_TYPES | {"RETREAT"}:
+                    c.date = e.date
+                    break
+        if c.date is None:
+            for ent in c.sent.ents:
+                if ent.label_ == "DATE" and not dates_mod.is_duration(ent.text):
+                    r = dates_mod.resolve(ent.text, self.published)
+                    if r:
+                        c.date, c.date_precision = r.date, r.precision
+                        break
+        if c.status == "ended" and c.duration_text and c.date:
+            days = dates_mod.duration_days(c.duration_text)
+            if days:
+                c.start_date = c.date - relativedelta(days=days)
+                if days >= 28:
+                    c.start_date = date(c.start_date.year, c.start_date.month, 1)
+
+    def _governing_subjects(self, c: _Candidate) -> list[str]:
+        cur = c.head
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                break
+        if cur.pos_ != "VERB" or self.voc.status.get(cur.lemma_.lower()) not in ("agreed", "rejected", "proposed"):
+            return []
+        subj = next((x for x in cur.children if x.dep_ == "nsubj"), None)
+        if subj is None:
+            return []
+        found = []
+        for t in [subj, *subj.conjuncts]:
+            span = [t] + [x for x in t.children if x.dep_ in ("compound", "amod", "poss")]
+            for x in span:
+                if x.i in self.by_token and self.by_token[x.i] not in found:
+                    found.append(self.by_token[x.i])
+                    break
+        return found
+
+    def _ending_events(self, c: _Candidate, sent_events: list[Event]) -> list[Event]:
+        """The attacks that end an agreement: subject of the ending verb, or the clause it qualifies."""
+        verb = c.head.head
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        scope: set[int] = set()
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                scope |= {t.i for t in child.subtree}
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ == "VERB":
+            scope |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        found = [e for e in sent_events if e.type in ("ASSAULT", "COERCE") and self._trigger_tokens(e, c.sent) & scope]
+        if not found:
+            # no subject in the parse: the nearest attack before the ending verb
+            before = [
+                (max(i for i in self._trigger_tokens(e, c.sent) if i < verb.i), e)
+                for e in sent_events
+                if e.type in ("ASSAULT", "COERCE") and any(i < verb.i for i in self._trigger_tokens(e, c.sent))
+            ]
+            if before:
+                found = [max(before, key=lambda x: x[0])[1]]
+        return found
+
+    def _add_party(self, c: _Candidate, actor: str | None) -> None:
+        if actor is None:
+            return
+        country = self.country_of.get(actor) or actor
+        if self.kind_of.get(actor) == "group":
+            country = actor
+        if country not in c.parties:
+            c.parties.append(country)
+
+    # ------------------------------------------------------------- conditions
+    def demand_behind(self, c: _Candidate) -> Token | None:
+        """The demand verb when the agreement is the goal of a demand: 'X wants Y in order to sign Z'."""
+        verb = c.head
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("sign", "agree", "accept", "reach", "conclude", "get"):
+            return None
+        before = [t.lower_ for t in c.sent.doc[max(c.sent.start, verb.i - 3) : verb.i]]
+        if not (before[-1:] == ["to"] or "order" in before):
+            return None
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in _DEMAND_VERBS:
+            return verb.head
+        demands = [t for t in c.sent if t.i < verb.i and t.lemma_.lower() in _DEMAND_VERBS and t.pos_ == "VERB"]
+        return demands[-1] if demands else None
+
+    def conditions(self, cands: list[_Candidate]) -> None:
+        """'X wants Y (from Z) in order to sign <agreement>' -> a condition set by X on Z."""
+        for c in cands:
+            want = self.demand_behind(c)
+            if want is None:
+                continue
+            subj = next((x for x in want.children if x.dep_ == "nsubj"), None)
+            obj = next((x for x in want.children if x.dep_ in ("dobj", "ccomp")), None)
+            if obj is None:
+                continue
+            span = self.doc[obj.left_edge.i : obj.right_edge.i + 1]
+            while len(span) and span[-1].is_punct:
+                span = span[:-1]
+            on = None
+            for t in span:
+                if t.i in self.by_token and t.head.lower_ == "from":
+                    on = self.country_of.get(self.by_token[t.i]) or self.by_token[t.i]
+                    break
+            by = self.by_token.get(subj.i) if subj is not None else None
+            c.conditions.append(
+                Condition(
+                    by=(self.country_of.get(by) or by) if by else None,
+                    on=on,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                )
+            )
+
+    # ------------------------------------------------------------- phases
+    def phases(self, cands: list[_Candidate]) -> None:
+        by_sent: dict[int, list[_Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent.start, []).append(c)
+        for group in by_sent.values():
+            if len(group) < 2:
+                continue
+            text = group[0].sent.text.lower()
+            if not any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in self.voc.sequence):
+                continue
+            group.sort(key=lambda c: c.head.i)
+            pid = (
+                "proc-"
+                + hashlib.sha1(f"{group[0].sent.start_char}:{text}".encode(), usedforsecurity=False).hexdigest()[:10]
+            )
+            first_status = group[0].status or "agreed"
+            for n, c in enumerate(group, 1):
+                c.process, c.phase = pid, n
+                if n == 1:
+                    c.status = first_status if first_status != "negotiating" else "agreed"
+                elif n == 2 and self._under_negotiation(c):
+                    c.status = "negotiating"
+                else:
+                    c.status = "planned"
+                c.rule = "agreement:process-phase"
+
+    def _under_negotiation(self, c: _Candidate) -> bool:
+        cur = c.head
+        for _ in range(5):
+            cur = cur.head
+            if self.voc.status.get(cur.lemma_.lower()) == "negotiating":
+                return True
+            if cur.head.i == cur.i:
+                break
+        return False
+
+
+def _compatible(a: Agreement, c: _Candidate) -> bool:
+    """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
+    if a.kind != c.kind:
+        return False
+    if a.process and c.process and a.process == c.process:
+        return False  # different phases of one process never merge
+    a_dom, c_dom = set(a.scope), set(c.domains)
+    if a_dom and c_dom and not (a_dom & c_dom):
+        return False
+    if a.coverage != "unknown" and c.coverage != "unknown" and a.coverage != c.coverage:
+        return False
+    if a.parties and c.parties and not (set(a.parties) & set(c.parties)):
+        return False
+    if a.end_date and c.status not in (None, "ended") and (c.date is None or c.date > a.end_date):
+        return False
+    if a_dom & c_dom:
+        return True
+    if a.coverage == c.coverage and a.coverage != "unknown":
+        return True  # "a partial ceasefire" and an energy-only one; two "complete" ceasefires
+    if not a_dom and not c_dom and a.coverage == c.coverage == "unknown":
+        same_length = a.duration_text is not None and a.duration_text == c.duration_text
+        return same_length or bool(set(a.parties) & set(c.parties))
+    return False
+
+
+def extract_agreements(
+    doc: Doc, res: ActorResolution, events: list[Event], article_id: str, published: date | None
+) -> list[Agreement]:
+    ex = _Extractor(doc, res, events, published)
+    cands = ex.mentions()
+    cands = sorted(cands + ex.from_events(cands), key=lambda c: c.head.i)
+    for c in cands:
+        ex.parties(c)
+    ex.phases(cands)
+    ex.conditions(cands)
+    _exchange_quantities(ex, cands)
+    records: list[Agreement] = []
+    bare: list[_Candidate] = []
+    placed: list[tuple[_Candidate, Agreement]] = []
+    for c in cands:
+        if not (c.status or c.parties or c.domains or c.coverage != "unknown" or c.conditions or c.quantities):
+            bare.append(c)  # "Details of the ceasefire": evidence only, placed below
+            continue
+        fits = [r for r in records if _compatible(r, c)]
+        if c.status in ("in_force", "suspended", "ended"):
+            # an implementation report goes to an arrangement already agreed, not one still talked about
+            settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]
+            fits = settled or fits
+        target = fits[-1] if fits else None
+        if target is None:
+            target = _new_record(c, article_id)
+            records.append(target)
+        _merge_into(target, c)
+        placed.append((c, target))
+    for c in bare:
+        # a bare mention (a headline) belongs with the next informative mention of its kind nearby
+        after = [(x, r) for x, r in placed if x.kind == c.kind and 0 < x.sent.start - c.sent.start]
+        before = [(x, r) for x, r in placed if x.kind == c.kind and x.sent.start <= c.sent.start]
+        pick = min(after, key=lambda xr: xr[0].head.i)[1] if after else (before[-1][1] if before else None)
+        if pick is not None:
+            pick.evidence.append(_evidence(c))
+    # phases inherit the parties and mediators of their process's first phase
+    for r in records:
+        if r.process and r.phase and r.phase > 1:
+            first = next((x for x in records if x.process == r.process and x.phase == 1), None)
+            if first is not None:
+                r.parties = r.parties or list(first.parties)
+                r.mediators = r.mediators or list(first.mediators)
+    for r in records:
+        _derive_status(r, published)
+        if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange") and r.parties:
+            r.name = f"{r.name} ({'–'.join(r.parties)})"
+    return records
+
+
+def _exchange_quantities(ex: _Extractor, cands: list[_Candidate]) -> None:
+    """Prisoner counts in an exchange's sentence or the two sentences after it."""
+    sents = list(ex.doc.sents)
+    index = {s.start: i for i, s in enumerate(sents)}
+    for c in cands:
+        if c.kind not in ("prisoner_exchange", "hostage_release"):
+            continue
+        i = index.get(c.sent.start, 0)
+        for s in sents[i : i + 3]:
+            for _, q in quantities_in(s):
+                if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
+                    c.quantities.append(q)
+
+
+def _evidence(c: _Candidate) -> Evidence:
+    return Evidence(
+        sentence=c.sent.text.strip(),
+        start=c.sent.start_char,
+        end=c.sent.end_char,
+        rule=c.rule,
+        trigger_start=c.head.idx,
+        trigger_end=c.head.idx + len(c.head.text),
+    )
+
+
+def _name(c: _Candidate) -> str:
+    label = {
+        "ceasefire": "ceasefire",
+        "prisoner_exchange": "prisoner exchange",
+        "peace_agreement": "peace agreement",
+        "hostage_release": "hostage release",
+    }.get(c.kind, c.kind)
+    scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
+    if scope:
+        label = f"{scope} {label}"
+    elif c.coverage == "comprehensive":
+        label = f"comprehensive {label}"
+    if c.area:
+        label += f" ({c.area})"
+    return label[:1].upper() + label[1:]
+
+
+def _new_record(c: _Candidate, article_id: str) -> Agreement:
+    aid = hashlib.sha1(f"{article_id}:{c.kind}:{c.head.idx}".encode(), usedforsecurity=False).hexdigest()[:12]
+    return Agreement(
+        id=f"ag-{aid}",
+        kind=c.kind,
+        name=_name(c),
+        status="proposed",
+        process=c.process,
+        phase=c.phase,
+        start=c.head.idx,
+        end=c.head.idx + len(c.head.text),
+    )
+
+
+def _merge_into(r: Agreement, c: _Candidate) -> None:
+    if c.process and not r.process:
+        r.process, r.phase = c.process, c.phase
+    for d in c.domains:
+        if d not in r.scope:
+            r.scope.append(d)
+    if r.coverage == "unknown":
+        r.coverage = c.coverage  # type: ignore[assignment]
+    for p in c.parties:
+        if p not in r.parties and p not in r.mediators:
+            r.parties.append(p)
+    for m in c.mediators:
+        if m not in r.mediators and m not in r.parties:
+            r.mediators.append(m)
+    r.events.extend(e for e in c.events if e not in r.events)
+    r.conditions.extend(c.conditions)
+    r.quantities.extend(q for q in c.quantities if q not in r.quantities)
+    r.duration_text = r.duration_text or c.duration_text
+    if c.start_date and not r.start_date:
+        r.start_date, r.start_precision = c.start_date, "month"
+    r.evidence.append(_evidence(c))
+    if c.status == "ended" and c.date:
+        r.end_date = c.date
+    if c.status:
+        r.timeline.append(
+            StatusChange(
+                status=c.status,
+                end_reason=c.end_reason,
+                date=c.date,
+                date_precision=c.date_precision,
+                claimed_by=c.declared_by,
+                sentence=c.sent.text.strip(),
+                start=c.sent.start_char,
+                end=c.sent.end_char,
+                rule=c.rule,
+            )
+        )
+    if r.name.lower().startswith(("ceasefire", "prisoner", "peace")) and (c.domains or c.coverage != "unknown"):
+        r.name = _name(c)
+
+
+def _derive_status(r: Agreement, published: date | None) -> None:
+    """Latest entry by event date; an undated entry counts as of the article's date."""
+    if not r.timeline:
+        r.status = "proposed"
+        return
+    latest = max(r.timeline, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
+    r.status = latest.status
+    r.end_reason = latest.end_reason if latest.status == "ended" else None
+    begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]
+    if begun and r.start_date is None:
+        r.start_date, r.start_precision = min(begun), "day"
+    if latest.status == "ended":
+        r.end_date = latest.date

@@ -1,0 +1,446 @@
+"""The ``truceline`` command: thin Typer commands over the stages and the store."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from truceline.errors import InputError, TrucelineError
+
+app = typer.Typer(
+    help="Truceline: a sourced record of events, actors and ceasefires from news reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+actors_app = typer.Typer(help="Actors: query the store, or look names up in the registry.", invoke_without_command=True)
+app.add_typer(actors_app, name="actors")
+# wide enough for records when piped or captured; a terminal keeps its own width
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class RecordFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Store URL or SQLite path (default: TRUCELINE_DB or ./truceline.db).")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ActorFilesOpt = Annotated[
+    list[Path] | None, typer.Option("--actors", help="Extra actor registry file (YAML); repeatable.")
+]
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise TrucelineError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _pipeline(actor_files: list[Path] | None = None) -> Any:
+    from truceline.pipeline import Pipeline
+
+    with err.status("Loading the language model and vocabularies…"):
+        return Pipeline(actors=actor_files or ())
+
+
+def _store(db: str | None) -> Any:
+    from truceline.store import Store
+
+    return Store(db)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: Format, title: str, full: list[BaseModel] | None = None) -> None:
+    if fmt is Format.json:
+        _print_json([m.model_dump(mode="json") for m in full] if full is not None else rows)
+        return
+    if fmt is Format.csv:
+        buf = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for col in rows[0] if rows else ["(none)"]:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row.values()])
+    out.print(table)
+
+
+# ---------------------------------------------------------------------- extract / ingest
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A plain-text article ('-' for standard input).")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD: anchors relative dates.")] = None,
+    url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+    title: Annotated[str | None, typer.Option(help="Article title.")] = None,
+    fmt: Annotated[
+        RecordFormat, typer.Option("--format", "-f", help="json (truceline/1) or table.")
+    ] = RecordFormat.json,
+    explain: Annotated[bool, typer.Option(help="With --format table: show each event's rule and evidence.")] = False,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """Code one article and print its truceline/1 record, without storing it."""
+    pub = _date(published, "--published")
+    pipe = _pipeline(actor_files)
+    if str(file) == "-":
+        from truceline.sources.reader import decode_bytes
+
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("standard input: is empty")
+        text, enc, warnings = decode_bytes(data, "standard input")
+        from truceline.sources import article_from_text
+
+        article = article_from_text(
+            text, published=pub, url=url, title=title, source="stdin", encoding=enc, warnings=warnings
+        )
+        record = pipe.extract_article(article)
+    else:
+        record = pipe.extract_file(file, published=pub, url=url, title=title)
+    if fmt is RecordFormat.json:
+        _print_json(record.model_dump(mode="json"))
+    else:
+        _record_tables(record, explain)
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (".txt", ".text", "")))
+        else:
+            found.append(p)
+    return found
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively for .txt).")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all files.")] = None,
+    db: DbOpt = None,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """Code and store articles; an article already stored is skipped (ingest is idempotent)."""
+    pub = _date(published, "--published")
+    files = _files(paths)
+    if not files:
+        raise InputError("no files to ingest")
+    store = _store(db)
+    pipe = _pipeline(actor_files)
+    stored = skipped = failed = 0
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Ingesting", total=len(files))
+        for f in files:
+            progress.update(task, description=f"Ingesting {f.name[:40]}")
+            try:
+                from truceline.sources import read_article
+
+                article = read_article(f, published=pub)
+                record = pipe.extract_article(article)
+                if store.add(record, article.text):
+                    stored += 1
+                else:
+                    skipped += 1
+                for w in article.warnings:
+                    err.print(f"[yellow]warning[/]: {f}: {w.message}")
+            except InputError as exc:
+                failed += 1
+                err.print(f"[red]error[/]: {exc}")
+            progress.advance(task)
+    err.print(f"stored {stored}, already stored {skipped}, failed {failed} → {store.safe_url}")
+    if failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------- queries
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="Actor id or country code (source or target).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="From date YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="To date YYYY-MM-DD.")] = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List stored events."""
+    found = _store(db).events(actor=actor, type=type, since=_date(since, "--since"), until=_date(until, "--until"))
+    rows = [
+        {
+            "id": e.id,
+            "date": e.date,
+            "type": e.type,
+            "mode": e.mode,
+            "source": e.source,
+            "target": e.target,
+            "status": e.status,
+            "cameo": e.cameo,
+            "goldstein": e.goldstein,
+            "sentence": e.sentence[:100],
+        }
+        for e in found
+    ]
+    _print_rows(rows, fmt, "Events", found)
+
+
+@app.command()
+def agreements(
+    actor: Annotated[str | None, typer.Option(help="Party or mediator (actor id or country code).")] = None,
+    kind: Annotated[str | None, typer.Option(help="ceasefire, prisoner_exchange, peace_agreement, …")] = None,
+    status: Annotated[str | None, typer.Option(help="proposed, agreed, in_force, ended, …")] = None,
+    since: Annotated[str | None, typer.Option(help="In force on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Started on or before YYYY-MM-DD.")] = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List stored agreements (ceasefires, exchanges, peace deals)."""
+    found = _store(db).agreements(
+        actor=actor, kind=kind, status=status, since=_date(since, "--since"), until=_date(until, "--until")
+    )
+    rows = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "status": a.status,
+            "end_reason": a.end_reason,
+            "parties": ",".join(a.parties),
+            "mediators": ",".join(a.mediators),
+            "process": a.process,
+            "phase": a.phase,
+            "start": a.start_date,
+            "end": a.end_date,
+        }
+        for a in found
+    ]
+    _print_rows(rows, fmt, "Agreements", found)
+
+
+@actors_app.callback()
+def actors(
+    ctx: typer.Context,
+    actor: Annotated[str | None, typer.Option(help="Actor id or part of a name.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code.")] = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List actors in the store (with their number of mentions)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    found = _store(db).actors(actor=actor, country=country)
+    rows = [
+        {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector, "kind": a.kind, "mentions": n}
+        for a, n in found
+    ]
+    _print_rows(rows, fmt, "Actors", [a for a, _ in found])
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    text: Annotated[str, typer.Argument(help="A name as written in a report.")],
+    date: Annotated[str | None, typer.Option("--date", help="Date for role tenures (YYYY-MM-DD).")] = None,
+    label: Annotated[str | None, typer.Option(help="NER label: PERSON, ORG, GPE, NORP.")] = None,
+    fmt: FormatOpt = Format.table,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """Show the registry candidates for a name, with scores and the method that found them."""
+    from truceline.actors import Resolver, registry
+
+    when = _date(date, "--date")
+    reg = registry(tuple(str(p) for p in actor_files or ()))
+    hits = Resolver(reg).lookup(text, label, when)
+    rows = []
+    for h in hits:
+        country, sector = h.actor.at(when)
+        rows.append(
+            {
+                "id": h.actor.id,
+                "name": h.actor.name,
+                "country": country,
+                "sector": sector,
+                "kind": h.actor.kind,
+                "method": h.method,
+                "score": h.score,
+            }
+        )
+    _print_rows(rows, fmt, f"Candidates for {text!r}")
+    if not hits:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List stored articles with their counts of events and agreements."""
+    found = _store(db).articles(since=_date(since, "--since"), until=_date(until, "--until"))
+    rows = [
+        {
+            "id": a.id,
+            "title": (a.title or "")[:70],
+            "source": a.source,
+            "published": a.published,
+            "events": a.events,
+            "agreements": a.agreements,
+        }
+        for a in found
+    ]
+    if fmt is Format.json:
+        _print_json(
+            [
+                {**r, "title": a.title, "published": a.published.isoformat() if a.published else None}
+                for r, a in zip(rows, found, strict=True)
+            ]
+        )
+        return
+    _print_rows(rows, fmt, "Articles")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of 6+ characters).")],
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
+    db: DbOpt = None,
+) -> None:
+    """Print one stored article with its coded spans highlighted."""
+    got = _store(db).record(article_id)
+    if got is None:
+        raise TrucelineError(f"no stored article with id {article_id!r}")
+    record, text = got
+    if fmt is RecordFormat.json:
+        _print_json(record.model_dump(mode="json"))
+        return
+    out.print(
+        f"[bold]{record.article.title or record.article.id}[/]  "
+        f"[dim]{record.article.id} · {record.article.source or ''} · {record.article.published or 'no date'}[/]"
+    )
+    out.print(highlight(text, record))
+    _record_tables(record, explain=False, header=False)
+
+
+def highlight(text: str, record: Any) -> Text:
+    """The article text with actor mentions (cyan) and event triggers (bold magenta) styled."""
+    styled = Text(text)
+    for actor in record.actors:
+        for m in actor.mentions:
+            styled.stylize("cyan", m.start, m.end)
+    for e in record.events:
+        for ev in e.evidence:
+            if ev.trigger_start is not None and ev.trigger_end is not None:
+                styled.stylize("bold magenta underline", ev.trigger_start, ev.trigger_end)
+    return styled
+
+
+def _record_tables(record: Any, explain: bool, header: bool = True) -> None:
+    if header:
+        art = record.article
+        out.print(f"[bold]{art.title or ''}[/] [dim]{art.id} · {art.published or 'no date'}[/]")
+    names = {a.id: a.name for a in record.actors}
+    t = Table(title=f"Events ({len(record.events)})")
+    for col in ("#", "date", "type", "mode", "source", "target", "status", "trigger", "conf"):
+        t.add_column(col, overflow="fold")
+    for n, e in enumerate(record.events, 1):
+        t.add_row(
+            str(n),
+            str(e.date or e.date_text or ""),
+            e.type,
+            e.mode or "",
+            names.get(e.source, e.source or ""),
+            names.get(e.target, e.target or ""),
+            e.status + (" (negated)" if e.negated else ""),
+            e.trigger,
+            f"{e.confidence:.2f}",
+        )
+    out.print(t)
+    if explain:
+        for n, e in enumerate(record.events, 1):
+            out.print(f"[bold]#{n} {e.type}[/] cameo {e.cameo} goldstein {e.goldstein} — rule [cyan]{e.rule}[/]")
+            for ev in e.evidence:
+                out.print(f"   [dim]{ev.rule}[/] {ev.sentence}", highlight=False)
+    a = Table(title=f"Agreements ({len(record.agreements)})")
+    for col in ("name", "kind", "status", "parties", "mediators", "phase", "conditions"):
+        a.add_column(col, overflow="fold")
+    for g in record.agreements:
+        a.add_row(
+            g.name,
+            g.kind,
+            g.status + (f" ({g.end_reason})" if g.end_reason else ""),
+            ", ".join(g.parties),
+            ", ".join(g.mediators),
+            str(g.phase or ""),
+            "; ".join(c.text for c in g.conditions),
+        )
+    out.print(a)
+    for w in record.warnings:
+        out.print(f"[yellow]warning[/]: {w.message}")
+
+
+@app.command()
+def schema(
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of the truceline/1 record format."""
+    from truceline.models import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def main() -> None:
+    """Entry point: user errors are one line on stderr and exit code 1, never a traceback."""
+    try:
+        app()
+    except TrucelineError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,565 @@
+"""Code events from each sentence's dependency parse.
+
+For each trigger (a verb or event noun from the lexicon) the coder finds the source and target
+actors from the parse (subject/agent, object/patient, prepositions, possessives, demonym
+modifiers), its status from governing verbs, modals and negation, who reports it, its date,
+place and quantities. Several sentences about one event become one event with several pieces
+of evidence. Every event records the rule that produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from truceline.actors.resolve import ActorResolution, ResolvedMention
+from truceline.events import dates as dates_mod
+from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
+from truceline.events.ontology import ontology
+from truceline.events.places import location_for
+from truceline.events.quantities import quantities_in
+from truceline.models import Event, Evidence, Location, Quantity
+
+CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
+_JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+_TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
+_NEGATIONS = {"not", "never", "n't", "no"}
+_FUTURE = {"will", "'ll", "shall"}
+_CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
+
+
+@dataclass
+class _Draft:
+    trigger: Token
+    spec: Trigger
+    rule: str
+    type: str
+    mode: str | None
+    status: str = "asserted"
+    source: str | None = None
+    target: str | None = None
+    negated: bool = False
+    reported_by: str | None = None
+    absorbed: bool = False
+    date: dates_mod.Resolved | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+class _Sentence:
+    """Actor look-ups over one parsed document."""
+
+    def __init__(self, doc: Doc, res: ActorResolution) -> None:
+        self.doc = doc
+        self.by_token: dict[int, ResolvedMention] = {}
+        for m in res.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token[t.i] = m
+        self.kinds = {a.id: a.kind for a in res.actors}
+
+    def actor_of(self, tok: Token | None, deep: bool = False) -> str | None:
+        """The actor a noun phrase refers to (its head, compounds, or, if deep, anything below)."""
+        if tok is None:
+            return None
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return m.actor_id
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat") and child.i in self.by_token:
+                if child.dep_ == "poss" and tok.lemma_.lower() not in ("government", "army", "forces", "military"):
+                    continue
+                return self.by_token[child.i].actor_id
+        if deep:
+            found = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token]
+            if found:
+                people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
+                return (people or found)[0].actor_id
+        return None
+
+    def conj_actor(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        for c in tok.conjuncts:
+            a = self.actor_of(c)
+            if a:
+                return a
+        return None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...] = _TARGET_PREPS) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """Subject of a verb, following control and coordination; (token, passive)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
+        obj = _child(verb.head.head, "dobj")
+        if obj is not None and _child(verb, "nsubj") is None:
+            return obj, False  # "accused the army of bombing": the army bombed
+    cur: Token | None = verb
+    seen = 0
+    while cur is not None and seen < 6:
+        subj = _child(cur, "nsubj")
+        if subj is not None:
+            return subj, False
+        subjpass = _child(cur, "nsubjpass")
+        if subjpass is not None:
+            return subjpass, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None, False
+        else:
+            break
+        seen += 1
+    return None, False
+
+
+class Coder:
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+
+    # ------------------------------------------------------------------ triggers
+    def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB",):
+            for c in tok.children:
+                if c.dep_ in ("prt", "prep"):
+                    key = f"{lemma} {c.lower_}"
+                    if key in self.lex.verbs:
+                        return self.lex.verbs[key], f"verb:{key}"
+            if lemma in self.lex.verbs:
+                return self.lex.verbs[lemma], f"verb:{lemma}"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                    key = f"{c.lemma_.lower()} {lemma}"
+                    if key in self.lex.nouns:
+                        return self.lex.nouns[key], f"noun:{key}"
+            if lemma in self.lex.nouns:
+                return self.lex.nouns[lemma], f"noun:{lemma}"
+            if tok.lower_ in self.lex.nouns:
+                return self.lex.nouns[tok.lower_], f"noun:{tok.lower_}"
+        return None
+
+    def governor_of(self, tok: Token) -> Governor | None:
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in self.lex.governors:
+                return self.lex.governors[f"{lemma} {c.lower_}"]
+        return self.lex.governors.get(lemma)
+
+    # ------------------------------------------------------------------ roles
+    def _verb_roles(self, d: _Draft, s: _Sentence) -> None:
+        verb = d.trigger
+        subj, passive = _subject(verb)
+        if passive:
+            agent = _child(verb, "agent")
+            d.source = s.actor_of(_child(agent, "pobj")) if agent is not None else None
+            d.target = s.actor_of(subj)
+        else:
+            d.source = s.actor_of(subj)
+            obj = _child(verb, "dobj", "obj")
+            d.target = s.actor_of(obj)
+            if d.target is None and d.type in _JOINT_TYPES and subj is not None:
+                d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
+            if d.target is None:
+                for pobj in _prep_objects(verb):
+                    d.target = s.actor_of(pobj, deep=True)
+                    if d.target:
+                        break
+            if d.target is None and obj is not None:
+                # "accused Moscow of ..." or "halted attacks on Ukraine's energy"
+                for pobj in _prep_objects(obj):
+                    d.target = s.actor_of(pobj, deep=True)
+                    if d.target:
+                        break
+                if d.target is None:
+                    d.target = s.actor_of(obj, deep=True) if obj.dep_ != "dobj" or d.type != "CONSULT" else None
+        if d.source and d.target is None and subj is not None:
+            d.target = s.conj_actor(subj)  # "Trump and Putin discussed ..."
+        if d.source is None and subj is not None and subj.pos_ == "PRON":
+            d.source = s.actor_of(subj)
+
+    def _noun_roles(self, d: _Draft, s: _Sentence) -> None:
+        noun = d.trigger
+        for c in noun.children:
+            if c.dep_ == "poss":
+                d.source = s.actor_of(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and d.source is None and c.i in s.by_token:
+                d.source = s.by_token[c.i].actor_id
+        for c in noun.children:
+            if c.dep_ != "prep":
+                continue
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if not objs:
+                continue
+            if c.lower_ == "between":
+                a = s.actor_of(objs[0])
+                b = s.conj_actor(objs[0])
+                d.source, d.target = d.source or a, b if d.source in (None, a) else a
+            elif c.lower_ == "by" and d.source is None:
+                d.source = s.actor_of(objs[0], deep=True)
+            elif c.lower_ in _TARGET_PREPS and d.target is None:
+                d.target = s.actor_of(objs[0], deep=True)
+        head = noun.head
+        if d.source is None and noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+            # "Israeli forces launched a deadly air attack", "Trump ordered a series of airstrikes"
+            subj, passive = _subject(head)
+            if not passive:
+                d.source = s.actor_of(subj)
+        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "nsubj"):
+            verb = head.head.head
+            if verb.pos_ == "VERB" and (
+                verb.lemma_.lower() in self.lex.light_verbs or verb.lemma_.lower() in self.lex.governors
+            ):
+                subj, passive = _subject(verb)
+                if not passive:
+                    d.source = s.actor_of(subj)
+        if d.type == "CONSULT" and d.target is None and d.source is None:
+            return
+        if d.target is None:
+            verb = head.head if head.dep_ == "prep" else head
+            if verb.pos_ == "VERB":
+                for pobj in _prep_objects(verb, ("against", "on", "at")):
+                    d.target = s.actor_of(pobj, deep=True)
+                    if d.target:
+                        break
+
+    # ------------------------------------------------------------------ status
+    def _status(self, d: _Draft) -> None:
+        tok = d.trigger
+        # modals and negation on the trigger's own verb (or the light verb that carries a noun)
+        verb = tok if tok.pos_ == "VERB" else None
+        if verb is None and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
+            verb = tok.head  # "launched an attack": the light verb carries tense and negation
+        if verb is not None:
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if {c.lower_ for c in verb.children if c.dep_ == "neg"} & _NEGATIONS:
+                d.negated = True
+            if aux & _FUTURE:
+                d.status = "planned"
+            elif aux & _CONDITIONAL:
+                d.status = "hypothetical"
+            if verb.lemma_.lower() in ("open", "ready", "willing") or any(
+                c.lemma_.lower() in ("open", "ready", "willing") for c in verb.children if c.dep_ == "acomp"
+            ):
+                d.status = "hypothetical"
+        # governing verbs up the tree: refuse, threaten, agree, want, order, ...
+        cur = tok
+        for _ in range(4):
+            link = cur.dep_
+            parent = cur.head
+            if parent.i == cur.i:
+                break
+            if link == "pobj" and parent.dep_ == "prep":
+                cur = parent
+                continue
+            if link not in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep", "nsubjpass"):
+                break  # adverbial and relative clauses are events of their own
+            if parent.lemma_.lower() in ("open", "ready", "willing") or any(
+                c.lemma_.lower() in ("open", "ready") for c in parent.children if c.dep_ in ("acomp", "amod")
+            ):
+                d.status = "hypothetical"
+            gov = self.governor_of(parent) if parent.pos_ in ("VERB", "NOUN") else None
+            if gov is not None and parent.i != tok.i:
+                if (gov.only_conflict and d.type not in CONFLICT_TYPES) or not gov.absorb:
+                    cur = parent  # "ordered/resumed attacks": keep climbing to "threatened to resume"
+                    continue
+                d.status = gov.status
+                if gov.type and gov.absorb:
+                    d.absorbed = True
+                if parent.pos_ == "VERB" and {c.lower_ for c in parent.children if c.dep_ == "neg"}:
+                    d.negated = True
+                break
+            if parent.pos_ == "NOUN" and parent.lemma_.lower() in ("agreement", "deal", "accord") and link == "acl":
+                d.status = "agreed"
+                break
+            cur = parent
+
+    def _reported_by(self, d: _Draft, s: _Sentence, sent: Span) -> None:
+        # "according to X"
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "to":
+                for pobj in _prep_objects(s.doc[t.i], ("to",)) + [
+                    c for c in s.doc[t.i + 1].children if c.dep_ == "pobj"
+                ]:
+                    actor = s.actor_of(pobj, deep=True)
+                    if actor:
+                        d.reported_by = actor
+                        return
+        cur = d.trigger
+        for _ in range(6):
+            parent = cur.head
+            if parent.i == cur.i:
+                break
+            if (
+                parent.pos_ == "VERB"
+                and parent.lemma_.lower() in self.lex.reporting
+                and cur.dep_ in ("ccomp", "parataxis", "dobj", "advcl", "conj", "xcomp", "prep", "pcomp")
+            ):
+                subj, _ = _subject(parent)
+                actor = s.actor_of(subj, deep=True)
+                if actor:
+                    d.reported_by = actor
+                    return
+            cur = parent
+        root = sent.root
+        if root.lemma_.lower() in self.lex.reporting and root.i != d.trigger.i:
+            subj, _ = _subject(root)
+            actor = s.actor_of(subj, deep=True)
+            if actor:
+                d.reported_by = actor
+
+    # ------------------------------------------------------------------ main
+    def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
+        s = _Sentence(doc, res)
+        drafts: list[tuple[_Draft, Span]] = []
+        anchor: date | None = None
+        for sent in doc.sents:
+            sent_dates = self._dates(sent, published, anchor)
+            sent_drafts: list[_Draft] = []
+            for tok in sent:
+                found = self.trigger_of(tok)
+                if found is None:
+                    continue
+                spec, rule = found
+                d = _Draft(tok, spec, rule, spec.type, spec.mode)
+                if tok.pos_ == "VERB":
+                    self._verb_roles(d, s)
+                else:
+                    self._noun_roles(d, s)
+                self._status(d)
+                self._reported_by(d, s, sent)
+                self._attach_date(d, sent_dates)
+                d.location = location_for(tok)
+                sent_drafts.append(d)
+            self._apply_governor_types(sent_drafts)
+            self._quantities(sent, sent_drafts)
+            for d in sent_drafts:
+                if d.absorbed:
+                    continue
+                if d.target is None and d.type in ("ASSAULT", "COERCE"):
+                    d.target = self._locative_actor(d.trigger, s, d.source)
+                    if d.target:
+                        d.rule += "+target_in_place"
+                if d.target is None and d.type == "ASSAULT" and d.location and d.location.country:
+                    if d.location.country != self._country(d.source, res):
+                        d.target = d.location.country
+                        d.rule += "+target_from_location"
+                if d.source is None and d.target is None:
+                    continue
+                if d.source == d.target:
+                    continue
+                d.confidence = round(
+                    0.45
+                    + 0.2 * (d.source is not None)
+                    + 0.2 * (d.target is not None)
+                    + 0.1 * (d.trigger.pos_ == "VERB"),
+                    2,
+                )
+                drafts.append((d, sent))
+            resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
+            if resolved:
+                anchor = resolved[-1].date
+        return self._merge(drafts, article_id, res)
+
+    def _locative_actor(self, trigger: Token, s: _Sentence, source: str | None) -> str | None:
+        """'airstrikes in areas held by the Houthis': a non-country actor under 'in/at/near'."""
+        heads = [trigger]
+        cur = trigger
+        while cur.dep_ in ("pobj", "prep", "dobj", "compound") and cur.head.i != cur.i and len(heads) < 5:
+            cur = cur.head
+            heads.append(cur)
+            if cur.pos_ == "VERB":
+                break
+        for head in heads:
+            for pobj in _prep_objects(head, ("in", "at", "near", "inside")):
+                for t in pobj.subtree:
+                    m = s.by_token.get(t.i)
+                    if m and m.actor_id != source and s.kinds.get(m.actor_id) in ("group", "person", "generic"):
+                        return m.actor_id
+        return None
+
+    def _country(self, actor_id: str | None, res: ActorResolution) -> str | None:
+        for a in res.actors:
+            if a.id == actor_id:
+                return a.country
+        return None
+
+    def _apply_governor_types(self, drafts: list[_Draft]) -> None:
+        """A governor with its own type ('refused', 'threatened') takes the complement's mode."""
+        by_token = {d.trigger.i: d for d in drafts}
+        for d in drafts:
+            gov = self.governor_of(d.trigger) if d.trigger.pos_ == "VERB" else None
+            if gov is None or gov.type is None:
+                continue
+            comps = [c for c in d.trigger.subtree if c.i in by_token and c.i != d.trigger.i and by_token[c.i].absorbed]
+            words = {t.lemma_.lower() for t in d.trigger.subtree}
+            d.type = gov.type
+            if gov.status in ("refused", "threatened", "agreed"):
+                d.status = gov.status
+            if gov.mode:
+                d.mode = gov.mode
+            elif gov.type in ("REJECT", "REQUEST"):
+                d.mode = next((m for w, m in self.lex.request_modes.items() if w in words), None)
+            elif gov.type == "THREATEN":
+                d.mode = "violence" if any(by_token[c.i].type in ("ASSAULT", "MOBILIZE") for c in comps) else d.mode
+            elif gov.type == "AGREE":
+                d.mode = None
+            inner = by_token[comps[0].i] if comps else None
+            if inner is not None and d.target is None:
+                d.target = inner.target
+            if inner is not None and d.source is None:
+                d.source = inner.source
+
+    def _dates(
+        self, sent: Span, published: date | None, anchor: date | None
+    ) -> list[tuple[dates_mod.Resolved | None, Span]]:
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or dates_mod.is_duration(ent.text):
+                continue
+            out.append((dates_mod.resolve(ent.text, published, anchor), ent))
+        return out
+
+    def _attach_date(self, d: _Draft, sent_dates: list) -> None:
+        if not sent_dates:
+            return
+
+        def clause(tok: Token) -> Token:
+            cur = tok
+            while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+                cur = cur.head
+            return cur
+
+        mine = clause(d.trigger)
+        ancestors = {mine.i} | {a.i for a in mine.ancestors}
+        chosen = None
+        for resolved, ent in sent_dates:
+            if clause(ent.root).i == mine.i or d.trigger.i in (ent.root.head.i, ent.root.head.head.i):
+                chosen = (resolved, ent)
+                break
+        if chosen is None:
+            # a date on a governing clause ("On Tuesday, X said ... attacked") still applies
+            for resolved, ent in sent_dates:
+                if clause(ent.root).i in ancestors:
+                    chosen = (resolved, ent)
+                    break
+        if chosen is None:
+            return
+        resolved, ent = chosen
+        d.date = resolved
+        d.date_text = ent.text
+
+    def _quantities(self, sent: Span, drafts: list[_Draft]) -> None:
+        found = quantities_in(sent)
+        if not found or not drafts:
+            return
+        for tok, q in found:
+            best = min(drafts, key=lambda d: abs(d.trigger.i - tok.i))
+            best.quantities.append(q)
+
+    # ------------------------------------------------------------------ merge
+    def _merge(self, drafts: list[tuple[_Draft, Span]], article_id: str, res: ActorResolution) -> list[Event]:
+        events: list[Event] = []
+        onto = ontology()
+        kinds = {a.id: (a.kind, a.country) for a in res.actors}
+
+        def key(actor: str | None) -> str | None:
+            kind, country = kinds.get(actor or "", (None, None))
+            return country if kind in ("country", "generic") and country else actor
+
+        for d, sent in drafts:
+            ev_date = d.date.date if d.date else None
+            twin = None
+            for e in events:
+                if e.type != d.type or e.status != d.status or e.negated != d.negated:
+                    continue
+                es, et, ds, dt_ = key(e.source), key(e.target), key(d.source), key(d.target)
+                same_dyad = {es, et} == {ds, dt_}
+                sub_dyad = es == ds and (dt_ is None or et is None or dt_ == et)
+                if not (same_dyad or sub_dyad):
+                    continue
+                if ev_date and e.date and ev_date != e.date:
+                    continue
+                twin = e
+                break
+            ev_text = d.trigger.text
+            evidence = Evidence(
+                sentence=sent.text.strip(),
+                start=sent.start_char,
+                end=sent.end_char,
+                rule=d.rule,
+                trigger_start=d.trigger.idx,
+                trigger_end=d.trigger.idx + len(d.trigger.text),
+            )
+            if twin is not None:
+                twin.evidence.append(evidence)
+                twin.target = twin.target or d.target
+                if twin.date is None and ev_date:
+                    twin.date, twin.date_text = ev_date, d.date_text
+                    twin.date_end = d.date.end if d.date else None
+                    twin.date_precision = d.date.precision if d.date else None
+                twin.location = twin.location or d.location
+                twin.quantities.extend(d.quantities)
+                twin.reported_by = twin.reported_by or d.reported_by
+                twin.confidence = min(0.99, max(twin.confidence, d.confidence) + 0.05)
+                continue
+            coding = onto.code(
+                d.type, d.mode, d.spec.cameo if d.type == d.spec.type and d.mode == d.spec.mode else None
+            )
+            start = d.trigger.idx
+            eid = hashlib.sha1(f"{article_id}:{d.type}:{start}".encode(), usedforsecurity=False).hexdigest()[:12]
+            events.append(
+                Event(
+                    id=f"ev-{eid}",
+                    type=d.type,
+                    mode=d.mode,
+                    source=d.source,
+                    target=d.target,
+                    date=ev_date,
+                    date_end=d.date.end if d.date else None,
+                    date_text=d.date_text,
+                    date_precision=d.date.precision if d.date else None,
+                    status=d.status,
+                    negated=d.negated,
+                    reported_by=d.reported_by,
+                    location=d.location,
+                    quantities=d.quantities,
+                    cameo=coding.cameo,
+                    goldstein=coding.goldstein,
+                    quad_class=coding.quad_class,
+                    sentence=sent.text.strip(),
+                    start=start,
+                    end=start + len(ev_text),
+                    trigger=ev_text,
+                    confidence=d.confidence,
+                    rule=d.rule,
+                    evidence=[evidence],
+                )
+            )
+        return events
+
+
+def code_events(doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
+    return Coder().code(doc, res, article_id, published)

@@ -1,0 +1,82 @@
+"""Event trigger lexicon (``data/events/triggers.yaml``), validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from truceline.events.ontology import ontology
+from truceline.models import EVENT_TYPES
+from truceline.vocab import clean, data_path, fail, load_yaml
+
+STATUSES = {"asserted", "agreed", "planned", "proposed", "demanded", "refused", "threatened", "denied", "hypothetical"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
+class Governor:
+    status: str
+    type: str | None = None
+    mode: str | None = None
+    absorb: bool = True
+    only_conflict: bool = False
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Trigger] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    governors: dict[str, Governor] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    reporting: set[str] = field(default_factory=set)
+    request_modes: dict[str, str] = field(default_factory=dict)
+
+
+def _trigger(path: Path, entries: dict, key: str, value: dict) -> Trigger:
+    if not isinstance(value, dict) or value.get("type") not in EVENT_TYPES:
+        raise fail(path, entries, f"{key!r}: type must be one of {', '.join(EVENT_TYPES)}")
+    mode = value.get("mode")
+    if mode is not None and mode not in ontology().modes(value["type"]):
+        raise fail(path, value, f"{key!r}: {value['type']} has no mode {mode!r}")
+    return Trigger(value["type"], mode, value.get("cameo"))
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    path = path or data_path("events", "triggers.yaml")
+    data = load_yaml(path)
+    lex = Lexicon()
+    for section, target in (("verbs", lex.verbs), ("nouns", lex.nouns)):
+        entries = data.get(section) or {}
+        for key, value in entries.items():
+            if key != "__line__":
+                target[str(key)] = _trigger(path, entries, key, value)
+    govs = data.get("governors") or {}
+    for key, value in govs.items():
+        if key == "__line__":
+            continue
+        v = clean(value)
+        if v.get("status") not in STATUSES:
+            raise fail(path, value, f"governor {key!r}: unknown status {v.get('status')!r}")
+        if v.get("type") is not None and v["type"] not in EVENT_TYPES:
+            raise fail(path, value, f"governor {key!r}: unknown type {v['type']!r}")
+        lex.governors[str(key)] = Governor(
+            v["status"], v.get("type"), v.get("mode"), bool(v.get("absorb", True)), bool(v.get("only_conflict", False))
+        )
+    lex.light_verbs = set(data.get("light_verbs") or [])
+    lex.reporting = set(data.get("reporting") or [])
+    for mode, words in clean(data.get("request_modes") or {}).items():
+        for w in words:
+            lex.request_modes[str(w)] = mode
+    return lex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return load_lexicon()

