@@ -22,8 +22,11 @@ def cold_extract() -> tuple[float, float]:
     """Wall time and peak RSS (MiB) of one `truceline extract` process on the seed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "truceline.cli", "extract", str(SEED), "--published", "2025-03-19"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "truceline.cli", "extract", str(SEED), "--published", "2025-03-19"],
+        check=True,
+        capture_output=True,
+    )
     wall = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before) / 1024
@@ -73,12 +76,16 @@ def main() -> None:
     total = t4 - t0
     print(f"text: {words:,} words ({args.repeat} rotated copies of the seed's paragraphs)")
     print(f"bare spaCy ({MODEL_NAME}): {t_bare:.2f} s = {words / t_bare:,.0f} words/s")
-    print(f"Truceline pipeline:       {total:.2f} s = {words / total:,.0f} words/s "
-          f"(ratio to bare spaCy: {t_bare / total:.2f}x speed, {total / t_bare:.2f}x time)")
+    print(
+        f"Truceline pipeline:       {total:.2f} s = {words / total:,.0f} words/s "
+        f"(ratio to bare spaCy: {t_bare / total:.2f}x speed, {total / t_bare:.2f}x time)"
+    )
     print(f"  nlp (spaCy + line breaks + name ruler): {t1 - t0:.2f} s ({(t1 - t0) / total:.0%})")
     print(f"  actors:     {t2 - t1:.2f} s ({(t2 - t1) / total:.0%})")
-    print(f"  events:     {t3 - t2:.2f} s ({(t3 - t2) / total:.0%}), {len(events)} events, "
-          f"{len(events) / max(t3 - t2, 1e-9):,.0f} events/s")
+    print(
+        f"  events:     {t3 - t2:.2f} s ({(t3 - t2) / total:.0%}), {len(events)} events, "
+        f"{len(events) / max(t3 - t2, 1e-9):,.0f} events/s"
+    )
     print(f"  agreements: {t4 - t3:.2f} s ({(t4 - t3) / total:.0%}), {len(agreements)} agreements")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

@@ -306,6 +306,79 @@ def actors_lookup(
         raise typer.Exit(1)
 
 
+@actors_app.command("list")
+def actors_list(
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Part of a name or alias.")] = None,
+    kind: Annotated[str | None, typer.Option(help="country, person, group.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Sector code, e.g. GOV, MIL, REB, IGO.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Only people in office on this date.")] = None,
+    fmt: FormatOpt = Format.table,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """Browse the actor registry (built-in files plus yours)."""
+    from truceline.actors import registry
+
+    when = _date(date, "--date")
+    reg = registry(tuple(str(p) for p in actor_files or ()))
+    rows = []
+    q = (query or "").lower()
+    for a in sorted(reg.actors.values(), key=lambda a: (a.kind, a.id)):
+        if a.kind == "generic" or (kind and a.kind != kind):
+            continue
+        c, sec = a.at(when)
+        if (country and c != country) or (sector and sec != sector):
+            continue
+        if q and not (q in a.name.lower() or q in a.id or any(q in x.lower() for x in a.aliases)):
+            continue
+        if when and a.roles and not any(r.active(when) for r in a.roles):
+            continue
+        rows.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": c,
+                "sector": sec,
+                "qid": a.qid,
+                "aliases": len(a.aliases),
+                "origin": a.source,
+            }
+        )
+    _print_rows(rows, fmt, "Registry actors")
+
+
+@actors_app.command("show")
+def actors_show(
+    actor_id: Annotated[str, typer.Argument(help="Registry id, e.g. vladimir-putin, houthis, RUS.")],
+    date: Annotated[str | None, typer.Option("--date", help="Country and sector as of this date.")] = None,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """One registry actor: names, aliases, and roles with their tenures."""
+    from truceline.actors import registry
+
+    reg = registry(tuple(str(p) for p in actor_files or ()))
+    actor = reg.actors.get(actor_id)
+    if actor is None:
+        raise TrucelineError(f"no actor {actor_id!r} in the registry (try `truceline actors list -q ...`)")
+    when = _date(date, "--date")
+    c, sec = actor.at(when)
+    row = next(r for r in reg.as_rows() if r["id"] == actor_id)
+    row["at"] = {"date": when.isoformat() if when else None, "country": c, "sector": sec}
+    _print_json(row)
+
+
+@actors_app.command("load")
+def actors_load(db: DbOpt = None, actor_files: ActorFilesOpt = None) -> None:
+    """Load the registry (built-in files plus yours) into the store's actors table."""
+    from truceline.actors import registry
+
+    reg = registry(tuple(str(p) for p in actor_files or ()))
+    store = _store(db)
+    n = store.load_registry(reg.as_rows())
+    err.print(f"loaded {n} registry actors into {store.safe_url}")
+
+
 @app.command()
 def articles(
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,

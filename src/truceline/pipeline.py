@@ -9,6 +9,7 @@ from pathlib import Path
 from truceline.actors import registry, resolve
 from truceline.actors.registry import user_files_from_env
 from truceline.agreements import extract_agreements
+from truceline.config import load_settings
 from truceline.events import Coder
 from truceline.gazetteer import gazetteer
 from truceline.models import Article, ArticleRef, TrucelineRecord
@@ -20,7 +21,7 @@ class Pipeline:
     """Loads the models and vocabularies once; ``extract`` codes one article."""
 
     def __init__(self, actors: Iterable[str | Path] = ()) -> None:
-        files = tuple(str(p) for p in actors) + tuple(user_files_from_env())
+        files = tuple(str(p) for p in actors) + tuple(user_files_from_env()) + tuple(load_settings().actors)
         self.registry = registry(files)
         patterns = gazetteer().entity_patterns()
         seen = {p["pattern"] for p in patterns}

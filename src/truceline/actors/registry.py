@@ -218,6 +218,38 @@ class Registry:
                     break
         return found
 
+    def as_rows(self) -> list[dict]:
+        """Every registry actor as a plain row for the store."""
+        rows = []
+        for a in self.actors.values():
+            roles = [
+                {
+                    "country": r.country,
+                    "org": r.org,
+                    "sector": r.sector,
+                    "title": r.title,
+                    "office": r.office,
+                    "leader": r.leader,
+                    "start": r.start.isoformat() if r.start else None,
+                    "end": r.end.isoformat() if r.end else None,
+                }
+                for r in a.roles
+            ]
+            rows.append(
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "country": a.country,
+                    "sector": a.sector,
+                    "kind": a.kind,
+                    "qid": a.qid,
+                    "aliases": sorted(set(a.aliases)),
+                    "roles": roles,
+                    "origin": a.source,
+                }
+            )
+        return rows
+
     def entity_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler patterns for names the small model mislabels."""
         pats = []

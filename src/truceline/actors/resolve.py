@@ -385,10 +385,40 @@ class _Builder:
                 if recent:
                     self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
+            if tok.lower_ in ("they", "them", "their") and tok.pos_ == "PRON" and tok.i not in self.taken:
+                self._plural_pronoun(tok)
+                continue
             if tok.lower_ in _PRONOUNS_PERSON and tok.pos_ == "PRON" and tok.i not in self.taken:
                 recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2)
                 if recent:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
+
+    def _plural_pronoun(self, tok: Token) -> None:
+        """'they' after 'Trump and Putin' -> the pair; after 'the Houthis' -> the group."""
+        sents = [s for s in self.doc.sents if s.start_char <= tok.idx]
+        limit = sents[-2].start_char if len(sents) >= 2 else 0
+        by_token: dict[int, ResolvedMention] = {}
+        for m in self.mentions:
+            if limit <= m.start < tok.idx and not m.plural_of:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        by_token[t.i] = m
+        best: tuple[int, list[str]] | None = None
+        for i, m in by_token.items():
+            t = self.doc[i]
+            if t.dep_ == "conj" and t.head.i in by_token and by_token[t.head.i].actor_id != m.actor_id:
+                pair = [by_token[t.head.i].actor_id, m.actor_id]
+                if best is None or i > best[0]:
+                    best = (i, pair)
+        span = self.doc[tok.i : tok.i + 1]
+        if best is not None:
+            self.add(span, self.reg.actors[best[1][0]], "coreference", 0.6, "PRON", plural_of=best[1])
+            return
+        plural = [m for m in by_token.values() if self.reg.actors[m.actor_id].kind in ("group", "generic")]
+        if plural:
+            m = max(plural, key=lambda m: m.start)
+            self.add(span, self.reg.actors[m.actor_id], "coreference", 0.6, "PRON")
 
     def _salient(self, before: int, kinds: set[str], n: int, window: int = 8) -> list[str]:
         """The n most-mentioned distinct actors of these kinds in the last sentences (dyads)."""

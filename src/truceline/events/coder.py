@@ -84,6 +84,10 @@ class _Sentence:
                 return (people or found)[0].actor_id
         return None
 
+    def plural_of(self, tok: Token) -> list[str]:
+        m = self.by_token.get(tok.i)
+        return list(m.plural_of) if m is not None else []
+
     def conj_actor(self, tok: Token | None) -> str | None:
         if tok is None:
             return None
@@ -197,6 +201,10 @@ class Coder:
                     d.target = s.actor_of(obj, deep=True) if obj.dep_ != "dobj" or d.type != "CONSULT" else None
         if d.source and d.target is None and subj is not None:
             d.target = s.conj_actor(subj)  # "Trump and Putin discussed ..."
+        if d.target is None and subj is not None and d.type in _JOINT_TYPES:
+            pair = s.plural_of(subj)  # "the two leaders agreed", "they discussed"
+            if len(pair) == 2:
+                d.source, d.target = pair
         if d.source is None and subj is not None and subj.pos_ == "PRON":
             d.source = s.actor_of(subj)
 

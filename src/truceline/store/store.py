@@ -35,6 +35,10 @@ DEFAULT_URL = "sqlite:///truceline.db"
 
 def resolve_url(url: str | None = None) -> str:
     """--db, then TRUCELINE_DB, then ./truceline.db. A bare path means a SQLite file."""
+    if not url and not os.environ.get("TRUCELINE_DB"):
+        from truceline.config import load_settings
+
+        url = load_settings().db
     url = url or os.environ.get("TRUCELINE_DB") or DEFAULT_URL
     if "://" not in url:
         url = f"sqlite:///{url}"
@@ -164,6 +168,19 @@ class Store:
             return True
         except OperationalError as exc:
             raise StoreError(f"cannot write to the store at {self.safe_url}: {str(exc).splitlines()[0]}") from None
+
+    def load_registry(self, actors: list[dict]) -> int:
+        """Upsert registry actors (id, name, country, sector, kind, qid, aliases, roles, origin)."""
+        with self.session() as s:
+            existing = {row.id: row for row in s.scalars(select(ActorRow))}
+            for a in actors:
+                row = existing.get(a["id"])
+                if row is None:
+                    s.add(ActorRow(**a))
+                else:
+                    for key, value in a.items():
+                        setattr(row, key, value)
+        return len(actors)
 
     def delete_article(self, article_id: str) -> bool:
         with self.session() as s:

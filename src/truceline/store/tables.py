@@ -34,6 +34,10 @@ class ActorRow(Base):
     country: Mapped[str | None] = mapped_column(String(8), index=True)
     sector: Mapped[str | None] = mapped_column(String(8))
     kind: Mapped[str | None] = mapped_column(String(16))
+    qid: Mapped[str | None] = mapped_column(String(32))
+    aliases: Mapped[list | None] = mapped_column(JSON)
+    roles: Mapped[list | None] = mapped_column(JSON)
+    origin: Mapped[str | None] = mapped_column(Text)
 
 
 class MentionRow(Base):
