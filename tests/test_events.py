@@ -80,11 +80,37 @@ def test_negation_is_recorded(pipe):
     assert e.negated
 
 
-def test_future_is_planned(pipe):
+def test_future_cooperation_is_agree_planned(pipe):
+    evs = events(pipe, "Turkey will host talks between Russia and Ukraine next week.", dt.date(2025, 4, 8))
+    e = one(evs, "AGREE")  # PLOVER: intended cooperation is AGREE
+    assert (e.source, e.status) == ("TUR", "planned")
+    assert not [x for x in evs if x.type == "CONSULT" and x.status == "asserted"]
+
+
+def test_future_hostile_act_is_a_threat(pipe):
     e = one(
-        events(pipe, "Turkey will host talks between Russia and Ukraine next week.", dt.date(2025, 4, 8)), "CONSULT"
+        events(
+            pipe,
+            "Palestinian leaders said they would boycott all contact with the United States "
+            "unless the embassy move is reversed.",
+            dt.date(2025, 4, 8),
+        ),
+        "THREATEN",
     )
-    assert e.status == "planned"
+    assert e.status == "threatened" and e.target == "USA"
+
+
+def test_must_is_a_request_from_the_speaker(pipe):
+    e = one(
+        events(pipe, "The Chinese foreign ministry said Washington must stop arming Taiwan.", dt.date(2025, 4, 8)),
+        "REQUEST",
+    )
+    assert e.source in ("CHN", "CHN-GOV") and e.target in ("USA", "USA-GOV")
+
+
+def test_halting_aid_is_a_sanction(pipe):
+    e = one(events(pipe, "Japan halted economic aid to Serbia on Tuesday.", dt.date(2025, 4, 8)), "SANCTION")
+    assert (e.source, e.target) == ("JPN", "SRB")
 
 
 def test_every_event_explains_itself(seed_record):

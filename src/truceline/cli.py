@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -489,6 +490,58 @@ def _record_tables(record: Any, explain: bool, header: bool = True) -> None:
         out.print(f"[yellow]warning[/]: {w.message}")
 
 
+class GoldFormat(StrEnum):
+    truceline = "truceline"
+    plover = "plover"
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold file: truceline JSONL, or PLOVER_GSR_CAMEO.txt with --gold-format plover.")
+    ],
+    gold_format: Annotated[
+        GoldFormat, typer.Option("--gold-format", help="truceline (JSONL) or plover (PLOVER GSR JSON).")
+    ] = GoldFormat.truceline,
+    show_errors: Annotated[int, typer.Option(help="Print this many misses and extras.")] = 0,
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
+    actor_files: ActorFilesOpt = None,
+) -> None:
+    """Score extracted events against a gold file: P/R/F1 overall and per type; dyads, dates, status, quantities."""
+    from truceline import evaluation
+
+    items = evaluation.load_plover_gsr(gold) if gold_format is GoldFormat.plover else evaluation.load_gold(gold)
+    pipe = _pipeline(actor_files)
+    with Progress(
+        TextColumn("Coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("eval", total=len(items))
+        rep = evaluation.run(pipe, items, show_errors, progress=lambda: progress.advance(task))
+    data = rep.as_dict()
+    if fmt is RecordFormat.json:
+        _print_json(data)
+        return
+    ev = data["events"]
+    out.print(f"[bold]{gold}[/]: {data['texts']} texts, {ev['tp'] + ev['fn']} gold events")
+    out.print(f"events: precision {ev['precision']:.3f}  recall {ev['recall']:.3f}  F1 {ev['f1']:.3f}")
+    s = data["sentences"]
+    out.print(
+        f"sentences with the gold type coded: {s['type']:.3f}; with type and source/target countries: "
+        f"{s['type_and_dyad']:.3f} (n={s['n']})"
+    )
+    t = Table(title="Per type")
+    for col in ("type", "gold", "precision", "recall", "F1"):
+        t.add_column(col)
+    for name, v in data["per_type"].items():
+        t.add_row(name, str(v["gold"]), f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}")
+    out.print(t)
+    for name, v in data["matched"].items():
+        if v["n"]:
+            out.print(f"matched events, {name} accuracy: {v['accuracy']:.3f} (n={v['n']})")
+    for e in rep.errors:
+        out.print(f"[dim]{e}[/]", highlight=False)
+
+
 @app.command()
 def schema(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
@@ -513,6 +566,15 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("TRUCELINE_DEBUG"):
+            raise
+        err.print(
+            f"[red]internal error[/]: {type(exc).__name__}: {exc} (set TRUCELINE_DEBUG=1 for the traceback)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -140,8 +140,8 @@ class Resolver:
         if key in self.reg.metonyms:
             country, sector = self.reg.metonyms[key]
             return [_Hit(self.reg.generic(country, sector), "metonym", 0.95)]
-        if (key in self.reg.demonyms or clean in self.reg.demonyms) and clean[:1].isupper():
-            country = self.reg.demonyms.get(clean) or self.reg.demonyms[key]
+        country = _demonym(self.reg, clean)
+        if country and clean[:1].isupper():
             return [_Hit(self.reg.actors[country], "demonym", 0.95)]
         if key in self.reg.places_of_government:
             return [_Hit(self.reg.actors[self.reg.places_of_government[key]], "place", 0.9)]
@@ -186,6 +186,16 @@ class Resolver:
             return None
         holders = self.reg.role_holders(country=country, title=title, leader=title is None, when=when)
         return holders[0] if len(holders) == 1 else None
+
+
+def _demonym(reg: Registry, text: str) -> str | None:
+    """'Israeli', 'Israelis', 'Palestinians' -> the country code."""
+    for form in (text, normalise(text)):
+        if form in reg.demonyms:
+            return reg.demonyms[form]
+        if len(form) > 4 and form.endswith("s") and form[:-1] in reg.demonyms:
+            return reg.demonyms[form[:-1]]
+    return None
 
 
 def _span_country(reg: Registry, tokens: Iterable[Token]) -> str | None:
@@ -274,6 +284,9 @@ class _Builder:
 
     def _country_of_token(self, t: Token) -> str | None:
         doc = t.doc
+        if t.text[:1].isupper() and _demonym(self.reg, t.text):
+            if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN"):
+                return _demonym(self.reg, t.text)
         if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN":
             return None  # "Iran-backed", "Iranian-designed": not that country's own people
         if not t.text[:1].isupper():
@@ -287,6 +300,39 @@ class _Builder:
             if self.reg.actors[i].kind == "country":
                 return i
         return None
+
+    def _titled(self, ent: Span) -> bool:
+        """'Iraqi President Saddam Hussein', "Norway's foreign minister Knut Vollebaek": a person not in
+        the registry still acts for the country named in the title (sector from the title noun)."""
+        doc = self.doc
+        i = ent.start - 1
+        title_tokens = []
+        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
+            title_tokens.insert(0, doc[i])
+            i -= 1
+        if i >= 0 and doc[i].dep_ == "case":  # "Norway 's foreign minister"
+            title_tokens.insert(0, doc[i])
+            i -= 1
+            if i >= 0:
+                title_tokens.insert(0, doc[i])
+        if not title_tokens:
+            return False
+        sector = None
+        for t in title_tokens:
+            sector = self.reg.sector_nouns.get(t.lower_) or sector
+        words = " ".join(t.lower_ for t in title_tokens)
+        if sector is None and not any(w in words for w in ("king", "emir", "sheikh", "sultan", "general")):
+            return False
+        country = None
+        for t in title_tokens:
+            country = self._country_of_token(t) or country
+        if country is None:
+            return False
+        span = doc[title_tokens[0].i : ent.end]
+        if not self.free(span):
+            span = ent
+        self.add(span, self.reg.generic(country, sector or "GOV"), "title", 0.8, "PERSON")
+        return True
 
     def _role(self, tok: Token, title: str | None, n: int) -> None:
         doc = self.doc
@@ -338,6 +384,8 @@ class _Builder:
             if hits:
                 h = hits[0]
                 self.add(ent, h.actor, h.method, h.score, ent.label_)
+            elif ent.label_ == "PERSON" and self._titled(ent):
+                continue
             elif ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self.unresolved.append(
                     UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)

@@ -10,45 +10,29 @@ of evidence. Every event records the rule that produced it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution, ResolvedMention
+from truceline.events import conventions
 from truceline.events import dates as dates_mod
+from truceline.events.draft import Draft
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.places import location_for
 from truceline.events.quantities import quantities_in
-from truceline.models import Event, Evidence, Location, Quantity
+from truceline.models import Event, Evidence
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
+# types whose recipient is the place they happen in when no one else is named
+_PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "MOBILIZE"}
+_READY = {"open", "ready", "willing", "prepared", "prepare"}
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 _TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
 _NEGATIONS = {"not", "never", "n't", "no"}
 _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
-
-
-@dataclass
-class _Draft:
-    trigger: Token
-    spec: Trigger
-    rule: str
-    type: str
-    mode: str | None
-    status: str = "asserted"
-    source: str | None = None
-    target: str | None = None
-    negated: bool = False
-    reported_by: str | None = None
-    absorbed: bool = False
-    date: dates_mod.Resolved | None = None
-    date_text: str | None = None
-    location: Location | None = None
-    quantities: list[Quantity] = field(default_factory=list)
-    confidence: float = 0.5
 
 
 class _Sentence:
@@ -173,7 +157,7 @@ class Coder:
         return self.lex.governors.get(lemma)
 
     # ------------------------------------------------------------------ roles
-    def _verb_roles(self, d: _Draft, s: _Sentence) -> None:
+    def _verb_roles(self, d: Draft, s: _Sentence) -> None:
         verb = d.trigger
         subj, passive = _subject(verb)
         if passive:
@@ -183,7 +167,12 @@ class Coder:
         else:
             d.source = s.actor_of(subj)
             obj = _child(verb, "dobj", "obj")
-            d.target = s.actor_of(obj)
+            d.target = s.actor_of(obj) or s.actor_of(_child(verb, "dative", "iobj"))
+            if d.target is None:
+                # "demanded that the US cancel ...", "urged that Israel withdraw"
+                comp = _child(verb, "ccomp")
+                if comp is not None:
+                    d.target = s.actor_of(_child(comp, "nsubj", "nsubjpass"), deep=True)
             if d.target is None and d.type in _JOINT_TYPES and subj is not None:
                 d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
             if d.target is None:
@@ -208,7 +197,7 @@ class Coder:
         if d.source is None and subj is not None and subj.pos_ == "PRON":
             d.source = s.actor_of(subj)
 
-    def _noun_roles(self, d: _Draft, s: _Sentence) -> None:
+    def _noun_roles(self, d: Draft, s: _Sentence) -> None:
         noun = d.trigger
         for c in noun.children:
             if c.dep_ == "poss":
@@ -243,6 +232,11 @@ class Coder:
                 subj, passive = _subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
+        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            # "arrived on a visit", "engaged in talks", "undertook a mission of mediation"
+            subj, passive = _subject(head.head)
+            if not passive:
+                d.source = s.actor_of(subj)
         if d.type == "CONSULT" and d.target is None and d.source is None:
             return
         if d.target is None:
@@ -254,7 +248,7 @@ class Coder:
                         break
 
     # ------------------------------------------------------------------ status
-    def _status(self, d: _Draft) -> None:
+    def _status(self, d: Draft) -> None:
         tok = d.trigger
         # modals and negation on the trigger's own verb (or the light verb that carries a noun)
         verb = tok if tok.pos_ == "VERB" else None
@@ -268,9 +262,8 @@ class Coder:
                 d.status = "planned"
             elif aux & _CONDITIONAL:
                 d.status = "hypothetical"
-            if verb.lemma_.lower() in ("open", "ready", "willing") or any(
-                c.lemma_.lower() in ("open", "ready", "willing") for c in verb.children if c.dep_ == "acomp"
-            ):
+            ready = {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"} | {verb.lemma_.lower()}
+            if ready & _READY:
                 d.status = "hypothetical"
         # governing verbs up the tree: refuse, threaten, agree, want, order, ...
         cur = tok
@@ -284,8 +277,8 @@ class Coder:
                 continue
             if link not in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep", "nsubjpass"):
                 break  # adverbial and relative clauses are events of their own
-            if parent.lemma_.lower() in ("open", "ready", "willing") or any(
-                c.lemma_.lower() in ("open", "ready") for c in parent.children if c.dep_ in ("acomp", "amod")
+            if parent.lemma_.lower() in _READY or any(
+                c.lemma_.lower() in _READY for c in parent.children if c.dep_ in ("acomp", "amod")
             ):
                 d.status = "hypothetical"
             gov = self.governor_of(parent) if parent.pos_ in ("VERB", "NOUN") else None
@@ -304,7 +297,7 @@ class Coder:
                 break
             cur = parent
 
-    def _reported_by(self, d: _Draft, s: _Sentence, sent: Span) -> None:
+    def _reported_by(self, d: Draft, s: _Sentence, sent: Span) -> None:
         # "according to X"
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "to":
@@ -341,17 +334,17 @@ class Coder:
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
         s = _Sentence(doc, res)
-        drafts: list[tuple[_Draft, Span]] = []
+        drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
         for sent in doc.sents:
             sent_dates = self._dates(sent, published, anchor)
-            sent_drafts: list[_Draft] = []
+            sent_drafts: list[Draft] = []
             for tok in sent:
                 found = self.trigger_of(tok)
                 if found is None:
                     continue
                 spec, rule = found
-                d = _Draft(tok, spec, rule, spec.type, spec.mode)
+                d = Draft(tok, spec, rule, spec.type, spec.mode)
                 if tok.pos_ == "VERB":
                     self._verb_roles(d, s)
                 else:
@@ -361,16 +354,21 @@ class Coder:
                 self._attach_date(d, sent_dates)
                 d.location = location_for(tok)
                 sent_drafts.append(d)
+            sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
             self._apply_governor_types(sent_drafts)
+            conventions.cutbacks(sent_drafts, self.lex)
+            conventions.drop_bare_governors(sent_drafts, self.lex)
+            conventions.absorb_nested(sent_drafts)
+            conventions.apply(sent_drafts)
             self._quantities(sent, sent_drafts)
             for d in sent_drafts:
                 if d.absorbed:
                     continue
-                if d.target is None and d.type in ("ASSAULT", "COERCE"):
+                if d.target is None and (d.type in _PLACE_TARGETS or d.mode == "visit"):
                     d.target = self._locative_actor(d.trigger, s, d.source)
                     if d.target:
                         d.rule += "+target_in_place"
-                if d.target is None and d.type == "ASSAULT" and d.location and d.location.country:
+                if d.target is None and d.type in _PLACE_TARGETS and d.location and d.location.country:
                     if d.location.country != self._country(d.source, res):
                         d.target = d.location.country
                         d.rule += "+target_from_location"
@@ -414,11 +412,11 @@ class Coder:
                 return a.country
         return None
 
-    def _apply_governor_types(self, drafts: list[_Draft]) -> None:
+    def _apply_governor_types(self, drafts: list[Draft]) -> None:
         """A governor with its own type ('refused', 'threatened') takes the complement's mode."""
         by_token = {d.trigger.i: d for d in drafts}
         for d in drafts:
-            gov = self.governor_of(d.trigger) if d.trigger.pos_ == "VERB" else None
+            gov = self.governor_of(d.trigger) if d.trigger.pos_ == "VERB" and not d.rule.startswith("modal:") else None
             if gov is None or gov.type is None:
                 continue
             comps = [c for c in d.trigger.subtree if c.i in by_token and c.i != d.trigger.i and by_token[c.i].absorbed]
@@ -450,7 +448,7 @@ class Coder:
             out.append((dates_mod.resolve(ent.text, published, anchor), ent))
         return out
 
-    def _attach_date(self, d: _Draft, sent_dates: list) -> None:
+    def _attach_date(self, d: Draft, sent_dates: list) -> None:
         if not sent_dates:
             return
 
@@ -479,7 +477,7 @@ class Coder:
         d.date = resolved
         d.date_text = ent.text
 
-    def _quantities(self, sent: Span, drafts: list[_Draft]) -> None:
+    def _quantities(self, sent: Span, drafts: list[Draft]) -> None:
         found = quantities_in(sent)
         if not found or not drafts:
             return
@@ -488,7 +486,7 @@ class Coder:
             best.quantities.append(q)
 
     # ------------------------------------------------------------------ merge
-    def _merge(self, drafts: list[tuple[_Draft, Span]], article_id: str, res: ActorResolution) -> list[Event]:
+    def _merge(self, drafts: list[tuple[Draft, Span]], article_id: str, res: ActorResolution) -> list[Event]:
         events: list[Event] = []
         onto = ontology()
         kinds = {a.id: (a.kind, a.country) for a in res.actors}

@@ -1,0 +1,161 @@
+"""PLOVER coding conventions applied to one sentence's drafts.
+
+* an intended or conditional cooperative act ("will send aid", "is willing to withdraw") is AGREE;
+* an announced or conditional hostile act ("will boycott", "would blockade ... unless") is THREATEN;
+* a refused agreement ("will not accept") is REJECT;
+* "Y must do Z", said by X, is a REQUEST from X to Y;
+* cutting back a cooperative relation ("halted aid", "suspended talks", "cancelled a visit") is SANCTION;
+* a verb that only governs another event ("ordered airstrikes") gives way to that event.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from truceline.events.draft import Draft
+from truceline.events.lexicon import Lexicon, Trigger
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_CONDITIONAL_MARKS = {"if", "unless"}
+_DECLARING = {"declare", "reiterate", "warn", "insist"}
+
+
+class _Actors(Protocol):
+    def actor_of(self, tok: Token | None, deep: bool = False) -> str | None: ...
+
+
+def _conditional(tok: Token) -> bool:
+    """Is the verb (or its head chain) the consequence of an 'if/unless' clause?"""
+    cur = tok
+    for _ in range(3):
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in _CONDITIONAL_MARKS for m in c.children if m.dep_ == "mark")
+            for c in cur.children
+        ):
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def apply(drafts: list[Draft]) -> None:
+    for d in drafts:
+        if d.absorbed:
+            continue
+        if d.type == "AGREE" and d.negated:
+            d.type, d.mode, d.negated, d.status = "REJECT", None, False, "refused"
+            d.rule += "+negated_agree"
+        elif d.type in COOPERATIVE and d.status in ("planned", "hypothetical") and not d.negated:
+            d.rule += f"+future_{d.type.lower()}"
+            d.type, d.mode = "AGREE", None
+        elif (
+            d.type in HOSTILE
+            and not d.negated
+            and (d.status == "planned" or (d.status == "hypothetical" and _conditional(d.trigger)))
+        ):
+            d.rule += f"+future_{d.type.lower()}"
+            d.type, d.mode, d.status = "THREATEN", _threat_mode(d), "threatened"
+
+
+def _threat_mode(d: Draft) -> str | None:
+    return {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations"}.get(d.type)
+
+
+def must_requests(sent: Span, drafts: list[Draft], actors: _Actors, lex: Lexicon) -> list[Draft]:
+    """'X said Y must do Z' -> REQUEST from X to Y (the inner event is what is demanded)."""
+    new: list[Draft] = []
+    by_token = {d.trigger.i: d for d in drafts}
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.lower_ == "must" and c.dep_ == "aux" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        target = actors.actor_of(subj, deep=True) if subj is not None else None
+        source = None
+        cur = verb
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            parent = cur.head
+            if parent.lemma_.lower() in lex.reporting | _DECLARING:
+                subj_x = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+                source = actors.actor_of(subj_x, deep=True) if subj_x is not None else None
+                break
+            if parent.dep_ == "dobj" or parent.pos_ == "NOUN":  # "issued a reminder that Iraq must ..."
+                cur = parent
+                continue
+            cur = parent
+        if target is None and source is None:
+            continue
+        inner = by_token.get(verb.i)
+        words = {t.lemma_.lower() for t in verb.subtree}
+        mode = next((m for w, m in lex.request_modes.items() if w in words), "change")
+        if inner is not None:
+            inner.absorbed = True
+        d = Draft(
+            verb,
+            Trigger("REQUEST", mode),
+            "modal:must",
+            "REQUEST",
+            mode,
+            status="asserted",
+            source=source,
+            target=target,
+        )
+        if inner is not None:
+            d.date, d.date_text, d.location = inner.date, inner.date_text, inner.location
+        new.append(d)
+    return new
+
+
+def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
+    """'halted aid', 'suspended talks', 'cancelled a visit': SANCTION by whoever cuts back."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        verb = d.trigger.head if d.trigger.dep_ in ("dobj", "nsubjpass", "xcomp") else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cutbacks:
+            continue
+        if d.type not in {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}:
+            continue
+        mode = "withdraw" if d.type in ("CONSULT", "AGREE") else "discontinue"
+        outer = by_token.get(verb.i)
+        if outer is not None and outer.type == "REQUEST":
+            d.absorbed = True  # "must stop arming": what is demanded
+            continue
+        if outer is not None:
+            outer.type, outer.mode, outer.rule = "SANCTION", mode, outer.rule + "+cutback"
+            outer.target = outer.target or d.target
+            outer.source = outer.source or d.source
+            d.absorbed = True
+        else:
+            d.type, d.mode, d.rule = "SANCTION", mode, d.rule + f"+cutback:{verb.lemma_.lower()}"
+
+
+def absorb_nested(drafts: list[Draft]) -> None:
+    """'hold talks', 'host a meeting', 'carried out an attack': the object restates the verb's event."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        head = d.trigger.head
+        if d.trigger.pos_ in ("NOUN", "PROPN") and d.trigger.dep_ == "dobj" and head.i in by_token:
+            outer = by_token[head.i]
+            if outer.type == d.type and not outer.absorbed:
+                d.absorbed = True
+                outer.mode = outer.mode or d.mode
+                outer.target = outer.target or d.target
+
+
+def drop_bare_governors(drafts: list[Draft], lex: Lexicon) -> None:
+    """'ordered airstrikes': the order gives way to the airstrikes it governs."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        gov = lex.governors.get(d.trigger.lemma_.lower())
+        if gov is None or gov.absorb or d.absorbed:
+            continue
+        governed = [by_token[t.i] for t in d.trigger.subtree if t.i != d.trigger.i and t.i in by_token]
+        if governed:
+            d.absorbed = True
+            for g in governed:
+                g.source = g.source or d.source

@@ -1,0 +1,33 @@
+"""The event under construction, shared by the coder and the coding conventions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from truceline.events import dates as dates_mod
+from truceline.events.lexicon import Trigger
+from truceline.models import Location, Quantity
+
+
+@dataclass
+class Draft:
+    """An event being coded in one sentence (internal to the events stage)."""
+
+    trigger: Token
+    spec: Trigger
+    rule: str
+    type: str
+    mode: str | None
+    status: str = "asserted"
+    source: str | None = None
+    target: str | None = None
+    negated: bool = False
+    reported_by: str | None = None
+    absorbed: bool = False
+    date: dates_mod.Resolved | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    confidence: float = 0.5
