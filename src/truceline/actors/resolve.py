@@ -269,18 +269,34 @@ class _Builder:
             if _title_at(doc, tok.i) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
                 continue  # "Syrian President Bashar al-Assad": the person, resolved from the name
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
-            country = None
+            countries: list[str] = []
             first = tok
             for m in mods:
                 for t in m.subtree:
                     c = self._country_of_token(t)
-                    if c:
-                        country = c
+                    if c and c not in countries:
+                        countries.append(c)
                         first = min(first, t, key=lambda x: x.i)
-            if country:
-                span = doc[first.i : tok.i + 1]
-                if self.free(span):
-                    self.add(span, self.reg.generic(country, sector), "generic", 0.9, "GENERIC")
+            if not countries:
+                # "rebels in the Ivory Coast", "officials of Sudan"
+                for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+                    for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                        for t in pobj.subtree:
+                            c = self._country_of_token(t)
+                            if c and self.reg.actors.get(c) is not None:
+                                countries.append(c)
+                                break
+                if countries:
+                    span = doc[tok.left_edge.i : tok.i + 1]
+                    if self.free(span):
+                        self.add(span, self.reg.generic(countries[0], sector), "generic", 0.85, "GENERIC")
+                continue
+            span = doc[first.i : tok.i + 1]
+            if not self.free(span):
+                continue
+            actors = [self.reg.generic(c, sector) for c in countries]
+            plural = [a.id for a in actors] if len(actors) > 1 else None
+            self.add(span, actors[0], "generic", 0.9, "GENERIC", plural_of=plural)
 
     def _country_of_token(self, t: Token) -> str | None:
         doc = t.doc

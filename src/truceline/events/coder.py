@@ -364,6 +364,8 @@ class Coder:
             for d in sent_drafts:
                 if d.absorbed:
                     continue
+                if d.target is None and d.source and d.type in _JOINT_TYPES:
+                    d.target = self._co_subject(d.trigger, s, d.source)
                 if d.target is None and (d.type in _PLACE_TARGETS or d.mode == "visit"):
                     d.target = self._locative_actor(d.trigger, s, d.source)
                     if d.target:
@@ -372,9 +374,9 @@ class Coder:
                     if d.location.country != self._country(d.source, res):
                         d.target = d.location.country
                         d.rule += "+target_from_location"
+                if d.source is not None and d.target == d.source:
+                    d.target = None
                 if d.source is None and d.target is None:
-                    continue
-                if d.source == d.target:
                     continue
                 d.confidence = round(
                     0.45
@@ -388,6 +390,18 @@ class Coder:
             if resolved:
                 anchor = resolved[-1].date
         return self._merge(drafts, article_id, res)
+
+    def _co_subject(self, trigger: Token, s: _Sentence, source: str) -> str | None:
+        """'Israel and Lebanon renewed negotiations': the other conjunct of the subject."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        subj, _ = _subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is None:
+            return None
+        pair = s.plural_of(subj)
+        if len(pair) == 2:
+            return pair[1] if pair[0] == source else pair[0]
+        other = s.conj_actor(subj)
+        return other if other != source else None
 
     def _locative_actor(self, trigger: Token, s: _Sentence, source: str | None) -> str | None:
         """'airstrikes in areas held by the Houthis': a non-country actor under 'in/at/near'."""
