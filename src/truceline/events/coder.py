@@ -82,6 +82,42 @@ class _Sentence:
         return None
 
 
+_LABOUR = {
+    "hunger",
+    "general",
+    "labour",
+    "labor",
+    "worker",
+    "union",
+    "teacher",
+    "doctor",
+    "nurse",
+    "miner",
+    "nationwide",
+    "national",
+    "indefinite",
+    "open-ended",
+    "day",
+    "week",
+    "sit-down",
+    "transport",
+    "rail",
+}
+
+
+def _labour_strike(tok: Token) -> bool:
+    """'a four-day strike', 'workers went on strike', 'called off the strike': a walk-out, not an attack."""
+    mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i}
+    if mods & _LABOUR or any(m.endswith("-day") or m.endswith("-hour") for m in mods):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on":  # "on strike"
+        return True
+    sent = {t.lemma_.lower() for t in tok.sent}
+    labour = sent & {"worker", "union", "employee", "teacher", "wage", "pay"}
+    return bool(labour) and not (sent & {"missile", "air", "drone", "military", "army"})
+
+
 def _child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:
@@ -131,8 +167,8 @@ class Coder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB",):
             for c in tok.children:
-                if c.dep_ in ("prt", "prep"):
-                    key = f"{lemma} {c.lower_}"
+                if c.dep_ in ("prt", "prep", "dobj"):
+                    key = f"{lemma} {c.lower_ if c.dep_ != 'dobj' else c.lemma_.lower()}"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
             if lemma in self.lex.verbs:
@@ -143,6 +179,8 @@ class Coder:
                     key = f"{c.lemma_.lower()} {lemma}"
                     if key in self.lex.nouns:
                         return self.lex.nouns[key], f"noun:{key}"
+            if lemma == "strike" and _labour_strike(tok):
+                return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             if lemma in self.lex.nouns:
                 return self.lex.nouns[lemma], f"noun:{lemma}"
             if tok.lower_ in self.lex.nouns:

@@ -152,7 +152,7 @@ def drop_bare_governors(drafts: list[Draft], lex: Lexicon) -> None:
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
         gov = lex.governors.get(d.trigger.lemma_.lower())
-        if gov is None or gov.absorb or d.absorbed:
+        if gov is None or (gov.absorb and gov.type is not None) or d.absorbed:
             continue
         governed = [by_token[t.i] for t in d.trigger.subtree if t.i != d.trigger.i and t.i in by_token]
         if governed:
