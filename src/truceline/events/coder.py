@@ -298,11 +298,13 @@ class Coder:
                 d.negated = True
             if aux & _FUTURE:
                 d.status = "planned"
+            elif "would" in aux and self._reported(verb):
+                d.status = "planned"  # "said they would boycott": the future of reported speech
             elif aux & _CONDITIONAL:
                 d.status = "hypothetical"
             ready = {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"} | {verb.lemma_.lower()}
             if ready & _READY:
-                d.status = "hypothetical"
+                d.status, d.intent = "hypothetical", True
         # governing verbs up the tree: refuse, threaten, agree, want, order, ...
         cur = tok
         for _ in range(4):
@@ -318,7 +320,7 @@ class Coder:
             if parent.lemma_.lower() in _READY or any(
                 c.lemma_.lower() in _READY for c in parent.children if c.dep_ in ("acomp", "amod")
             ):
-                d.status = "hypothetical"
+                d.status, d.intent = "hypothetical", True
             gov = self.governor_of(parent) if parent.pos_ in ("VERB", "NOUN") else None
             if gov is not None and parent.i != tok.i:
                 if (gov.only_conflict and d.type not in CONFLICT_TYPES) or not gov.absorb:
@@ -334,6 +336,10 @@ class Coder:
                 d.status = "agreed"
                 break
             cur = parent
+
+    def _reported(self, verb: Token) -> bool:
+        """Is this clause what someone said ('X said they would ...')?"""
+        return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in self.lex.reporting | {"announce"}
 
     def _reported_by(self, d: Draft, s: _Sentence, sent: Span) -> None:
         # "according to X"

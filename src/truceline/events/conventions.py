@@ -115,7 +115,10 @@ def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
     """'halted aid', 'suspended talks', 'cancelled a visit': SANCTION by whoever cuts back."""
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
-        verb = d.trigger.head if d.trigger.dep_ in ("dobj", "nsubjpass", "xcomp") else None
+        np = d.trigger
+        while np.dep_ == "compound" and np.head.i != np.i:
+            np = np.head  # "aid deliveries", "mediation efforts"
+        verb = np.head if np.dep_ in ("dobj", "nsubjpass", "xcomp") else None
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cutbacks:
             continue
         if d.type not in {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}:

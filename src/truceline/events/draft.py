@@ -26,6 +26,7 @@ class Draft:
     negated: bool = False
     reported_by: str | None = None
     absorbed: bool = False
+    intent: bool = False  # "ready/willing/prepared to ...": an offer or a threat, not a fact
     date: dates_mod.Resolved | None = None
     date_text: str | None = None
     location: Location | None = None
