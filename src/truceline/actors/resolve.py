@@ -26,6 +26,7 @@ from truceline.models import Actor, Mention, UnresolvedMention
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FUZZY_MIN = 88.0  # rapidfuzz ratio on normalised forms
 PHONETIC_MIN = 70.0  # ratio on folded forms, with equal phonetic keys
+COUNTRY_TYPO_MIN = 90.0  # untagged capitalised words against one-word country names
 _KIND_FOR_LABEL = {
     "PERSON": {"person"},
     "ORG": {"group", "person"},
@@ -109,6 +110,9 @@ class _Index:
 
     def __init__(self, reg: Registry) -> None:
         self.keys = [k for k in reg.norm_keys() if len(k) >= 4]
+        self.country_keys = [
+            k for k in self.keys if " " not in k and any(reg.actors[i].kind == "country" for i in reg.ids_for_key(k))
+        ]
         self.phonetic: dict[str, list[str]] = {}
         for key in self.keys:
             self.phonetic.setdefault(_phonetic_key(key), []).append(key)
@@ -179,6 +183,15 @@ class Resolver:
             return (h.score, int(active))
 
         return sorted(best.values(), key=key, reverse=True)
+
+    def country_typo(self, text: str) -> RegistryActor | None:
+        """A country name with one letter wrong, for capitalised words NER did not tag."""
+        key = normalise(text)
+        found = process.extractOne(key, self.index.country_keys, scorer=fuzz.ratio, score_cutoff=COUNTRY_TYPO_MIN)
+        if found is None:
+            return None
+        ids = [i for i in self.reg.ids_for_key(found[0]) if self.reg.actors[i].kind == "country"]
+        return self.reg.actors[ids[0]] if len(ids) == 1 else None
 
     # ---------------------------------------------------------------- roles
     def role_reference(self, country: str | None, title: str | None, when: date | None) -> RegistryActor | None:
@@ -406,6 +419,24 @@ class _Builder:
                 self.unresolved.append(
                     UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
                 )
+        # noun phrases the model did not tag: exact or normalised aliases only, never fuzzy
+        for chunk in self.doc.noun_chunks:
+            words = [t for t in chunk if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.is_punct]
+            if not words or not self.free(chunk) or not any(t.text[:1].isupper() for t in words):
+                continue
+            span = self.doc[words[0].i : words[-1].i + 1]
+            if not self.free(span) or not span.text[:1].isupper():
+                continue
+            hits = [h for h in self.resolver.lookup(span.text, None, self.when) if h.method in ("exact", "normalised")]
+            if hits:
+                self.add(span, hits[0].actor, hits[0].method, hits[0].score, "NP")
+        # a capitalised word the model missed that is one typo away from a country ("Ethopia")
+        for tok in self.doc:
+            if tok.i in self.taken or tok.tag_ != "NNP" or tok.ent_type_ or len(tok.text) < 5:
+                continue
+            hit = self.resolver.country_typo(tok.text)
+            if hit is not None:
+                self.add(self.doc[tok.i : tok.i + 1], hit, "fuzzy", 0.8, "NP")
         # registry names the model missed entirely (lower-case forms are not tried)
         for tok in self.doc:
             if tok.i in self.taken or not tok.text[:1].isupper() or tok.ent_type_:
