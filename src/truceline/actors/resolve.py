@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.registry import Registry, RegistryActor, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
+from truceline.nlp.index import ents, sents
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FUZZY_MIN = 88.0  # rapidfuzz ratio on normalised forms
@@ -404,7 +405,7 @@ class _Builder:
 
     # pass 2: named entities
     def entities(self) -> None:
-        for ent in self.doc.ents:
+        for ent in ents(self.doc):
             if ent.label_ not in NER_LABELS or not self.free(ent):
                 continue
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
@@ -449,7 +450,7 @@ class _Builder:
     # pass 3: pronouns and dyads
     def references(self) -> None:
         doc = self.doc
-        for sent in doc.sents:
+        for sent in sents(doc):
             text = sent.text
             for m in re.finditer(r"\b(?:the )?(?:two|both) [a-z]+(?: of state)?\b", text, re.I):
                 phrase = m.group(0)
@@ -490,8 +491,8 @@ class _Builder:
 
     def _plural_pronoun(self, tok: Token) -> None:
         """'they' after 'Trump and Putin' -> the pair; after 'the Houthis' -> the group."""
-        sents = [s for s in self.doc.sents if s.start_char <= tok.idx]
-        limit = sents[-2].start_char if len(sents) >= 2 else 0
+        before = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        limit = before[-2].start_char if len(before) >= 2 else 0
         by_token: dict[int, ResolvedMention] = {}
         for m in self.mentions:
             if limit <= m.start < tok.idx and not m.plural_of:
@@ -517,8 +518,8 @@ class _Builder:
 
     def _salient(self, before: int, kinds: set[str], n: int, window: int = 8) -> list[str]:
         """The n most-mentioned distinct actors of these kinds in the last sentences (dyads)."""
-        sents = [s for s in self.doc.sents if s.start_char <= before]
-        limit = sents[-window].start_char if len(sents) >= window else 0
+        earlier = [s for s in sents(self.doc) if s.start_char <= before]
+        limit = earlier[-window].start_char if len(earlier) >= window else 0
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         rep: dict[str, str] = {}
@@ -540,8 +541,8 @@ class _Builder:
     ) -> list[str]:
         limit = 0
         if window is not None:
-            sents = [s for s in self.doc.sents if s.start_char <= before]
-            limit = sents[-window].start_char if len(sents) >= window else 0
+            earlier = [s for s in sents(self.doc) if s.start_char <= before]
+            limit = earlier[-window].start_char if len(earlier) >= window else 0
         found: list[str] = []
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= before or m.start < limit or m.plural_of:

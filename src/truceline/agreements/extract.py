@@ -24,6 +24,7 @@ from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
 from truceline.models import Agreement, Condition, Event, Evidence, Quantity, StatusChange
+from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 from truceline.vocab import clean, data_path, load_yaml
 
 _RANK = {
@@ -113,7 +114,7 @@ class _Extractor:
     # ------------------------------------------------------------- mentions
     def mentions(self) -> list[_Candidate]:
         out = []
-        for sent in self.doc.sents:
+        for sent in sents(self.doc):
             for tok in sent:
                 kind = self._kind_at(tok)
                 if kind is None:
@@ -141,7 +142,7 @@ class _Extractor:
             if span is None:
                 continue
             tok = span.root
-            sent = tok.sent
+            sent = sent_of(tok)
             if sent.start in mentioned:
                 continue
             c = _Candidate("ceasefire", tok, sent, rule="agreement:from-event")
@@ -235,10 +236,8 @@ class _Extractor:
         return out
 
     def _ent_text(self, tok: Token) -> str:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
-        return tok.text
+        ent = ent_of(tok)
+        return ent.text if ent is not None else tok.text
 
     def _status(self, c: _Candidate) -> None:
         cur = c.head
@@ -358,7 +357,7 @@ class _Extractor:
                     c.date = e.date
                     break
         if c.date is None:
-            for ent in c.sent.ents:
+            for ent in ents_in(c.sent):
                 if ent.label_ == "DATE" and not dates_mod.is_duration(ent.text):
                     r = dates_mod.resolve(ent.text, self.published)
                     if r:
@@ -585,13 +584,13 @@ def extract_agreements(
 
 def _exchange_quantities(ex: _Extractor, cands: list[_Candidate]) -> None:
     """Prisoner counts in an exchange's sentence or the two sentences after it."""
-    sents = list(ex.doc.sents)
-    index = {s.start: i for i, s in enumerate(sents)}
+    all_sents = sents(ex.doc)
+    index = {s.start: i for i, s in enumerate(all_sents)}
     for c in cands:
         if c.kind not in ("prisoner_exchange", "hostage_release"):
             continue
         i = index.get(c.sent.start, 0)
-        for s in sents[i : i + 3]:
+        for s in all_sents[i : i + 3]:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)

@@ -23,6 +23,7 @@ from truceline.events.ontology import ontology
 from truceline.events.places import location_for
 from truceline.events.quantities import quantities_in
 from truceline.models import Event, Evidence
+from truceline.nlp.index import ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
@@ -113,7 +114,7 @@ def _labour_strike(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "on":  # "on strike"
         return True
-    sent = {t.lemma_.lower() for t in tok.sent}
+    sent = {t.lemma_.lower() for t in sent_of(tok)}
     labour = sent & {"worker", "union", "employee", "teacher", "wage", "pay"}
     return bool(labour) and not (sent & {"missile", "air", "drone", "military", "army"})
 
@@ -380,7 +381,7 @@ class Coder:
         s = _Sentence(doc, res)
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
-        for sent in doc.sents:
+        for sent in sents(doc):
             sent_dates = self._dates(sent, published, anchor)
             sent_drafts: list[Draft] = []
             for tok in sent:
@@ -500,7 +501,7 @@ class Coder:
         self, sent: Span, published: date | None, anchor: date | None
     ) -> list[tuple[dates_mod.Resolved | None, Span]]:
         out = []
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in ("DATE", "TIME") or dates_mod.is_duration(ent.text):
                 continue
             out.append((dates_mod.resolve(ent.text, published, anchor), ent))

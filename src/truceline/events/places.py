@@ -6,16 +6,14 @@ from spacy.tokens import Span, Token
 
 from truceline.gazetteer import gazetteer
 from truceline.models import Location
+from truceline.nlp.index import ent_of
 
 _LOC_PREPS = {"in", "at", "near", "on", "over", "across", "inside", "around", "off", "along"}
 
 
 def _place_span(tok: Token) -> Span | None:
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
-            return ent
-    return None
+    ent = ent_of(tok)
+    return ent if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else None
 
 
 def location_for(trigger: Token) -> Location | None:

@@ -1,0 +1,46 @@
+"""Cached look-ups over a parsed Doc: spaCy rebuilds ``doc.ents`` and ``doc.sents`` on every access,
+which is quadratic when later stages ask for them per token."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "truceline_index"
+
+
+def _index(doc: Doc) -> dict:
+    idx = doc.user_data.get(_KEY)
+    if idx is None:
+        ents = list(doc.ents)
+        sents = list(doc.sents)
+        ent_at: dict[int, Span] = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                ent_at[i] = e
+        sent_at: dict[int, Span] = {}
+        for s in sents:
+            for i in range(s.start, s.end):
+                sent_at[i] = s
+        idx = {"ents": ents, "sents": sents, "ent_at": ent_at, "sent_at": sent_at}
+        doc.user_data[_KEY] = idx
+    return idx
+
+
+def ents(doc: Doc) -> list[Span]:
+    return _index(doc)["ents"]
+
+
+def sents(doc: Doc) -> list[Span]:
+    return _index(doc)["sents"]
+
+
+def ent_of(tok: Token) -> Span | None:
+    return _index(tok.doc)["ent_at"].get(tok.i)
+
+
+def sent_of(tok: Token) -> Span:
+    return _index(tok.doc)["sent_at"][tok.i]
+
+
+def ents_in(span: Span) -> list[Span]:
+    return [e for e in ents(span.doc) if span.start <= e.start and e.end <= span.end]
