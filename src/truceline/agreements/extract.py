@@ -39,6 +39,14 @@ _RANK = {
     "ended": 7,
 }
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
+_EVENT_TO_STATUS = {
+    "agreed": "agreed",
+    "planned": "planned",
+    "proposed": "proposed",
+    "demanded": "proposed",
+    "hypothetical": "proposed",
+    "refused": "rejected",
+}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
 
@@ -51,6 +59,8 @@ class Vocabulary:
     status: dict[str, str]
     ends: dict[str, str]
     sequence: list[str]
+    pause_nouns: set[str]
+    hostilities: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +77,8 @@ def vocabulary() -> Vocabulary:
         invert("status_cues"),
         invert("end_cues"),
         [str(s) for s in data.get("sequence_cues") or []],
+        {str(w) for w in data.get("pause_nouns") or []},
+        {str(w) for w in data.get("hostilities") or []},
     )
 
 
@@ -151,9 +163,7 @@ class _Extractor:
                 if w in self.voc.domains and self.voc.domains[w] not in c.domains:
                     c.domains.append(self.voc.domains[w])
             c.coverage = "partial" if c.domains else "unknown"
-            c.status = {"agreed": "agreed", "planned": "planned", "proposed": "proposed", "refused": "rejected"}.get(
-                e.status, "declared"
-            )
+            c.status = _EVENT_TO_STATUS.get(e.status, "declared")
             c.date, c.date_precision = e.date, e.date_precision
             out.append(c)
         return out
@@ -186,6 +196,18 @@ class _Extractor:
             return "ceasefire"
         if tok.lower_ in ("ceasefire", "ceasefires", "truce", "truces", "armistice"):
             return "ceasefire"
+        if lemma in self.voc.pause_nouns and tok.pos_ == "NOUN":
+            # "a moratorium on strikes", "a halt to attacks on energy facilities", "an energy-strike pause"
+            stopped = [
+                o
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "to", "in", "of")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            stopped += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            if any(t.lemma_.lower() in self.voc.hostilities for o in stopped for t in o.subtree):
+                return "ceasefire"
         return None
 
     def _candidate(self, kind: str, tok: Token, sent: Span) -> _Candidate:
@@ -201,7 +223,7 @@ class _Extractor:
             for t in prep.subtree:
                 if t.ent_type_ in ("LOC", "GPE"):
                     place = gazetteer().lookup(self._ent_text(t))
-                    if place is not None:
+                    if place is not None and place.kind != "country":
                         c.area = place.name
                         if place.kind in ("sea", "strait") and "maritime" not in c.domains:
                             c.domains.append("maritime")
@@ -227,8 +249,11 @@ class _Extractor:
             for c in h.children:
                 if c.dep_ in ("amod", "compound", "nmod", "nummod"):
                     out.extend(c.subtree)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over"):
+                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over", "to", "against"):
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        if pobj.lemma_.lower() in self.voc.hostilities:
+                            out.extend(pobj.subtree)  # "a moratorium on strikes against energy facilities"
+                            continue
                         for t in [pobj, *pobj.conjuncts]:
                             if t.pos_ in ("NOUN", "PROPN", "ADJ") and self._kind_at(t) is None:
                                 out.append(t)
@@ -256,7 +281,17 @@ class _Extractor:
             if lemma in self.voc.ends and parent.pos_ == "VERB" and (cur.dep_ in ("dobj", "nsubjpass") or intransitive):
                 c.status, c.end_reason = "ended", self.voc.ends[lemma]
                 return
-            cue = self.voc.status.get(lemma) or self.voc.status.get(phrase)
+            into = next(
+                (
+                    f"{lemma} {p.lower_} {o.lower_}"
+                    for p in parent.children
+                    if p.dep_ == "prep"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                "",
+            )
+            cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
             if negated and cue in ("planned", "negotiating", "proposed"):
                 return  # "did not lead to a peace deal": no status either way
             if lemma == "refuse" or (cue and negated and cue == "agreed"):
@@ -306,12 +341,13 @@ class _Extractor:
 
     def parties(self, c: _Candidate) -> None:
         sent_events = self._sentence_events(c.sent)
-        # "the truce between Armenia and Azerbaijan"
-        for prep in (x for x in c.head.children if x.dep_ == "prep" and x.lower_ in ("between", "among")):
+        # "the truce between Armenia and Azerbaijan"; "a moratorium ... in Russia and Ukraine"
+        for prep in (x for x in c.head.subtree if x.dep_ == "prep" and x.lower_ in ("between", "among", "in")):
             for pobj in (x for x in prep.children if x.dep_ == "pobj"):
-                for t in [pobj, *pobj.conjuncts]:
-                    if t.i in self.by_token:
-                        self._add_party(c, self.by_token[t.i])
+                named = [self.by_token[t.i] for t in [pobj, *pobj.conjuncts] if t.i in self.by_token]
+                if prep.lower_ != "in" or (len(named) >= 2 and all(self.kind_of.get(a) == "country" for a in named)):
+                    for a in named:
+                        self._add_party(c, a)
         # plural references inside the mention's clause: "between the two countries"
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
             if t.i in self.plural:

@@ -20,6 +20,7 @@ from truceline.events.lexicon import Lexicon, Trigger
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _CONDITIONAL_MARKS = {"if", "unless"}
+_INTENDED = {"planned", "hypothetical"}
 _DECLARING = {"declare", "reiterate", "warn", "insist"}
 
 
@@ -49,7 +50,12 @@ def apply(drafts: list[Draft]) -> None:
         if d.type == "AGREE" and d.negated:
             d.type, d.mode, d.negated, d.status = "REJECT", None, False, "refused"
             d.rule += "+negated_agree"
-        elif d.type in COOPERATIVE and d.status in ("planned", "hypothetical") and not d.negated:
+        elif (
+            d.type in COOPERATIVE
+            and d.status in ("planned", "hypothetical")
+            and not d.negated
+            and d.mode != "ceasefire"
+        ):
             d.rule += f"+future_{d.type.lower()}"
             d.type, d.mode = "AGREE", None
         elif (
