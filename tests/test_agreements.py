@@ -100,3 +100,24 @@ def test_every_agreement_has_evidence(seed_record):
         assert a.evidence and all(e.sentence for e in a.evidence)
         for s in a.timeline:
             assert s.sentence and s.rule
+
+
+def test_moratorium_on_strikes_is_a_partial_ceasefire_in_force(pipe):
+    ags = agreements(
+        pipe,
+        "A thirty-day moratorium on strikes against energy facilities in Russia and Ukraine "
+        "came into force at midnight.",
+        dt.date(2026, 3, 20),
+    )
+    a = ags[0]
+    assert (a.kind, a.status, a.coverage) == ("ceasefire", "in_force", "partial")
+    assert "energy_infrastructure" in a.scope
+    assert set(a.parties) == {"RUS", "UKR"}
+    assert a.duration_text == "thirty-day"
+
+
+def test_pause_without_hostilities_is_not_a_ceasefire(pipe):
+    ags = agreements(
+        pipe, "Engineers used the pause in deliveries to repair the pipeline near Odesa.", dt.date(2026, 3, 20)
+    )
+    assert ags == []

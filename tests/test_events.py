@@ -171,3 +171,17 @@ def test_coding_is_deterministic(pipe, seed_text, published):
     a = pipe.extract(seed_text, published=published).model_dump(mode="json")
     b = pipe.extract(seed_text, published=published).model_dump(mode="json")
     assert a == b
+
+
+def test_labour_strike_is_a_protest_not_an_attack(pipe):
+    doc = pipe.nlp("Kenyan teachers began a four-day strike on Monday over unpaid wages.")
+    strike = next(t for t in doc if t.text == "strike")
+    assert pipe.coder.trigger_of(strike)[0].type == "PROTEST"
+    doc = pipe.nlp("Israeli jets carried out a strike on Beirut on Monday.")
+    strike = next(t for t in doc if t.text == "strike")
+    assert pipe.coder.trigger_of(strike)[0].type == "ASSAULT"
+
+
+def test_country_with_a_typo_is_still_found(pipe):
+    e = one(events(pipe, "Ethopia has agreed to reopen its border with Eritrea.", dt.date(2025, 4, 8)), "AGREE")
+    assert e.source == "ETH"
