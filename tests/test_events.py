@@ -185,3 +185,21 @@ def test_labour_strike_is_a_protest_not_an_attack(pipe):
 def test_country_with_a_typo_is_still_found(pipe):
     e = one(events(pipe, "Ethopia has agreed to reopen its border with Eritrea.", dt.date(2025, 4, 8)), "AGREE")
     assert e.source == "ETH"
+
+
+def test_seed_prisoner_exchange_with_counts(seed_record):
+    ex = next(e for e in seed_record.events if e.type == "RETREAT" and e.mode == "release")
+    assert {ex.source, ex.target} == {"RUS", "UKR"} and ex.status == "planned"
+    by_value = {q.value: q for q in ex.quantities}
+    assert by_value[175].unit == "prisoners" and by_value[175].per_side
+    assert by_value[23].unit == "wounded"
+
+
+def test_seed_threat_against_iran(seed_record):
+    threat = next(e for e in seed_record.events if e.type == "THREATEN" and e.target == "IRN")
+    assert threat.status == "threatened" and threat.source in ("USA", "donald-trump")
+
+
+def test_seed_hamas_refuses_to_release_hostages(seed_record):
+    e = next(e for e in seed_record.events if e.type == "REJECT" and e.source == "hamas")
+    assert e.status == "refused" and e.mode == "yield" and e.reported_by == "benjamin-netanyahu"

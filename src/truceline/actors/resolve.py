@@ -467,6 +467,20 @@ class _Builder:
                     if len(pair) == 2:
                         self.add(span, self.reg.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
         for tok in doc:
+            # "countries will trade prisoners": a bare plural subject right after a dyad
+            if (
+                tok.lower_ in ("countries", "sides", "parties")
+                and tok.dep_ == "nsubj"
+                and tok.i not in self.taken
+                and not any(True for _ in tok.children)
+            ):
+                recent = [m for m in self.mentions if m.plural_of and m.start < tok.idx]
+                last = max(recent, key=lambda m: m.start) if recent else None
+                pair = last.plural_of if last else []
+                gap = len([s for s in sents(doc) if last and last.start < s.start_char <= tok.idx])
+                if len(pair) == 2 and gap <= 2:
+                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
+                    continue
             # "the army", "the government": the last generic actor of that sector nearby
             sector = self.reg.sector_nouns.get(tok.lower_)
             if (

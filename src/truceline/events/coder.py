@@ -28,6 +28,16 @@ from truceline.nlp.index import ents_in, sent_of, sents
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "MOBILIZE"}
+_NOT_OBJECTS = {
+    "give": {"order", "speech", "statement", "interview", "warning", "signal", "impression", "figure", "detail"},
+    "hold": {"view", "position", "office", "power", "seat", "election"},
+    "hit": {"record", "target", "milestone", "high", "low"},
+    "strike": {"deal", "agreement", "tone", "balance", "note", "chord", "bargain"},
+    "launch": {"website", "campaign", "product", "app", "book"},
+    "fire": {"official", "minister", "employee", "coach", "chief"},
+}
+_HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
+_CONDITION_MARKS = {"if", "unless", "until"}
 _READY = {"open", "ready", "willing", "prepared", "prepare"}
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 _TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
@@ -167,6 +177,11 @@ class Coder:
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB",):
+            if tok.tag_ == "VBN" and (tok.dep_ == "amod" or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")):
+                return None  # "injured soldiers", "Iran-backed militias": a modifier, not an event
+            obj = _child(tok, "dobj")
+            if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
+                return None  # "gave the order", "gave a speech"
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "dobj"):
                     key = f"{lemma} {c.lower_ if c.dep_ != 'dobj' else c.lemma_.lower()}"
@@ -271,11 +286,26 @@ class Coder:
                 subj, passive = _subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
-        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-            # "arrived on a visit", "engaged in talks", "undertook a mission of mediation"
-            subj, passive = _subject(head.head)
-            if not passive:
-                d.source = s.actor_of(subj)
+        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep":
+            # "arrived on a visit", "engaged in talks"; "is open to attacks" (through the adjective)
+            verb = head.head
+            if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj, passive = _subject(verb)
+                if not passive:
+                    d.source = s.actor_of(subj)
+        if d.target is None:
+            # "attacks Iran" (a name in apposition after the event noun)
+            d.target = next((s.actor_of(c) for c in noun.children if c.dep_ == "appos" and s.actor_of(c)), None)
+        if d.source is None and d.target is None and noun.dep_ in ("nsubj", "nsubjpass"):
+            # "prisoner exchanges will take place between the two countries"
+            for pobj in _prep_objects(head, ("between",)):
+                pair = s.plural_of(pobj)
+                if len(pair) == 2:
+                    d.source, d.target = pair
+                else:
+                    d.source, d.target = s.actor_of(pobj), s.conj_actor(pobj)
         if d.type == "CONSULT" and d.target is None and d.source is None:
             return
         if d.target is None:
@@ -293,6 +323,8 @@ class Coder:
         verb = tok if tok.pos_ == "VERB" else None
         if verb is None and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
             verb = tok.head  # "launched an attack": the light verb carries tense and negation
+        if verb is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _HAPPEN:
+            verb = tok.head  # "exchanges will take place", "talks will begin"
         if verb is not None:
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if {c.lower_ for c in verb.children if c.dep_ == "neg"} & _NEGATIONS:
@@ -306,6 +338,12 @@ class Coder:
             ready = {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"} | {verb.lemma_.lower()}
             if ready & _READY:
                 d.status, d.intent = "hypothetical", True
+        if (
+            verb is not None
+            and verb.dep_ == "advcl"
+            and any(m.lower_ in _CONDITION_MARKS for m in verb.children if m.dep_ == "mark")
+        ):
+            d.status = "hypothetical"  # "until the militants halted attacks", "if Israel strikes"
         # governing verbs up the tree: refuse, threaten, agree, want, order, ...
         cur = tok
         for _ in range(4):
@@ -524,8 +562,9 @@ class Coder:
             if clause(ent.root).i == mine.i or d.trigger.i in (ent.root.head.i, ent.root.head.head.i):
                 chosen = (resolved, ent)
                 break
-        if chosen is None:
-            # a date on a governing clause ("On Tuesday, X said ... attacked") still applies
+        if chosen is None and d.status not in ("planned", "proposed", "demanded"):
+            # a date on a governing clause ("On Tuesday, X said ... attacked") still applies,
+            # but not to a future event announced on that day
             for resolved, ent in sent_dates:
                 if clause(ent.root).i in ancestors:
                     chosen = (resolved, ent)

@@ -20,6 +20,8 @@ from truceline.events.lexicon import Lexicon, Trigger
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _CONDITIONAL_MARKS = {"if", "unless"}
+# planned ceasefires and prisoner releases keep their type: they are what agreements are made of
+_KEPT_MODES = {"ceasefire", "release"}
 _INTENDED = {"planned", "hypothetical"}
 _DECLARING = {"declare", "reiterate", "warn", "insist"}
 
@@ -50,21 +52,17 @@ def apply(drafts: list[Draft]) -> None:
         if d.type == "AGREE" and d.negated:
             d.type, d.mode, d.negated, d.status = "REJECT", None, False, "refused"
             d.rule += "+negated_agree"
-        elif (
-            d.type in COOPERATIVE
-            and d.status in ("planned", "hypothetical")
-            and not d.negated
-            and d.mode != "ceasefire"
-        ):
+        elif d.type in COOPERATIVE and d.status in _INTENDED and not d.negated and d.mode not in _KEPT_MODES:
             d.rule += f"+future_{d.type.lower()}"
             d.type, d.mode = "AGREE", None
-        elif (
-            d.type in HOSTILE
-            and not d.negated
-            and (d.status == "planned" or (d.status == "hypothetical" and _conditional(d.trigger)))
-        ):
+        elif d.type in HOSTILE and not d.negated and _announced(d):
             d.rule += f"+future_{d.type.lower()}"
             d.type, d.mode, d.status = "THREATEN", _threat_mode(d), "threatened"
+
+
+def _announced(d: Draft) -> bool:
+    """A hostile act that is announced, offered or conditional rather than done: a threat."""
+    return d.status == "planned" or (d.status == "hypothetical" and (d.intent or _conditional(d.trigger)))
 
 
 def _threat_mode(d: Draft) -> str | None:

@@ -135,6 +135,17 @@ def _unit_for(num: Token) -> str | None:
     return None
 
 
+def _clause_says_wounded(num: Token) -> bool:
+    """'23 inmates will be replaced by seriously injured soldiers': the count is of wounded people."""
+    clause = num.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    coordinated = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    return any(
+        t.lemma_.lower() in ("injured", "wounded", "injure", "wound") for t in clause.subtree if t.i not in coordinated
+    )
+
+
 def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     """All quantities in a sentence, each with its number token."""
     out: list[tuple[Token, Quantity]] = []
@@ -152,6 +163,8 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         unit = _unit_for(tok)
         if unit is None:
             continue
+        if unit in ("prisoners", "soldiers", "people") and _clause_says_wounded(tok):
+            unit = "wounded"
         mods = {t.lower_ for t in tok.children if t.dep_ in ("advmod", "quantmod", "amod")}
         mods |= {t.lower_ for t in tok.head.children if t.dep_ == "amod" and t.i < tok.i}
         lower = value[1] or bool(mods & _LOWER)
