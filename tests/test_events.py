@@ -203,3 +203,9 @@ def test_seed_threat_against_iran(seed_record):
 def test_seed_hamas_refuses_to_release_hostages(seed_record):
     e = next(e for e in seed_record.events if e.type == "REJECT" and e.source == "hamas")
     assert e.status == "refused" and e.mode == "yield" and e.reported_by == "benjamin-netanyahu"
+
+
+def test_explain_shows_the_parse_path(seed_record):
+    call = next(e for e in seed_record.events if e.type == "CONSULT")
+    parse = call.evidence[0].parse
+    assert "trigger 'call'" in parse and "-poss-> Trump" in parse and "-pobj-> Putin" in parse

@@ -472,6 +472,8 @@ def _record_tables(record: Any, explain: bool, header: bool = True) -> None:
             out.print(f"[bold]#{n} {e.type}[/] cameo {e.cameo} goldstein {e.goldstein} — rule [cyan]{e.rule}[/]")
             for ev in e.evidence:
                 out.print(f"   [dim]{ev.rule}[/] {ev.sentence}", highlight=False)
+                if ev.parse:
+                    out.print(f"     [green]parse[/] {ev.parse}", highlight=False)
     a = Table(title=f"Agreements ({len(record.agreements)})")
     for col in ("name", "kind", "status", "parties", "mediators", "phase", "conditions"):
         a.add_column(col, overflow="fold")

@@ -163,6 +163,7 @@ class Evidence(Record):
     rule: str
     trigger_start: int | None = Field(None, description="Start of the word that triggered the record.")
     trigger_end: int | None = None
+    parse: str | None = Field(None, description="Dependency path from the trigger to each actor found.")
 
 
 class Event(Record):

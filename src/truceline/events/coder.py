@@ -18,6 +18,7 @@ from truceline.actors.resolve import ActorResolution, ResolvedMention
 from truceline.events import conventions
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
+from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.places import location_for
@@ -503,6 +504,22 @@ class Coder:
                         return m.actor_id
         return None
 
+    def _explain(self, d: Draft, sent: Span, res: ActorResolution) -> str:
+        """The parse path from the trigger to the nearest word of each actor."""
+        roles: dict[str, Token | None] = {}
+        for role, actor in (("source", d.source), ("target", d.target), ("reported_by", d.reported_by)):
+            if actor is None:
+                continue
+            spans = [
+                m
+                for m in res.mentions
+                if (m.actor_id == actor or actor in m.plural_of) and sent.start_char <= m.start < sent.end_char
+            ]
+            toks = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in spans]
+            toks = [t.root for t in toks if t is not None]
+            roles[f"{role} {actor}"] = min(toks, key=lambda t: abs(t.i - d.trigger.i)) if toks else None
+        return explain(d.trigger, roles)
+
     def _country(self, actor_id: str | None, res: ActorResolution) -> str | None:
         for a in res.actors:
             if a.id == actor_id:
@@ -610,6 +627,7 @@ class Coder:
                 break
             ev_text = d.trigger.text
             evidence = Evidence(
+                parse=self._explain(d, sent, res),
                 sentence=sent.text.strip(),
                 start=sent.start_char,
                 end=sent.end_char,
