@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 
@@ -19,7 +21,7 @@ def dep_path(a: Token, b: Token) -> str:
     rising = up_a[: lca_n + 1]  # a up to the common head
     falling = list(reversed(up_b[: ids_b[lca.i]]))  # below the common head down to b
     parts = [rising[0].text]
-    for below, t in zip(rising, rising[1:], strict=False):
+    for below, t in pairwise(rising):
         parts.append(f"<-{below.dep_}- {t.text}")
     for t in falling:
         parts.append(f"-{t.dep_}-> {t.text}")
