@@ -24,6 +24,8 @@ from truceline.actors.registry import Registry, RegistryActor, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
 from truceline.nlp.index import ents, sents
 
+# sectors a bare "the government", "the army", "police", "rebels" may take from the passage's country
+_CONTEXT_SECTORS = {"GOV", "MIL", "COP", "REB", "LEG", "JUD", "SPY", "OPP"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FUZZY_MIN = 88.0  # rapidfuzz ratio on normalised forms
 PHONETIC_MIN = 70.0  # ratio on folded forms, with equal phonetic keys
@@ -495,6 +497,12 @@ class _Builder:
                 if recent:
                     self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
+                # no such actor yet: the one country the passage is about, if there is exactly one
+                countries = self._passage_countries(tok)
+                if len(countries) == 1 and sector in _CONTEXT_SECTORS:
+                    actor = self.reg.generic(countries[0], sector)
+                    self.add(doc[tok.i - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
+                    continue
             if tok.lower_ in ("they", "them", "their") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 self._plural_pronoun(tok)
                 continue
@@ -502,6 +510,20 @@ class _Builder:
                 recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2)
                 if recent:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
+
+    def _passage_countries(self, tok: Token) -> list[str]:
+        """Distinct countries named in this sentence and the one before (for 'the government')."""
+        here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        limit = here[-2].start_char if len(here) >= 2 else 0
+        end = here[-1].end_char if here else tok.idx
+        found: list[str] = []
+        for m in self.mentions:
+            if limit <= m.start < end and not m.plural_of:
+                actor = self.reg.actors.get(m.actor_id)
+                country = actor.country if actor is not None and actor.kind in ("country", "generic") else None
+                if country and country not in found:
+                    found.append(country)
+        return found
 
     def _plural_pronoun(self, tok: Token) -> None:
         """'they' after 'Trump and Putin' -> the pair; after 'the Houthis' -> the group."""
