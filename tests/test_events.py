@@ -35,16 +35,16 @@ def test_attack_with_place_casualties_and_attribution(pipe):
     assert e.cameo and e.goldstein is not None and e.goldstein < 0 and e.quad_class == 4
 
 
-def test_joint_agreement_codes_both_parties(pipe):
+def test_joint_ceasefire_agreement_codes_both_parties(pipe):
     e = one(
         events(
             pipe,
             "Israel and Hamas agreed to a six-week ceasefire on Wednesday, Qatari mediators said.",
             dt.date(2025, 1, 16),
         ),
-        "AGREE",
-    )
-    assert (e.source, e.target, e.status) == ("ISR", "hamas", "agreed")
+        "CONCEDE",
+    )  # an agreed ceasefire is the concession itself, with status agreed
+    assert (e.source, e.target, e.status, e.mode) == ("ISR", "hamas", "agreed", "ceasefire")
     assert e.date == dt.date(2025, 1, 15)
     assert e.reported_by == "QAT"
 
@@ -209,3 +209,27 @@ def test_explain_shows_the_parse_path(seed_record):
     call = next(e for e in seed_record.events if e.type == "CONSULT")
     parse = call.evidence[0].parse
     assert "trigger 'call'" in parse and "-poss-> Trump" in parse and "-pobj-> Putin" in parse
+
+
+def test_every_actor_an_event_names_is_in_the_record(pipe):
+    rec = pipe.extract(
+        "Thousands of people protested in central Kyiv last night against the new law.", published=dt.date(2025, 7, 23)
+    )
+    ids = {a.id for a in rec.actors}
+    protest = one(rec.events, "PROTEST")
+    assert protest.source == "UKR-CVL" and protest.source in ids
+    for e in rec.events:
+        assert {x for x in (e.source, e.target, e.reported_by) if x} <= ids
+
+
+def test_agreed_ceasefire_stays_a_ceasefire_concession(pipe):
+    e = one(
+        events(
+            pipe,
+            "Oman announced on Tuesday that the United States and the Houthis had agreed to a ceasefire.",
+            dt.date(2025, 5, 7),
+        ),
+        "CONCEDE",
+    )
+    assert e.mode == "ceasefire" and e.status == "agreed"
+    assert {e.source, e.target} == {"USA", "houthis"}

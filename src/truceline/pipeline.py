@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from truceline.actors import registry, resolve
+from truceline.actors import complete, registry, resolve
 from truceline.actors.registry import user_files_from_env
 from truceline.agreements import extract_agreements
 from truceline.config import load_settings
@@ -49,6 +49,9 @@ class Pipeline:
         doc = self.nlp(article.text)
         res = resolve(doc, self.registry, article.published)
         events = self.coder.code(doc, res, article.id, article.published)
+        complete(
+            res, (a for e in events for a in (e.source, e.target, e.reported_by)), self.registry, article.published
+        )
         agreements = extract_agreements(doc, res, events, article.id, article.published)
         return TrucelineRecord(
             article=ArticleRef(

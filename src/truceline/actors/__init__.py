@@ -1,6 +1,15 @@
 """Actors stage: mentions in a parsed article -> canonical registry actors."""
 
 from truceline.actors.registry import Registry, build_registry, registry
-from truceline.actors.resolve import ActorResolution, ResolvedMention, Resolver, resolve
+from truceline.actors.resolve import ActorResolution, ResolvedMention, Resolver, complete, resolve
 
-__all__ = ["ActorResolution", "Registry", "ResolvedMention", "Resolver", "build_registry", "registry", "resolve"]
+__all__ = [
+    "ActorResolution",
+    "Registry",
+    "ResolvedMention",
+    "Resolver",
+    "build_registry",
+    "complete",
+    "registry",
+    "resolve",
+]

@@ -602,6 +602,24 @@ def _proper(ent: Span) -> bool:
     return all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in ent) and len(ent.text) >= 4
 
 
+def complete(res: ActorResolution, ids: Iterable[str | None], reg: Registry, when: date | None) -> None:
+    """Add actors that later stages referred to without a mention (a place's country, 'UKR-CVL')."""
+    known = {a.id for a in res.actors}
+    for aid in ids:
+        if aid is None or aid in known:
+            continue
+        actor = reg.actors.get(aid)
+        if actor is None and "-" in aid:
+            country, _, sector = aid.partition("-")
+            if country in reg.actors and sector:
+                actor = reg.generic(country, sector)
+        if actor is None:
+            continue
+        country, sector = actor.at(when)
+        res.actors.append(Actor(id=actor.id, name=actor.name, country=country, sector=sector, kind=actor.kind))
+        known.add(aid)
+
+
 def resolve(doc: Doc, reg: Registry, when: date | None) -> ActorResolution:
     """Resolve every actor mention in a parsed article."""
     b = _Builder(doc, reg, when)

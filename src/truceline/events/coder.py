@@ -443,12 +443,14 @@ class Coder:
             conventions.cutbacks(sent_drafts, self.lex)
             conventions.drop_bare_governors(sent_drafts, self.lex)
             conventions.absorb_nested(sent_drafts)
+            conventions.ceasefires(sent_drafts)
+            conventions.protest_sources(sent_drafts)
             conventions.apply(sent_drafts)
             self._quantities(sent, sent_drafts)
             for d in sent_drafts:
                 if d.absorbed:
                     continue
-                if d.target is None and d.source and d.type in _JOINT_TYPES:
+                if d.target is None and d.source and (d.type in _JOINT_TYPES or d.mode in ("ceasefire", "release")):
                     d.target = self._co_subject(d.trigger, s, d.source)
                 if d.target is None and (d.type in _PLACE_TARGETS or d.mode == "visit"):
                     d.target = self._locative_actor(d.trigger, s, d.source)

@@ -141,6 +141,44 @@ def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
             d.type, d.mode, d.rule = "SANCTION", mode, d.rule + f"+cutback:{verb.lemma_.lower()}"
 
 
+_IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"}
+
+
+def ceasefires(drafts: list[Draft]) -> None:
+    """A ceasefire that takes effect or holds is RETREAT ceasefire (observed); one agreed to stays
+    CONCEDE with status agreed instead of disappearing into AGREE; 'violated the truce' is ASSAULT."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        if d.mode != "ceasefire" or d.trigger.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = d.trigger.head
+        lemma = head.lemma_.lower()
+        objects = {o.lower_ for p in head.children if p.dep_ == "prep" for o in p.children} | {
+            c.lower_ for c in head.children if c.dep_ in ("dobj", "attr")
+        }
+        if d.trigger.dep_ in ("nsubj", "nsubjpass") and (
+            (lemma in _IN_FORCE and _IN_FORCE[lemma] in objects) or lemma in ("hold", "begin", "start")
+        ):
+            d.type, d.rule = "RETREAT", d.rule + "+in_force"
+        gov = by_token.get(head.i) if d.trigger.dep_ in ("dobj", "pobj") else None
+        if gov is None and d.trigger.dep_ == "pobj":
+            gov = by_token.get(head.head.i)
+        if gov is not None and gov.type == "AGREE" and not gov.absorbed:
+            d.status, d.source, d.target = "agreed", d.source or gov.source, d.target or gov.target
+            d.absorbed, gov.absorbed = False, True
+            d.rule += "+agreed"
+        if gov is not None and gov.type == "ASSAULT":
+            d.absorbed = True  # "violated the ceasefire": the violation is the event
+
+
+def protest_sources(drafts: list[Draft]) -> None:
+    """'Thousands protested in Kyiv': protesters with no named actor are the place's civilians."""
+    for d in drafts:
+        if d.type == "PROTEST" and d.source is None and d.location is not None and d.location.country:
+            d.source = f"{d.location.country}-CVL"
+            d.rule += "+civilians_of_place"
+
+
 def absorb_nested(drafts: list[Draft]) -> None:
     """'hold talks', 'host a meeting', 'carried out an attack': the object restates the verb's event."""
     by_token = {d.trigger.i: d for d in drafts}
