@@ -78,6 +78,7 @@ def test_seed_process_has_four_ordered_phases(seed_record):
     assert energy.status in ("agreed", "in_force")
     assert set(energy.parties) == {"RUS", "UKR"} and energy.mediators == ["USA"]
     assert "maritime" in maritime.scope and maritime.status == "negotiating"
+    assert set(maritime.parties) == {"RUS", "UKR"} and maritime.mediators == ["USA"]
     assert complete.kind == "ceasefire" and complete.coverage == "comprehensive" and complete.status == "planned"
     assert any(c.by == "RUS" for c in complete.conditions)
     assert peace.kind == "peace_agreement" and peace.status == "planned"

@@ -148,8 +148,8 @@ class _Extractor:
         out = []
         mentioned = {c.sent.start for c in cands if c.kind == "ceasefire"}
         for e in self.events:
-            if e.type not in ("CONCEDE", "RETREAT") or e.mode != "ceasefire":
-                continue
+            if e.type not in ("CONCEDE", "RETREAT") or e.mode != "ceasefire" or e.status == "hypothetical":
+                continue  # a condition ("until they halt attacks") is not an arrangement
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
                 continue

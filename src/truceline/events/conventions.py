@@ -199,7 +199,8 @@ def drop_bare_governors(drafts: list[Draft], lex: Lexicon) -> None:
         gov = lex.governors.get(d.trigger.lemma_.lower())
         if gov is None or (gov.absorb and gov.type is not None) or d.absorbed:
             continue
-        governed = [by_token[t.i] for t in d.trigger.subtree if t.i != d.trigger.i and t.i in by_token]
+        complements = [c for c in d.trigger.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        governed = [by_token[t.i] for c in complements for t in c.subtree if t.i in by_token]
         if governed:
             d.absorbed = True
             for g in governed:
