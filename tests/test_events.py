@@ -31,7 +31,7 @@ def test_attack_with_place_casualties_and_attribution(pipe):
     assert e.reported_by == "UKR-GOV"
     assert e.location is not None and e.location.country == "UKR" and e.location.lat is not None
     q = e.quantities[0]
-    assert (q.value, q.unit, q.lower_bound) == (12, "people", True)
+    assert (q.value, q.unit, q.lower_bound) == (12, "killed", True)
     assert e.cameo and e.goldstein is not None and e.goldstein < 0 and e.quad_class == 4
 
 

@@ -37,6 +37,7 @@ _NOT_OBJECTS = {
     "launch": {"website", "campaign", "product", "app", "book"},
     "fire": {"official", "minister", "employee", "coach", "chief"},
 }
+_CASUALTY_UNITS = {"killed", "wounded", "abducted"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
 _CONDITION_MARKS = {"if", "unless", "until"}
 _READY = {"open", "ready", "willing", "prepared", "prepare"}
@@ -446,7 +447,7 @@ class Coder:
             conventions.ceasefires(sent_drafts)
             conventions.protest_sources(sent_drafts)
             conventions.apply(sent_drafts)
-            self._quantities(sent, sent_drafts)
+            kept: list[Draft] = []
             for d in sent_drafts:
                 if d.absorbed:
                     continue
@@ -471,7 +472,9 @@ class Coder:
                     + 0.1 * (d.trigger.pos_ == "VERB"),
                     2,
                 )
+                kept.append(d)
                 drafts.append((d, sent))
+            self._quantities(sent, kept)
             resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
             if resolved:
                 anchor = resolved[-1].date
@@ -599,7 +602,9 @@ class Coder:
         if not found or not drafts:
             return
         for tok, q in found:
-            best = min(drafts, key=lambda d: abs(d.trigger.i - tok.i))
+            # casualties belong to the attack; other counts to the nearest event of the sentence
+            pool = [d for d in drafts if d.type == "ASSAULT"] if q.unit in _CASUALTY_UNITS else []
+            best = min(pool or drafts, key=lambda d: abs(d.trigger.i - tok.i))
             best.quantities.append(q)
 
     # ------------------------------------------------------------------ merge

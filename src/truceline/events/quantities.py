@@ -6,7 +6,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from truceline.events.dates import is_duration
 from truceline.models import Quantity
+from truceline.nlp.index import ent_of
 
 _WORDS = {
     "one": 1,
@@ -100,6 +102,7 @@ VERB_UNITS = {
     "abduct": "abducted",
     "kidnap": "abducted",
 }
+_PEOPLE = {"people", "civilians", "children", "soldiers", "fighters"}
 ADJ_UNITS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}
 
 
@@ -126,13 +129,29 @@ def _unit_for(num: Token) -> str | None:
     head = num.head
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         # "175 prisoners", "23 more inmates", "3,700 Iranian-designed drones"
-        return UNITS.get(head.lemma_.lower())
+        unit = UNITS.get(head.lemma_.lower())
+        if unit in _PEOPLE and head.dep_ in ("nsubjpass", "nsubj", "dobj") and head.head.lemma_.lower() in VERB_UNITS:
+            return VERB_UNITS[head.head.lemma_.lower()]  # "34 people were killed", "killing 12 civilians"
+        return unit
+    of_noun = next(
+        (o for p in num.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None
+    )
+    if of_noun is not None and UNITS.get(of_noun.lemma_.lower()):
+        # "thousands of people", "dozens of drones"
+        if num.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in VERB_UNITS:
+            return VERB_UNITS[head.lemma_.lower()]
+        return UNITS[of_noun.lemma_.lower()]
     if num.dep_ in ("nsubjpass", "nsubj") and head.pos_ in ("VERB", "AUX"):
         # "hundreds have been killed", "dozens died"
         return VERB_UNITS.get(head.lemma_.lower())
     if num.dep_ == "pobj" and num.head.head.pos_ == "VERB":
         return VERB_UNITS.get(num.head.head.lemma_.lower())
     return None
+
+
+def _in_duration(tok: Token) -> bool:
+    ent = ent_of(tok)
+    return ent is not None and is_duration(ent.text)
 
 
 def _clause_says_wounded(num: Token) -> bool:
@@ -152,8 +171,10 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     for tok in sent:
         if tok.like_num is False and tok.lower_ not in _WORDS:
             continue
-        if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+        if tok.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL"):
             continue
+        if tok.ent_type_ == "DATE" and not _in_duration(tok):
+            continue  # "in 2022", "March 18"; but "a 30-day truce" counts days
         if tok.dep_ == "compound" and tok.head.like_num:
             continue
         phrase = [t for t in tok.lefts if t.dep_ in ("compound",) and t.like_num] + [tok]
