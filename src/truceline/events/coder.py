@@ -37,6 +37,7 @@ _NOT_OBJECTS = {
     "launch": {"website", "campaign", "product", "app", "book"},
     "fire": {"official", "minister", "employee", "coach", "chief"},
 }
+_VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
 _CONDITION_MARKS = {"if", "unless", "until"}
@@ -447,6 +448,9 @@ class Coder:
             conventions.ceasefires(sent_drafts)
             conventions.protest_sources(sent_drafts)
             conventions.apply(sent_drafts)
+            for d in sent_drafts:
+                if d.date is None and d.said_on is not None and d.type in _VERBAL:
+                    d.date, d.date_text = d.said_on, d.said_text  # a threat or demand is dated when made
             kept: list[Draft] = []
             for d in sent_drafts:
                 if d.absorbed:
@@ -584,13 +588,18 @@ class Coder:
             if clause(ent.root).i == mine.i or d.trigger.i in (ent.root.head.i, ent.root.head.head.i):
                 chosen = (resolved, ent)
                 break
-        if chosen is None and d.status not in ("planned", "proposed", "demanded"):
-            # a date on a governing clause ("On Tuesday, X said ... attacked") still applies,
-            # but not to a future event announced on that day
+        if chosen is None:
+            # a date on a governing clause: "On Tuesday, Trump ordered strikes that hit ..." applies;
+            # "X said on Monday that Y struck Z" dates the saying, which is kept aside for verbal acts
             for resolved, ent in sent_dates:
-                if clause(ent.root).i in ancestors:
+                head = clause(ent.root)
+                if head.i not in ancestors:
+                    continue
+                if head.lemma_.lower() in self.lex.reporting:
+                    d.said_on, d.said_text = resolved, ent.text
+                elif d.status not in ("planned", "proposed", "demanded"):
                     chosen = (resolved, ent)
-                    break
+                break
         if chosen is None:
             return
         resolved, ent = chosen

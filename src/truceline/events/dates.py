@@ -12,6 +12,21 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+_TODAY = {
+    "today",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "tonight",
+    "earlier today",
+    "overnight",
+    "early this morning",
+    "late tonight",
+    "this morning today",
+    "morning today",
+    "at midnight",
+    "midnight",
+}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [
     "january",
@@ -139,9 +154,9 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
         return Resolved(anchor, None, "day") if anchor else None
     if published is None:
         return None
-    if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"):
+    if t in _TODAY:
         return Resolved(published, None, "day")
-    if t in ("yesterday", "last night", "overnight"):
+    if t in ("yesterday", "last night", "yesterday morning", "yesterday evening"):
         return Resolved(published - timedelta(days=1), None, "day")
     if t == "tomorrow":
         return Resolved(published + timedelta(days=1), None, "day")
@@ -186,6 +201,20 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
         unit = m.group(2)
         d = published - relativedelta(**{unit + "s": n})
         return Resolved(d, None, "day" if unit in ("day", "week") else unit)
+    return _embedded(t, published, anchor)
+
+
+def _embedded(t: str, published: date, anchor: date | None) -> Resolved | None:
+    """A day named inside a longer expression: 'at dawn on Wednesday', 'Monday after days of
+    fighting', 'early this morning', 'in the night on Sunday'."""
+    for word in WEEKDAYS:
+        m = re.search(rf"\b((?:last|this past) )?{word}\b", t)
+        if m:
+            return resolve(m.group(0), published, anchor)
+    if re.search(r"\b(today|this (?:morning|afternoon|evening)|tonight|overnight|midnight|dawn)\b", t):
+        return Resolved(published, None, "day")
+    if re.search(r"\b(yesterday|last night)\b", t):
+        return Resolved(published - timedelta(days=1), None, "day")
     return None
 
 

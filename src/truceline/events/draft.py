@@ -29,6 +29,8 @@ class Draft:
     intent: bool = False  # "ready/willing/prepared to ...": an offer or a threat, not a fact
     date: dates_mod.Resolved | None = None
     date_text: str | None = None
+    said_on: dates_mod.Resolved | None = None  # the date of the statement that reports it
+    said_text: str | None = None
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 0.5
