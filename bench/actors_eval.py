@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import time
 from collections import Counter
@@ -15,7 +16,9 @@ from pathlib import Path
 
 from truceline import Pipeline
 from truceline.actors import resolve
-from truceline.actors import resolve as resolve_mod
+
+# the module (the package re-exports its function under the same name)
+resolve_mod = importlib.import_module("truceline.actors.resolve")
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "actors"
 
@@ -23,6 +26,12 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "actors"
 def load(name: str) -> list[dict]:
     path = DATA / name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _unscored(m) -> bool:
+    """Mentions the test set does not annotate by design (its README): 'they/them/their' and bare
+    definite sector nouns such as 'the cabinet' or 'the junta' resolved from context."""
+    return (m.method == "coreference" and m.text.lower() in ("they", "them", "their")) or m.method == "context"
 
 
 def score(pipe: Pipeline, items: list[dict], negatives: list[dict], errors: list | None = None) -> dict:
@@ -60,7 +69,7 @@ def score(pipe: Pipeline, items: list[dict], negatives: list[dict], errors: list
                 if errors is not None:
                     errors.append(("wrong", rule, gold["text"], f"{sorted(got)} != {sorted(want)}", item["text"]))
         for i, m in enumerate(predicted):
-            if i not in used:
+            if i not in used and not _unscored(m):
                 fp += 1
                 if errors is not None:
                     errors.append(("extra", m.method, m.text, m.actor_id, item["text"]))

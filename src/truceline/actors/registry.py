@@ -63,7 +63,7 @@ OFFICES = {
     "igo_head",
     "other",
 }
-BUILTIN_FILES = ("countries.yaml", "people.yaml", "groups.yaml", "sectors.yaml")
+BUILTIN_FILES = ("countries.yaml", "people.yaml", "groups.yaml", "sectors.yaml", "titles.yaml")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ad|an|ash|at|az)[- ](?=\w)")
 
 
@@ -149,6 +149,7 @@ class Registry:
         self.places_of_government: dict[str, str] = {}
         self.files: list[str] = []
         self._metonym_names: set[str] = set()
+        self.titles: dict[str, dict] = {}
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._norm: dict[str, set[str]] = defaultdict(set)
 
@@ -198,6 +199,7 @@ class Registry:
         country: str | None = None,
         org: str | None = None,
         title: str | None = None,
+        office: str | None = None,
         leader: bool = False,
         when: date | None = None,
     ) -> list[RegistryActor]:
@@ -212,6 +214,8 @@ class Registry:
                 if leader and not role.leader:
                     continue
                 if title and role.title != title:
+                    continue
+                if office and role.office != office:
                     continue
                 if role.active(when):
                     found.append(actor)
@@ -384,17 +388,28 @@ def _load_sectors(reg: Registry, path: Path, data: dict) -> None:
         reg.places_of_government[normalise(str(name))] = str(code)
 
 
+def _load_titles(reg: Registry, path: Path, data: dict) -> None:
+    for phrase, entry in (data.get("titles") or {}).items():
+        if phrase == "__line__":
+            continue
+        spec = clean(entry) or {}
+        if spec.get("office") is not None and spec["office"] not in OFFICES:
+            raise fail(path, entry, f"title {phrase!r}: unknown office {spec['office']!r}")
+        reg.titles[str(phrase).lower()] = spec
+
+
 def load_file(reg: Registry, path: Path, source: str) -> None:
     data = load_yaml(path)
     if data.get("version") not in (1, "1"):
         raise fail(path, data, "missing or unsupported `version` (expected 1)")
-    known = {"version", "countries", "people", "groups", "sectors", "places_of_government", "__line__"}
+    known = {"version", "countries", "people", "groups", "sectors", "places_of_government", "titles", "__line__"}
     extra = set(data) - known
     if extra:
         raise fail(path, data, f"unknown top-level keys: {', '.join(sorted(map(str, extra)))}")
     _load_countries(reg, path, data)
     _load_people_groups(reg, path, data, source)
     _load_sectors(reg, path, data)
+    _load_titles(reg, path, data)
     reg.files.append(str(path))
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.registry import Registry, RegistryActor, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
-from truceline.nlp.index import ents, sents
+from truceline.nlp.index import ents, sent_of, sents
 
 # sectors a bare "the government", "the army", "police", "rebels" may take from the passage's country
 _CONTEXT_SECTORS = {"GOV", "MIL", "COP", "REB", "LEG", "JUD", "SPY", "OPP"}
@@ -38,20 +38,7 @@ _KIND_FOR_LABEL = {
     "LOC": {"country"},
     "FAC": set(),
 }
-_TITLE_WORDS = {
-    "president": "president",
-    "prime minister": "prime minister",
-    "premier": "prime minister",
-    "chancellor": "chancellor",
-    "foreign minister": "foreign minister",
-    "defence minister": "defence minister",
-    "defense minister": "defence minister",
-    "secretary of state": "secretary of state",
-    "supreme leader": "supreme leader",
-    "king": "king",
-    "emir": "emir",
-    "leader": None,
-}
+_PEOPLE_NOUNS = {"leaders", "presidents", "men", "generals", "ministers", "premiers", "envoys", "women"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _DYAD_PEOPLE = re.compile(r"^(?:the )?(?:two|both) (?:leaders|presidents|men|heads of state)$", re.I)
 _DYAD_PARTIES = re.compile(
@@ -197,11 +184,22 @@ class Resolver:
         return self.reg.actors[ids[0]] if len(ids) == 1 else None
 
     # ---------------------------------------------------------------- roles
-    def role_reference(self, country: str | None, title: str | None, when: date | None) -> RegistryActor | None:
-        if country is None:
-            return None
-        holders = self.reg.role_holders(country=country, title=title, leader=title is None, when=when)
-        return holders[0] if len(holders) == 1 else None
+    def role_reference(self, where: dict, spec: dict, when: date | None) -> RegistryActor | None:
+        """The one person holding the office a title names, for a country or organisation, on a date."""
+        tries = []
+        if spec.get("title"):
+            tries.append({"title": spec["title"]})
+        if spec.get("office"):
+            tries.append({"office": spec["office"]})
+        if spec.get("leader") or not tries:
+            tries.append({"leader": True})
+        for extra in tries:
+            holders = self.reg.role_holders(**where, **extra, when=when)
+            if len(holders) == 1:
+                return holders[0]
+            if len(holders) > 1:
+                return None
+        return None
 
 
 def _demonym(reg: Registry, text: str) -> str | None:
@@ -226,12 +224,12 @@ def _span_country(reg: Registry, tokens: Iterable[Token]) -> str | None:
     return None
 
 
-def _title_at(doc: Doc, i: int) -> tuple[str | None, int] | None:
-    """A title word starting at token i: (canonical title or None for 'leader', length)."""
-    for words, canon in sorted(_TITLE_WORDS.items(), key=lambda kv: -len(kv[0].split())):
-        n = len(words.split())
-        if " ".join(t.lower_ for t in doc[i : i + n]) == words:
-            return canon, n
+def _title_at(reg: Registry, doc: Doc, i: int) -> tuple[dict, int] | None:
+    """The longest title phrase starting at token i: (its spec, its length in tokens)."""
+    for n in (5, 4, 3, 2, 1):
+        words = " ".join(t.lower_ for t in doc[i : i + n])
+        if len(doc[i : i + n]) == n and words.replace(" - ", "-") in reg.titles:
+            return reg.titles[words.replace(" - ", "-")], n
     return None
 
 
@@ -275,14 +273,19 @@ class _Builder:
         for tok in doc:
             if tok.i in self.taken:
                 continue
-            found = _title_at(doc, tok.i)
+            found = _title_at(self.reg, doc, tok.i)
             if found is not None:
                 self._role(tok, *found)
         for tok in doc:
-            sector = self.reg.sector_nouns.get(tok.lower_) or self.reg.sector_nouns.get(tok.lemma_.lower())
-            if sector is None or tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN"):
+            sector = self._sector_of(tok)
+            if sector is None or tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            if _title_at(doc, tok.i) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+            if tok.pos_ == "ADJ" and tok.lower_ not in ("military", "naval", "rebel", "militant"):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and self._sector_of(tok.head):
+                continue  # "fighter jets", "army officers": the head noun decides
+            titled = _title_at(self.reg, doc, tok.i) is not None
+            if titled and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
                 continue  # "Syrian President Bashar al-Assad": the person, resolved from the name
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
             countries: list[str] = []
@@ -313,6 +316,20 @@ class _Builder:
             actors = [self.reg.generic(c, sector) for c in countries]
             plural = [a.id for a in actors] if len(actors) > 1 else None
             self.add(span, actors[0], "generic", 0.9, "GENERIC", plural_of=plural)
+
+    def _sector_of(self, tok: Token) -> str | None:
+        """Sector of a head noun; a two-word phrase wins ('defence ministry' is MIL, 'ministry' GOV)."""
+        if tok.i > 0:
+            pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+            if pair in self.reg.sector_nouns:
+                return self.reg.sector_nouns[pair]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ == "ministry" and nxt is not None and nxt.lower_ == "of":
+            # "Ministry of Defence of Russia"
+            obj = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+            if obj is not None and f"ministry of {obj.lower_}" in self.reg.sector_nouns:
+                return self.reg.sector_nouns[f"ministry of {obj.lower_}"]
+        return self.reg.sector_nouns.get(tok.lower_) or self.reg.sector_nouns.get(tok.lemma_.lower())
 
     def _country_of_token(self, t: Token) -> str | None:
         doc = t.doc
@@ -366,33 +383,41 @@ class _Builder:
         self.add(span, self.reg.generic(country, sector or "GOV"), "title", 0.8, "PERSON")
         return True
 
-    def _role(self, tok: Token, title: str | None, n: int) -> None:
+    def _role(self, tok: Token, spec: dict, n: int) -> None:
         doc = self.doc
         end = tok.i + n
-        # "Russian President Vladimir Putin": the name that follows wins (pass 2)
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
-            return
+            return  # "Russian President Vladimir Putin": the name that follows wins (pass 2)
         start = tok.i
-        country = None
-        # "the US president", "the Russian leader"
-        left = [t for t in doc[max(0, tok.i - 3) : tok.i]]
-        for t in reversed(left):
-            c = self._country_of_token(t)
-            if c:
-                country = c
-                start = t.i
+        where: dict = {}
+        # "the US president", "Israel's army chief", "NATO's secretary-general", "the Hezbollah leader"
+        for t in reversed(list(doc[max(0, tok.i - 3) : tok.i])):
+            country = self._country_of_token(t)
+            org = next((i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "group"), None)
+            if org is None and t.text[:1].isupper():
+                org = next((i for i in self.reg.normalised(t.text) if self.reg.actors[i].kind == "group"), None)
+            key = normalise(t.text)
+            if country is None and key in self.reg.metonyms:
+                country, sector = self.reg.metonyms[key]
+                if sector == "MIL" and spec.get("leader"):
+                    spec = {"office": "defence_minister"}  # "the Pentagon chief"
+            if org:
+                where, start = {"org": org}, t.i
                 break
-            if t.lower_ in ("the", "'s") or t.dep_ == "case":
+            if country:
+                where, start = {"country": country}, t.i
+                break
+            if t.lower_ in ("the", "'s", "’s") or t.dep_ == "case":
                 continue
             if t.pos_ not in ("ADJ", "PROPN", "PART"):
                 break
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         actor = None
-        if country:
-            actor = self.resolver.role_reference(country, title, self.when)
-        elif title and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
-            actor = self._recent_title_holder(tok.idx, title)
+        if where:
+            actor = self.resolver.role_reference(where, spec, self.when)
+        elif spec.get("title") and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            actor = self._recent_title_holder(tok.idx, spec["title"])
         if actor is not None:
             self.add(doc[start:end], actor, "role", 0.9, "ROLE")
 
@@ -411,6 +436,8 @@ class _Builder:
             if ent.label_ not in NER_LABELS or not self.free(ent):
                 continue
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
+            if hits and hits[0].method in ("metonym", "place") and _only_a_location(ent):
+                continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
                 hits = []
             if hits:
@@ -460,12 +487,18 @@ class _Builder:
                 if span is None or not self.free(span):
                     continue
                 kinds = None
-                if _DYAD_PEOPLE.match(phrase):
+                noun = phrase.lower().split()[-1]
+                sector = self.reg.sector_nouns.get(noun)
+                if _DYAD_PEOPLE.match(phrase) or noun in _PEOPLE_NOUNS:
                     kinds = {"person"}
-                elif _DYAD_PARTIES.match(phrase):
+                elif _DYAD_PARTIES.match(phrase) or sector:
                     kinds = {"country", "generic", "group"}
                 if kinds:
                     pair = self._salient(span.start_char, kinds, 2)
+                    if len(pair) == 2 and sector and kinds != {"person"}:
+                        # "both governments", "the two delegations": each country's sector actor
+                        pair = [self.reg.generic(p, sector).id if p in self.reg.actors and
+                                self.reg.actors[p].kind == "country" else p for p in pair]
                     if len(pair) == 2:
                         self.add(span, self.reg.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
         for tok in doc:
@@ -595,6 +628,20 @@ class _Builder:
             if len(found) == n:
                 break
         return found
+
+
+_LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "around", "inside", "outside", "through",
+             "toward", "towards", "over", "on", "via", "throughout", "within", "outskirts"}
+
+
+def _only_a_location(ent: Span) -> bool:
+    """A capital or territory named as where something happens, not as who acts."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return True
+    if ent.start == sent_of(ent.root).start and ent.end < len(ent.doc) and ent.doc[ent.end].text in (",", "-", "—"):
+        return ent.text.isupper()  # a dateline: "KYIV, March 18 (Reuters) -"
+    return False
 
 
 def _proper(ent: Span) -> bool:
