@@ -150,6 +150,7 @@ class Registry:
         self.files: list[str] = []
         self._metonym_names: set[str] = set()
         self.titles: dict[str, dict] = {}
+        self.curated: set[tuple[str, str]] = set()  # (alias, id) listed in a data file, not generated
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._norm: dict[str, set[str]] = defaultdict(set)
 
@@ -182,7 +183,13 @@ class Registry:
 
     # ---------------------------------------------------------------- queries
     def exact(self, text: str) -> set[str]:
-        return set(self._exact.get(text, ()))
+        """Ids with this exact alias; where several share it, those whose data file lists it win
+        ("Congo" is listed for the DR Congo; pycountry also names the Republic of the Congo so)."""
+        ids = set(self._exact.get(text, ()))
+        if len(ids) > 1:
+            listed = {i for i in ids if (text, i) in self.curated}
+            return listed or ids
+        return ids
 
     def normalised(self, text: str) -> set[str]:
         return set(self._norm.get(normalise(text), ()))
@@ -297,6 +304,7 @@ def _load_countries(reg: Registry, path: Path, data: dict) -> None:
             actor.aliases.append(actor.name)
             actor.name = str(display)
         for alias in aliases:
+            reg.curated.add((alias, code))
             if str(alias) not in actor.aliases and str(alias) != actor.name:
                 actor.aliases.append(str(alias))
             reg.add_alias(str(alias), code)

@@ -291,11 +291,22 @@ class _Builder:
             countries: list[str] = []
             first = tok
             for m in mods:
+                whole = doc[m.left_edge.i : m.right_edge.i + 1]
+                c = _demonym(self.reg, whole.text) if whole.text[:1].isupper() else None
+                if c and c not in countries:  # "North Korean troops"
+                    countries.append(c)
+                    first = min(first, whole[0], key=lambda x: x.i)
+                    continue
                 for t in m.subtree:
                     c = self._country_of_token(t)
                     if c and c not in countries:
                         countries.append(c)
                         first = min(first, t, key=lambda x: x.i)
+            if not countries and tok.i > 0:
+                c = self._country_of_token(doc[tok.i - 1])  # "Israeli army positions" parsed flat
+                if c:
+                    countries.append(c)
+                    first = doc[tok.i - 1]
             if not countries:
                 # "rebels in the Ivory Coast", "officials of Sudan"
                 for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
@@ -306,7 +317,9 @@ class _Builder:
                                 countries.append(c)
                                 break
                 if countries:
-                    span = doc[tok.left_edge.i : tok.i + 1]
+                    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+                    last = prep.right_edge.i if prep is not None else tok.i  # "armed forces of Pakistan"
+                    span = doc[tok.left_edge.i : last + 1]
                     if self.free(span):
                         self.add(span, self.reg.generic(countries[0], sector), "generic", 0.85, "GENERIC")
                 continue
@@ -497,8 +510,12 @@ class _Builder:
                     pair = self._salient(span.start_char, kinds, 2)
                     if len(pair) == 2 and sector and kinds != {"person"}:
                         # "both governments", "the two delegations": each country's sector actor
-                        pair = [self.reg.generic(p, sector).id if p in self.reg.actors and
-                                self.reg.actors[p].kind == "country" else p for p in pair]
+                        pair = [
+                            self.reg.generic(p, sector).id
+                            if p in self.reg.actors and self.reg.actors[p].kind == "country"
+                            else p
+                            for p in pair
+                        ]
                     if len(pair) == 2:
                         self.add(span, self.reg.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
         for tok in doc:
@@ -540,7 +557,7 @@ class _Builder:
                 self._plural_pronoun(tok)
                 continue
             if tok.lower_ in _PRONOUNS_PERSON and tok.pos_ == "PRON" and tok.i not in self.taken:
-                recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2)
+                recent = self._subject_person(tok) or self._recent_distinct(tok.idx, {"person"}, 1, window=2)
                 if recent:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
 
@@ -557,6 +574,24 @@ class _Builder:
                 if country and country not in found:
                     found.append(country)
         return found
+
+    def _subject_person(self, tok: Token) -> list[str]:
+        """'he/his' most often refers to the subject of its own sentence, or of the one before."""
+        here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        for sent in reversed(here[-2:]):
+            for m in self.mentions:
+                if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+                    continue
+                actor = self.reg.actors.get(m.actor_id)
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if (
+                    actor is not None
+                    and actor.kind == "person"
+                    and span is not None
+                    and span.root.dep_ in ("nsubj", "nsubjpass")
+                ):
+                    return [actor.id]
+        return []
 
     def _plural_pronoun(self, tok: Token) -> None:
         """'they' after 'Trump and Putin' -> the pair; after 'the Houthis' -> the group."""
@@ -630,8 +665,27 @@ class _Builder:
         return found
 
 
-_LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "around", "inside", "outside", "through",
-             "toward", "towards", "over", "on", "via", "throughout", "within", "outskirts"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "to",
+    "from",
+    "into",
+    "across",
+    "around",
+    "inside",
+    "outside",
+    "through",
+    "toward",
+    "towards",
+    "over",
+    "on",
+    "via",
+    "throughout",
+    "within",
+    "outskirts",
+}
 
 
 def _only_a_location(ent: Span) -> bool:
