@@ -67,6 +67,12 @@ BUILTIN_FILES = ("countries.yaml", "people.yaml", "groups.yaml", "sectors.yaml",
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ad|an|ash|at|az)[- ](?=\w)")
 
 
+def is_acronym(text: str) -> bool:
+    """'AU', 'SDF', 'M23', 'U.N.': short all-capital names that ordinary text also uses."""
+    core = text.replace(".", "").replace("-", "")
+    return core.isupper() and len(core) <= 5
+
+
 def normalise(text: str) -> str:
     """Fold case, diacritics, apostrophes, hyphens and common transliteration variants."""
     text = unicodedata.normalize("NFKD", text)
@@ -164,7 +170,7 @@ class Registry:
 
     def add_alias(self, alias: str, actor_id: str) -> None:
         self._exact[alias].add(actor_id)
-        if alias.isupper() and len(alias.replace(".", "")) <= 5:
+        if is_acronym(alias):
             return  # acronyms ("AU", "SANA", "IS") match exactly, never through normalisation
         key = normalise(alias)
         if key:
@@ -269,7 +275,7 @@ class Registry:
             if label is None:
                 continue
             for alias in {actor.name, *actor.aliases}:
-                if len(alias) >= 3 and alias[:1].isupper():
+                if len(alias) >= 3 and alias[:1].isupper() and not is_acronym(alias):
                     pats.append({"label": label, "pattern": alias})
         for name in sorted(self._metonym_names):
             pats.append({"label": "ORG", "pattern": name})

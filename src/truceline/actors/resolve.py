@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
-from truceline.actors.registry import Registry, RegistryActor, normalise
+from truceline.actors.registry import Registry, RegistryActor, is_acronym, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
 from truceline.nlp.index import ents, sent_of, sents
 
@@ -203,8 +203,8 @@ class Resolver:
 
 
 def _demonym(reg: Registry, text: str) -> str | None:
-    """'Israeli', 'Israelis', 'Palestinians' -> the country code."""
-    for form in (text, normalise(text)):
+    """'Israeli', 'Israelis', 'Palestinians' -> the country code ('US' only as written)."""
+    for form in (text, normalise(text)) if len(text) > 3 else (text,):
         if form in reg.demonyms:
             return reg.demonyms[form]
         if len(form) > 4 and form.endswith("s") and form[:-1] in reg.demonyms:
@@ -448,6 +448,10 @@ class _Builder:
         for ent in ents(self.doc):
             if ent.label_ not in NER_LABELS or not self.free(ent):
                 continue
+            if not any(c.isupper() for c in ent.text):
+                continue  # "the china cabinet": names are capitalised
+            if is_acronym(ent.text.strip()) and _shouting(ent):
+                continue  # "SO WHO WILL CLEAR THE PATHS?": an all-capital headline, not the WHO
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
             if hits and hits[0].method in ("metonym", "place") and _only_a_location(ent):
                 continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
@@ -686,6 +690,12 @@ _LOCATIVE = {
     "within",
     "outskirts",
 }
+
+
+def _shouting(ent: Span) -> bool:
+    sent = sent_of(ent.root)
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _only_a_location(ent: Span) -> bool:
