@@ -151,3 +151,43 @@ def test_user_registry_extends_the_builtin_one(tmp_path):
     hits = Resolver(reg).lookup("Zorbulon Front", "ORG")
     assert hits[0].actor.id == "zorbulon-front"
     assert "hamas" in reg.actors
+
+
+@pytest.mark.parametrize(
+    "sentence, when, expected",
+    [
+        ("Israel's army chief visited troops in Jabalia.", dt.date(2024, 6, 1), "herzi-halevi"),
+        ("Israel's army chief visited troops in Jabalia.", dt.date(2025, 6, 1), "eyal-zamir"),
+        ("The NATO secretary-general told the summit that allies agreed.", dt.date(2025, 6, 25), "mark-rutte"),
+        ("The NATO secretary-general told the summit that allies agreed.", dt.date(2023, 7, 11), "jens-stoltenberg"),
+    ],
+)
+def test_titles_resolve_to_the_office_holder_on_the_date(pipe, sentence, when, expected):
+    found, _ = actors_in(pipe, sentence, when)
+    assert expected in found.values()
+
+
+def test_places_named_only_as_locations_are_not_actors(pipe):
+    found, _ = actors_in(pipe, "Delegations met in Doha, and Qatar said talks would resume.", dt.date(2025, 3, 1))
+    assert "Doha" not in found
+    assert found["Qatar"] == "QAT"
+    found, _ = actors_in(pipe, "Doha said the talks would resume.", dt.date(2025, 3, 1))
+    assert found["Doha"] == "QAT-GOV"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stock up on AA batteries before the storm arrives.",
+        "SNOW IS EXPECTED OVERNIGHT, SO WHO WILL CLEAR THE PATHS?",
+        "The china cabinet holds three generations of porcelain.",
+    ],
+)
+def test_acronyms_and_lowercase_words_need_context(pipe, sentence):
+    found, _ = actors_in(pipe, sentence, dt.date(2025, 1, 1))
+    assert found == {}
+
+
+def test_a_name_listed_in_the_data_wins_over_a_generated_one():
+    reg = registry(())
+    assert reg.exact("Congo") == {"COD"}
