@@ -156,7 +156,10 @@ class Registry:
         self.files: list[str] = []
         self._metonym_names: set[str] = set()
         self.titles: dict[str, dict] = {}
-        self.curated: set[tuple[str, str]] = set()  # (alias, id) listed in a data file, not generated
+        # (alias, id) pairs listed in a data file, not generated from pycountry
+        self.curated: set[tuple[str, str]] = set()
+        # country names that are also common words: resolved only with context
+        self.homographs: set[str] = set()
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._norm: dict[str, set[str]] = defaultdict(set)
 
@@ -416,7 +419,17 @@ def load_file(reg: Registry, path: Path, source: str) -> None:
     data = load_yaml(path)
     if data.get("version") not in (1, "1"):
         raise fail(path, data, "missing or unsupported `version` (expected 1)")
-    known = {"version", "countries", "people", "groups", "sectors", "places_of_government", "titles", "__line__"}
+    known = {
+        "version",
+        "countries",
+        "people",
+        "groups",
+        "sectors",
+        "places_of_government",
+        "titles",
+        "homographs",
+        "__line__",
+    }
     extra = set(data) - known
     if extra:
         raise fail(path, data, f"unknown top-level keys: {', '.join(sorted(map(str, extra)))}")
@@ -424,6 +437,7 @@ def load_file(reg: Registry, path: Path, source: str) -> None:
     _load_people_groups(reg, path, data, source)
     _load_sectors(reg, path, data)
     _load_titles(reg, path, data)
+    reg.homographs |= {str(w).lower() for w in clean(data.get("homographs") or [])}
     reg.files.append(str(path))
 
 

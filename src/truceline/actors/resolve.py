@@ -363,6 +363,25 @@ class _Builder:
                 return i
         return None
 
+    def _needs_context(self, ent: Span, actor: RegistryActor) -> bool:
+        """Acronyms, countries that are also common nouns, and a capital used as a modifier."""
+        text = ent.text.strip()
+        if is_acronym(text):
+            return True
+        if actor.kind == "country" and text.lower() in self.reg.homographs:
+            return True
+        return ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and not ent.root.head.ent_type_
+
+    def _has_context(self, span: Span) -> bool:
+        """Another actor, or a word naming a government, force or group, in the sentence."""
+        sent = sent_of(span.root)
+        others = [t for t in sent if (t.i < span.start or t.i >= span.end)]
+        if any(t.i in self.taken for t in others):
+            return True
+        if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in others):
+            return True
+        return any(self.reg.sector_nouns.get(t.lower_) for t in others)
+
     def _titled(self, ent: Span) -> bool:
         """'Iraqi President Saddam Hussein', "Norway's foreign minister Knut Vollebaek": a person not in
         the registry still acts for the country named in the title (sector from the title noun)."""
@@ -457,6 +476,8 @@ class _Builder:
                 continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
                 hits = []
+            if hits and self._needs_context(ent, hits[0].actor) and not self._has_context(ent):
+                continue  # "AA batteries", "Turkey, stuffing and cranberry sauce", "Lima beans"
             if hits:
                 h = hits[0]
                 self.add(ent, h.actor, h.method, h.score, ent.label_)
@@ -472,7 +493,9 @@ class _Builder:
             if not words or not self.free(chunk) or not any(t.text[:1].isupper() for t in words):
                 continue
             span = self.doc[words[0].i : words[-1].i + 1]
-            if not self.free(span) or not span.text[:1].isupper():
+            if not self.free(span) or not span.text[:1].isupper() or any(t.ent_type_ for t in span):
+                continue  # inside a named place such as "the Sea of Azov"
+            if is_acronym(span.text) and not self._has_context(span):
                 continue
             hits = [h for h in self.resolver.lookup(span.text, None, self.when) if h.method in ("exact", "normalised")]
             if hits:
@@ -561,7 +584,10 @@ class _Builder:
                 self._plural_pronoun(tok)
                 continue
             if tok.lower_ in _PRONOUNS_PERSON and tok.pos_ == "PRON" and tok.i not in self.taken:
-                recent = self._subject_person(tok) or self._recent_distinct(tok.idx, {"person"}, 1, window=2)
+                if tok.lower_ in ("he", "she"):
+                    recent = self._subject_person(tok) or self._recent_distinct(tok.idx, {"person"}, 1, window=2)
+                else:
+                    recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2, exclude=self._clause_subject(tok))
                 if recent:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
 
@@ -644,8 +670,27 @@ class _Builder:
         ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
         return [rep[k] for k in ranked[:n]]
 
+    def _clause_subject(self, tok: Token) -> str | None:
+        """The person who is the subject of the pronoun's own clause ('him' cannot be them)."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        for m in self.mentions:
+            if m.start <= subj.idx < m.end:
+                return m.actor_id
+        return None
+
     def _recent_distinct(
-        self, before: int, kinds: set[str], n: int, window: int | None = None, sector: str | None = None
+        self,
+        before: int,
+        kinds: set[str],
+        n: int,
+        window: int | None = None,
+        sector: str | None = None,
+        exclude: str | None = None,
     ) -> list[str]:
         limit = 0
         if window is not None:
@@ -656,7 +701,7 @@ class _Builder:
             if m.start >= before or m.start < limit or m.plural_of:
                 continue
             actor = self.reg.actors.get(m.actor_id)
-            if actor is None or actor.kind not in kinds or (sector and actor.sector != sector):
+            if actor is None or actor.kind not in kinds or (sector and actor.sector != sector) or actor.id == exclude:
                 continue
             key = actor.country if actor.kind in ("country", "generic") else actor.id
             if all(
@@ -701,6 +746,8 @@ def _shouting(ent: Span) -> bool:
 def _only_a_location(ent: Span) -> bool:
     """A capital or territory named as where something happens, not as who acts."""
     root = ent.root
+    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+        root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         return True
     if ent.start == sent_of(ent.root).start and ent.end < len(ent.doc) and ent.doc[ent.end].text in (",", "-", "—"):
