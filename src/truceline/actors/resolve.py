@@ -130,6 +130,10 @@ class Resolver:
         norm = self.reg.normalised(clean)
         if norm:
             return self._rank([_Hit(self.reg.actors[i], "normalised", 0.97) for i in norm], when)
+        if clean.isalpha() and clean[:1].isupper() and len(clean) >= 3 and not clean.isupper():
+            upper = self.reg.exact(clean.upper())  # "Nato", "Unrwa": an acronym written as a word
+            if upper:
+                return self._rank([_Hit(self.reg.actors[i], "normalised", 0.95) for i in upper], when)
         key = normalise(clean)
         if key in self.reg.metonyms:
             country, sector = self.reg.metonyms[key]
@@ -302,6 +306,9 @@ class _Builder:
                     if c and c not in countries:
                         countries.append(c)
                         first = min(first, t, key=lambda x: x.i)
+            group = self._group_modifier(tok)
+            if group is not None:
+                continue  # "RSF fighters", "ELN guerrillas": the group itself (added by _group_modifier)
             if not countries and tok.i > 0:
                 c = self._country_of_token(doc[tok.i - 1])  # "Israeli army positions" parsed flat
                 if c:
@@ -329,6 +336,19 @@ class _Builder:
             actors = [self.reg.generic(c, sector) for c in countries]
             plural = [a.id for a in actors] if len(actors) > 1 else None
             self.add(span, actors[0], "generic", 0.9, "GENERIC", plural_of=plural)
+
+    def _group_modifier(self, tok: Token) -> RegistryActor | None:
+        """A named group in front of a force noun: 'RSF fighters', 'BLA militants', 'HTS-led rebels'."""
+        for m in (c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
+            for t in m.subtree:
+                if t.i in self.taken or not t.text[:1].isupper():
+                    continue
+                ids = [i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "group"]
+                if len(ids) == 1:
+                    actor = self.reg.actors[ids[0]]
+                    self.add(self.doc[t.i : t.i + 1], actor, "exact", 1.0, "GROUP")
+                    return actor
+        return None
 
     def _sector_of(self, tok: Token) -> str | None:
         """Sector of a head noun; a two-word phrase wins ('defence ministry' is MIL, 'ministry' GOV)."""
@@ -734,6 +754,8 @@ _LOCATIVE = {
     "throughout",
     "within",
     "outskirts",
+    "for",
+    "of",
 }
 
 
