@@ -191,3 +191,29 @@ def test_acronyms_and_lowercase_words_need_context(pipe, sentence):
 def test_a_name_listed_in_the_data_wins_over_a_generated_one():
     reg = registry(())
     assert reg.exact("Congo") == {"COD"}
+
+
+def test_settings_file_adds_user_registry_files(tmp_path, monkeypatch):
+    from truceline import Pipeline
+
+    user = tmp_path / "extra.yaml"
+    user.write_text(
+        "version: 1\ngroups:\n  - id: zorbulon-front\n    name: Zorbulon Front\n"
+        "    kind: armed_group\n    country: UKR\n    sector: REB\n",
+        encoding="utf-8",
+    )
+    cfg = tmp_path / "truceline.toml"
+    cfg.write_text('actors = ["extra.yaml"]\n', encoding="utf-8")
+    monkeypatch.setenv("TRUCELINE_CONFIG", str(cfg))
+    rec = Pipeline().extract("The Zorbulon Front attacked Russian positions near Kursk on Monday.")
+    assert any(a.id == "zorbulon-front" for a in rec.actors)
+
+
+def test_bad_settings_file_is_a_clear_error(tmp_path, monkeypatch):
+    from truceline.config import load_settings
+
+    cfg = tmp_path / "truceline.toml"
+    cfg.write_text("actors = 3\n", encoding="utf-8")
+    monkeypatch.setenv("TRUCELINE_CONFIG", str(cfg))
+    with pytest.raises(DataFileError, match="must be a list"):
+        load_settings()
