@@ -230,7 +230,7 @@ class _Extractor:
                     break
         if c.domains and c.coverage == "unknown":
             c.coverage = "partial"
-        near = tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)]
+        near = tok.doc[tok.left_edge.i : tok.i + 1].text  # (Doc.text is rebuilt on every access)
         m = re.search(
             r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty)[- ](day|week|month|year)s?\b", near
         )

@@ -191,7 +191,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         lower = value[1] or bool(mods & _LOWER)
         start = tok.left_edge.idx if tok.left_edge.i >= sent.start else tok.idx
         end = tok.head.idx + len(tok.head.text) if tok.head.i > tok.i else tok.idx + len(tok.text)
-        text = sent.doc.text[start:end]
+        text = sent.text[start - sent.start_char : end - sent.start_char]  # (Doc.text is rebuilt per access)
         per_side = bool(re.search(r"\b(?:respective|each side|each)\b|\d+-for-\d+", sent.text.lower()))
         out.append((tok, Quantity(value=value[0], unit=unit, text=text, lower_bound=lower, per_side=per_side)))
     return out
