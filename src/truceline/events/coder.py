@@ -462,7 +462,8 @@ class Coder:
                     if d.target:
                         d.rule += "+target_in_place"
                 if d.target is None and d.type in _PLACE_TARGETS and d.location and d.location.country:
-                    if d.location.country != self._country(d.source, res):
+                    # the place's country; in a civil war that is the source's own country
+                    if d.location.country != self._country(d.source, res) or d.type == "ASSAULT":
                         d.target = d.location.country
                         d.rule += "+target_from_location"
                 if d.source is not None and d.target == d.source:
