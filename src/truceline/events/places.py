@@ -23,9 +23,10 @@ def location_for(trigger: Token) -> Location | None:
         heads.append(trigger.head)
     g = gazetteer()
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
-                continue
+        # "struck a market in Amhara", "hit the centre of Sumy", "a strike on the refinery in Saratov"
+        places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOC_PREPS]
+        places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"]
+        for prep in places:
             for tok in prep.subtree:
                 span = _place_span(tok)
                 if span is None:
