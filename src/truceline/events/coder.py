@@ -369,8 +369,11 @@ class Coder:
                     cur = parent  # "ordered/resumed attacks": keep climbing to "threatened to resume"
                     continue
                 d.status = gov.status
-                if gov.type and gov.absorb:
-                    d.absorbed = True
+                by_agent = d.trigger.pos_ == "NOUN" and any(
+                    c.dep_ == "prep" and c.lower_ == "by" for c in d.trigger.children
+                )
+                if gov.type and gov.absorb and not by_agent:
+                    d.absorbed = True  # "refused to talk"; but "rejected a demand by France" keeps the demand
                 if parent.pos_ == "VERB" and {c.lower_ for c in parent.children if c.dep_ == "neg"}:
                     d.negated = True
                 break

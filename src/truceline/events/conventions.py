@@ -22,7 +22,7 @@ HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _CONDITIONAL_MARKS = {"if", "unless"}
 # planned ceasefires and prisoner releases keep their type: they are what agreements are made of
 _KEPT_MODES = {"ceasefire", "release"}
-_INTENDED = {"planned", "hypothetical"}
+_INTENDED = {"planned", "hypothetical", "proposed"}
 _DECLARING = {"declare", "reiterate", "warn", "insist"}
 
 
