@@ -29,9 +29,11 @@ def load(name: str) -> list[dict]:
 
 
 def _unscored(m) -> bool:
-    """Mentions the test set does not annotate by design (its README): 'they/them/their' and bare
+    """Mentions the test set does not annotate by design (its README): 'it/its/they/them/their' and bare
     definite sector nouns such as 'the cabinet' or 'the junta' resolved from context."""
-    return (m.method == "coreference" and m.text.lower() in ("they", "them", "their")) or m.method == "context"
+    return (
+        m.method == "coreference" and m.text.lower() in ("they", "them", "their", "it", "its")
+    ) or m.method == "context"
 
 
 def score(pipe: Pipeline, items: list[dict], negatives: list[dict], errors: list | None = None) -> dict:

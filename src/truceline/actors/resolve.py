@@ -600,6 +600,11 @@ class _Builder:
                     actor = self.reg.generic(countries[0], sector)
                     self.add(doc[tok.i - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
                     continue
+            if tok.lower_ in ("it", "its") and tok.pos_ == "PRON" and tok.i not in self.taken:
+                found = self._institution_antecedent(tok)
+                if found is not None:
+                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[found], "coreference", 0.6, "PRON")
+                continue
             if tok.lower_ in ("they", "them", "their") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 self._plural_pronoun(tok)
                 continue
@@ -689,6 +694,24 @@ class _Builder:
             rep.setdefault(key, key if key in self.reg.actors else actor.id)
         ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
         return [rep[k] for k in ranked[:n]]
+
+    def _institution_antecedent(self, tok: Token) -> str | None:
+        """'it/its' after a state, force or group that is a subject: 'Israel's military says it has struck'."""
+        here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        for sent in reversed(here[-2:]):
+            best = None
+            for m in self.mentions:
+                if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+                    continue
+                actor = self.reg.actors.get(m.actor_id)
+                if actor is None or actor.kind not in ("country", "group", "generic"):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    best = m.actor_id  # the last subject before the pronoun
+            if best is not None:
+                return best
+        return None
 
     def _clause_subject(self, tok: Token) -> str | None:
         """The person who is the subject of the pronoun's own clause ('him' cannot be them)."""

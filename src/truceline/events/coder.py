@@ -271,8 +271,8 @@ class Coder:
                 a = s.actor_of(objs[0])
                 b = s.conj_actor(objs[0])
                 d.source, d.target = d.source or a, b if d.source in (None, a) else a
-            elif c.lower_ == "by" and d.source is None:
-                d.source = s.actor_of(objs[0], deep=True)
+            elif c.lower_ in ("by", "from") and d.source is None and (c.lower_ == "by" or d.type == "ASSAULT"):
+                d.source = s.actor_of(objs[0], deep=True)  # "shelling from Russian troops"
             elif c.lower_ in _TARGET_PREPS and d.target is None:
                 d.target = s.actor_of(objs[0], deep=True)
         head = noun.head
