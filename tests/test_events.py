@@ -233,3 +233,18 @@ def test_agreed_ceasefire_stays_a_ceasefire_concession(pipe):
     )
     assert e.mode == "ceasefire" and e.status == "agreed"
     assert {e.source, e.target} == {"USA", "houthis"}
+
+
+def test_lifting_a_measure_is_a_concession(pipe):
+    e = one(events(pipe, "Sudan's government lifted the curfew in Khartoum on Sunday.", dt.date(2025, 4, 8)), "CONCEDE")
+    assert e.source in ("SDN", "SDN-GOV") and e.mode == "policy"
+    e = one(events(pipe, "The Israeli army lifted the blockade of Jenin on Friday.", dt.date(2025, 4, 8)), "RETREAT")
+    assert e.mode == "access"
+
+
+def test_it_refers_to_the_institution_that_spoke(pipe):
+    e = one(
+        events(pipe, "Israel's military said it had struck the port of Hodeidah on Monday.", dt.date(2025, 4, 8)),
+        "ASSAULT",
+    )
+    assert e.source == "ISR-MIL" and e.target == "YEM"

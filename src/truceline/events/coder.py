@@ -446,6 +446,7 @@ class Coder:
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
             self._apply_governor_types(sent_drafts)
             conventions.cutbacks(sent_drafts, self.lex)
+            conventions.reversals(sent_drafts, self.lex)
             conventions.drop_bare_governors(sent_drafts, self.lex)
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)

@@ -192,6 +192,29 @@ def absorb_nested(drafts: list[Draft]) -> None:
                 outer.target = outer.target or d.target
 
 
+def reversals(drafts: list[Draft], lex: Lexicon) -> None:
+    """'lifted the curfew', 'cancelled restrictions', 'ended sanctions': a concession (CONCEDE policy);
+    lifting a blockade or siege lets people through (RETREAT access)."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        np = d.trigger
+        while np.dep_ == "compound" and np.head.i != np.i:
+            np = np.head
+        verb = np.head if np.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.reversals:
+            continue
+        if d.type not in ("COERCE", "SANCTION"):
+            continue
+        opened = d.mode == "restrict" and d.trigger.lemma_.lower() in ("blockade", "siege")
+        outer = by_token.get(verb.i)
+        target = outer if outer is not None else d
+        target.type, target.mode = ("RETREAT", "access") if opened else ("CONCEDE", "policy")
+        target.rule += f"+reversal:{verb.lemma_.lower()}"
+        if outer is not None:
+            outer.target = outer.target or d.target
+            d.absorbed = True
+
+
 def drop_bare_governors(drafts: list[Draft], lex: Lexicon) -> None:
     """'ordered airstrikes': the order gives way to the airstrikes it governs."""
     by_token = {d.trigger.i: d for d in drafts}

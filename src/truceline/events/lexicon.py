@@ -38,6 +38,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     request_modes: dict[str, str] = field(default_factory=dict)
     cutbacks: set[str] = field(default_factory=set)
+    reversals: set[str] = field(default_factory=set)
 
 
 def _trigger(path: Path, entries: dict, key: str, value: dict) -> Trigger:
@@ -73,6 +74,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.light_verbs = set(data.get("light_verbs") or [])
     lex.reporting = set(data.get("reporting") or [])
     lex.cutbacks = set(data.get("cutbacks") or [])
+    lex.reversals = set(data.get("reversals") or [])
     for mode, words in clean(data.get("request_modes") or {}).items():
         for w in words:
             lex.request_modes[str(w)] = mode
