@@ -318,6 +318,15 @@ class _Builder:
                 # "rebels in the Ivory Coast", "officials of Sudan"
                 for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
                     for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                        whole = self.doc[pobj.left_edge.i : pobj.i + 1].text  # "the Ivory Coast"
+                        named = [
+                            i
+                            for i in self.reg.exact(re.sub(r"^the ", "", whole, flags=re.I))
+                            if self.reg.actors[i].kind == "country"
+                        ]
+                        if named:
+                            countries.append(named[0])
+                            continue
                         for t in pobj.subtree:
                             c = self._country_of_token(t)
                             if c and self.reg.actors.get(c) is not None:

@@ -23,8 +23,9 @@ from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.places import location_for
 from truceline.events.quantities import quantities_in
+from truceline.gazetteer import gazetteer
 from truceline.models import Event, Evidence
-from truceline.nlp.index import ents_in, sent_of, sents
+from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
@@ -450,7 +451,7 @@ class Coder:
             conventions.drop_bare_governors(sent_drafts, self.lex)
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)
-            conventions.protest_sources(sent_drafts)
+            conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             for d in sent_drafts:
                 if d.date is None and d.said_on is not None and d.type in _VERBAL:
@@ -488,6 +489,17 @@ class Coder:
             if resolved:
                 anchor = resolved[-1].date
         return self._merge(drafts, article_id, res)
+
+    def _place_country(self, tok: Token, s: _Sentence) -> str | None:
+        """The country a word names or stands in (an actor mention or a gazetteer place)."""
+        m = s.by_token.get(tok.i)
+        if m is not None and "-" not in m.actor_id and m.actor_id.isupper() and len(m.actor_id) == 3:
+            return m.actor_id
+        ent = ent_of(tok)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            place = gazetteer().lookup(ent.text)
+            return place.country if place is not None else None
+        return None
 
     def _co_subject(self, trigger: Token, s: _Sentence, source: str) -> str | None:
         """'Israel and Lebanon renewed negotiations': the other conjunct of the subject."""

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -171,11 +172,22 @@ def ceasefires(drafts: list[Draft]) -> None:
             d.absorbed = True  # "violated the ceasefire": the violation is the event
 
 
-def protest_sources(drafts: list[Draft]) -> None:
-    """'Thousands protested in Kyiv': protesters with no named actor are the place's civilians."""
+def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]) -> None:
+    """'Thousands protested in Kyiv', 'students throughout Indonesia staged demonstrations':
+    protesters with no named actor are the civilians of the place they protest in or come from."""
     for d in drafts:
-        if d.type == "PROTEST" and d.source is None and d.location is not None and d.location.country:
-            d.source = f"{d.location.country}-CVL"
+        if d.type != "PROTEST" or d.source is not None:
+            continue
+        country = d.location.country if d.location is not None else None
+        if country is None:
+            verb = d.trigger if d.trigger.pos_ == "VERB" else d.trigger.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            for t in subj.subtree if subj is not None else []:
+                country = place_of(t)
+                if country:
+                    break
+        if country:
+            d.source = f"{country}-CVL"
             d.rule += "+civilians_of_place"
 
 
