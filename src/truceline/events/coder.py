@@ -176,6 +176,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 class Coder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
+        self._sentence: _Sentence | None = None
 
     # ------------------------------------------------------------------ triggers
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
@@ -424,6 +425,7 @@ class Coder:
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
         s = _Sentence(doc, res)
+        self._sentence = s
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
         for sent in sents(doc):
@@ -577,6 +579,24 @@ class Coder:
                 d.target = inner.target
             if inner is not None and d.source is None:
                 d.source = inner.source
+            if d.target is None and self._sentence is not None:
+                d.target = self._complement_actor(d, self._sentence)
+
+    def _complement_actor(self, d: Draft, s: _Sentence) -> str | None:
+        """'threatened to break relations with Russia', 'refused to let UN planes land': the first
+        other actor named as an object inside what is threatened, refused or promised."""
+        for comp in (c for c in d.trigger.children if c.dep_ in ("xcomp", "ccomp")):
+            for t in comp.subtree:
+                m = s.by_token.get(t.i)
+                if m is None or m.actor_id == d.source:
+                    continue
+                head = t.head
+                as_object = t.dep_ == "pobj" and head.lower_ in (*_TARGET_PREPS, "from")
+                if t.dep_ in ("dobj", "dative", "nsubj") or as_object:
+                    return m.actor_id
+                if t.dep_ in ("poss", "compound") and head.dep_ in ("dobj", "pobj"):
+                    return m.actor_id
+        return None
 
     def _dates(
         self, sent: Span, published: date | None, anchor: date | None
