@@ -392,6 +392,21 @@ class _Builder:
                 return i
         return None
 
+    def _people_of_place(self, ent: Span) -> str | None:
+        """'Bosnian Serbs', 'Iraqi Kurds' (a community of the first-named country) and 'ethnic
+        Albanians in south Serbia' (a community named with the country it lives in)."""
+        toks = [t for t in ent if t.is_alpha]
+        if len(toks) == 2 and all(_demonym(self.reg, t.text) for t in toks):
+            return _demonym(self.reg, toks[0].text)
+        if not _demonym(self.reg, ent.text):
+            return None
+        for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for t in (x for x in prep.subtree if x.i != prep.i):
+                named = [i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "country"]
+                if named:
+                    return named[0]
+        return None
+
     def _needs_context(self, ent: Span, actor: RegistryActor) -> bool:
         """Acronyms, countries that are also common nouns, and a capital used as a modifier."""
         text = ent.text.strip()
@@ -505,6 +520,11 @@ class _Builder:
                 continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
                 hits = []
+            if ent.label_ == "NORP":
+                where = self._people_of_place(ent)
+                if where is not None:
+                    self.add(ent, self.reg.actors[where], "demonym", 0.85, "NORP")
+                    continue
             if hits and self._needs_context(ent, hits[0].actor) and not self._has_context(ent):
                 continue  # "AA batteries", "Turkey, stuffing and cranberry sauce", "Lima beans"
             if hits:
