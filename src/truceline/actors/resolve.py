@@ -444,8 +444,10 @@ class _Builder:
             return False
         sector = None
         for t in title_tokens:
-            sector = self.reg.sector_nouns.get(t.lower_) or sector
+            sector = self._sector_of(t) or sector
         words = " ".join(t.lower_ for t in title_tokens)
+        if sector is None and any(phrase in words for phrase in self.reg.titles):
+            sector = "GOV"  # "British Defence Secretary Tom King": a title the registry knows
         if sector is None and not any(w in words for w in ("king", "emir", "sheikh", "sultan", "general")):
             return False
         country = None

@@ -40,6 +40,7 @@ _NOT_OBJECTS = {
 }
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
+_STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
 _CONDITION_MARKS = {"if", "unless", "until"}
 _READY = {"open", "ready", "willing", "prepared", "prepare"}
@@ -219,6 +220,8 @@ class Coder:
     def _verb_roles(self, d: Draft, s: _Sentence) -> None:
         verb = d.trigger
         subj, passive = _subject(verb)
+        if passive and verb.lemma_.lower() in _STATIVE and _child(verb, "agent") is None:
+            passive = False  # "Israel is opposed to ...", "Vietnam is committed to ...": the subject acts
         if passive:
             agent = _child(verb, "agent")
             d.source = s.actor_of(_child(agent, "pobj")) if agent is not None else None
