@@ -78,6 +78,9 @@ class _Sentence:
                     continue
                 return self.by_token[child.i].actor_id
         if deep:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
+            if owner is not None:
+                return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
             found = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token]
             if found:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
