@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -275,7 +275,3 @@ def run(pipe: Any, items: list[dict], show_errors: int = 0, progress: Any = None
         if progress is not None:
             progress()
     return score(records, items, show_errors)
-
-
-def counts(items: list[dict]) -> Counter:
-    return Counter(e["type"] for it in items for e in it.get("events", []))

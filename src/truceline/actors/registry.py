@@ -20,7 +20,6 @@ from typing import Any
 
 import pycountry
 
-from truceline.errors import DataFileError
 from truceline.vocab import clean, data_path, fail, load_yaml
 
 SECTORS = {
@@ -463,12 +462,3 @@ def user_files_from_env() -> list[str]:
 def registry(extra: tuple[str, ...] = ()) -> Registry:
     """The process-wide registry for a set of user files (built once)."""
     return build_registry(extra)
-
-
-def validate_file(path: str | Path) -> None:
-    """Check a user file against a fresh built-in registry; raises DataFileError."""
-    reg = build_registry()
-    try:
-        load_file(reg, Path(path), str(path))
-    except ValueError as exc:
-        raise DataFileError(f"{path}: {exc}") from None

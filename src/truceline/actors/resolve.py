@@ -78,7 +78,7 @@ class _Hit:
 
 
 def _fold(word: str) -> str:
-    """A spelling-insensitive form for phonetic comparison (Hooty ~ Houthi)."""
+    """A spelling-insensitive form for phonetic comparison ("Huthi" ~ "Houthi", "Hizbollah" ~ "Hezbollah")."""
     w = word.lower()
     w = re.sub(r"[^a-z]", "", w)
     w = w.replace("th", "t").replace("ph", "f").replace("ck", "k").replace("dh", "d")
@@ -213,18 +213,6 @@ def _demonym(reg: Registry, text: str) -> str | None:
             return reg.demonyms[form]
         if len(form) > 4 and form.endswith("s") and form[:-1] in reg.demonyms:
             return reg.demonyms[form[:-1]]
-    return None
-
-
-def _span_country(reg: Registry, tokens: Iterable[Token]) -> str | None:
-    for t in tokens:
-        for form in (t.text, normalise(t.text)):
-            if form in reg.demonyms:
-                return reg.demonyms[form]
-        ids = reg.exact(t.text)
-        for i in ids:
-            if reg.actors[i].kind == "country":
-                return i
     return None
 
 

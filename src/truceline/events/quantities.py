@@ -103,7 +103,6 @@ VERB_UNITS = {
     "kidnap": "abducted",
 }
 _PEOPLE = {"people", "civilians", "children", "soldiers", "fighters"}
-ADJ_UNITS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}
 
 
 def number_value(text: str) -> tuple[float, bool] | None:

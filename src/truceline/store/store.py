@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from truceline.errors import StoreError
-from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
+from truceline.models import Actor, Agreement, Event, TrucelineRecord
 from truceline.store.tables import (
     ActorRow,
     AgreementActorRow,
@@ -302,7 +302,3 @@ class Store:
             q = q.where(ArticleRow.published <= until)
         with self.session() as s:
             return [ArticleSummary(*row) for row in s.execute(q)]
-
-    def article_ref(self, article_id: str) -> ArticleRef | None:
-        got = self.record(article_id)
-        return got[0].article if got else None
