@@ -39,6 +39,7 @@ _NOT_OBJECTS = {
     "fire": {"official", "minister", "employee", "coach", "chief"},
 }
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+_DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
 _STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
@@ -382,6 +383,8 @@ class Coder:
                 )
                 if gov.type and gov.absorb and not by_agent:
                     d.absorbed = True  # "refused to talk"; but "rejected a demand by France" keeps the demand
+                elif gov.type is None and self._typed_governor_above(parent):
+                    d.absorbed = True  # "refused to propose a ceasefire": the refusal is the event
                 if parent.pos_ == "VERB" and {c.lower_ for c in parent.children if c.dep_ == "neg"}:
                     d.negated = True
                 break
@@ -389,6 +392,18 @@ class Coder:
                 d.status = "agreed"
                 break
             cur = parent
+
+    def _typed_governor_above(self, tok: Token) -> bool:
+        """Is there a refusing, threatening or agreeing verb right above this one?"""
+        cur = tok
+        for _ in range(2):
+            if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            gov = self.governor_of(cur)
+            if gov is not None and gov.type is not None and gov.absorb:
+                return True
+        return False
 
     def _reported(self, verb: Token) -> bool:
         """Is this clause what someone said ('X said they would ...')?"""
@@ -654,9 +669,17 @@ class Coder:
         if not found or not drafts:
             return
         for tok, q in found:
-            # casualties belong to the attack; other counts to the nearest event of the sentence
-            pool = [d for d in drafts if d.type == "ASSAULT"] if q.unit in _CASUALTY_UNITS else []
-            best = min(pool or drafts, key=lambda d: abs(d.trigger.i - tok.i))
+            # casualties belong to the attack; durations to what they measure; other counts to the
+            # nearest event of the sentence
+            pool = drafts
+            if q.unit in _CASUALTY_UNITS:
+                pool = [d for d in drafts if d.type == "ASSAULT"] or drafts
+            elif q.unit in _DURATION_UNITS:
+                above = [a.i for a in list(tok.ancestors)[:4]]  # "a 30-day truce", "stop strikes for 30 days"
+                pool = [d for d in drafts if d.trigger.i in above and d.type != "ASSAULT"]
+                if not pool:
+                    continue
+            best = min(pool, key=lambda d: abs(d.trigger.i - tok.i))
             best.quantities.append(q)
 
     # ------------------------------------------------------------------ merge

@@ -142,6 +142,7 @@ def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
             d.type, d.mode, d.rule = "SANCTION", mode, d.rule + f"+cutback:{verb.lemma_.lower()}"
 
 
+_ENDING = {"end", "collapse", "shatter", "break", "violate", "breach", "wreck", "unravel", "expire"}
 _IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"}
 
 
@@ -170,6 +171,8 @@ def ceasefires(drafts: list[Draft]) -> None:
             d.rule += "+agreed"
         if gov is not None and gov.type == "ASSAULT":
             d.absorbed = True  # "violated the ceasefire": the violation is the event
+        if lemma in _ENDING and d.trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            d.absorbed = True  # "strikes ending a two-month ceasefire": the agreement stage records the end
 
 
 def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]) -> None:
