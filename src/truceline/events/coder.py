@@ -205,6 +205,8 @@ class Coder:
                     key = f"{c.lemma_.lower()} {lemma}"
                     if key in self.lex.nouns:
                         return self.lex.nouns[key], f"noun:{key}"
+            if lemma == "exchange" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                return None  # "in exchange for"
             if lemma == "strike" and _labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             if lemma in self.lex.nouns:
@@ -474,6 +476,7 @@ class Coder:
             conventions.drop_bare_governors(sent_drafts, self.lex)
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)
+            conventions.consequences(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             for d in sent_drafts:

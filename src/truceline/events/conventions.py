@@ -142,6 +142,7 @@ def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
             d.type, d.mode, d.rule = "SANCTION", mode, d.rule + f"+cutback:{verb.lemma_.lower()}"
 
 
+_DECLARE = {"declare", "announce", "order", "proclaim", "observe", "respect", "implement", "offer", "propose"}
 _ENDING = {"end", "collapse", "shatter", "break", "violate", "breach", "wreck", "unravel", "expire"}
 _IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"}
 
@@ -173,6 +174,21 @@ def ceasefires(drafts: list[Draft]) -> None:
             d.absorbed = True  # "violated the ceasefire": the violation is the event
         if lemma in _ENDING and d.trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
             d.absorbed = True  # "strikes ending a two-month ceasefire": the agreement stage records the end
+        elif d.type == "CONCEDE" and d.status == "asserted" and "+agreed" not in d.rule and lemma not in _DECLARE:
+            d.absorbed = True  # a ceasefire only talked about ("discussed a ceasefire") is no concession
+
+
+def consequences(drafts: list[Draft]) -> None:
+    """'struck a hospital, killing four patients': the killing is part of the strike, not a new attack."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        if d.type != "ASSAULT" or d.trigger.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl"):
+            continue
+        head = by_token.get(d.trigger.head.i)
+        if head is not None and head.type == "ASSAULT" and not head.absorbed:
+            d.absorbed = True
+            head.target = head.target or d.target
+            head.source = head.source or d.source
 
 
 def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]) -> None:
