@@ -142,7 +142,20 @@ def cutbacks(drafts: list[Draft], lex: Lexicon) -> None:
             d.type, d.mode, d.rule = "SANCTION", mode, d.rule + f"+cutback:{verb.lemma_.lower()}"
 
 
-_DECLARE = {"declare", "announce", "order", "proclaim", "observe", "respect", "implement", "offer", "propose"}
+_DECLARE = {
+    "declare",
+    "announce",
+    "order",
+    "proclaim",
+    "observe",
+    "respect",
+    "implement",
+    "offer",
+    "propose",
+    "extend",
+    "prolong",
+    "renew",
+}
 _ENDING = {"end", "collapse", "shatter", "break", "violate", "breach", "wreck", "unravel", "expire"}
 _IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"}
 
@@ -174,7 +187,12 @@ def ceasefires(drafts: list[Draft]) -> None:
             d.absorbed = True  # "violated the ceasefire": the violation is the event
         if lemma in _ENDING and d.trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
             d.absorbed = True  # "strikes ending a two-month ceasefire": the agreement stage records the end
-        elif d.type == "CONCEDE" and d.status == "asserted" and "+agreed" not in d.rule and lemma not in _DECLARE:
+        elif (
+            d.type == "CONCEDE"
+            and d.status == "asserted"
+            and "+agreed" not in d.rule
+            and _governing_verb(d.trigger) not in _DECLARE
+        ):
             d.absorbed = True  # a ceasefire only talked about ("discussed a ceasefire") is no concession
 
 
@@ -189,6 +207,18 @@ def consequences(drafts: list[Draft]) -> None:
             d.absorbed = True
             head.target = head.target or d.target
             head.source = head.source or d.source
+
+
+def _governing_verb(tok: Token) -> str | None:
+    """The verb a noun hangs from, through prepositions and 'the extension of': its lemma."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur.lemma_.lower()
+    return None
 
 
 def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]) -> None:
