@@ -122,3 +122,16 @@ def test_pause_without_hostilities_is_not_a_ceasefire(pipe):
         pipe, "Engineers used the pause in deliveries to repair the pipeline near Odesa.", dt.date(2026, 3, 20)
     )
     assert ags == []
+
+
+def test_violation_is_not_an_end(pipe):
+    ags = agreements(pipe, "Israel accused Hezbollah of violating the ceasefire on Tuesday.", dt.date(2026, 5, 6))
+    assert all(a.status != "ended" for a in ags)
+
+
+def test_a_truce_that_runs_out_expires(pipe):
+    ags = agreements(
+        pipe, "The two-week truce between the army and the RSF ended at midnight, officials said.", dt.date(2026, 5, 18)
+    )
+    a = next(a for a in ags if a.kind == "ceasefire")
+    assert (a.status, a.end_reason) == ("ended", "expired")

@@ -260,6 +260,11 @@ class _Extractor:
                                 out.extend(x for x in t.children if x.dep_ in ("amod", "compound"))
         return out
 
+    def _on_schedule(self, verb: Token) -> bool:
+        """'ended at midnight', 'ended on Sunday as planned': an end by the clock, not by fighting."""
+        words = {t.lower_ for t in verb.subtree}
+        return bool(words & {"midnight", "scheduled", "planned", "expired", "lapsed"})
+
     def _ent_text(self, tok: Token) -> str:
         ent = ent_of(tok)
         return ent.text if ent is not None else tok.text
@@ -280,6 +285,8 @@ class _Extractor:
             intransitive = cur.dep_ == "nsubj" and not any(x.dep_ == "dobj" for x in parent.children)
             if lemma in self.voc.ends and parent.pos_ == "VERB" and (cur.dep_ in ("dobj", "nsubjpass") or intransitive):
                 c.status, c.end_reason = "ended", self.voc.ends[lemma]
+                if intransitive and lemma == "end" and (c.duration_text or self._on_schedule(parent)):
+                    c.end_reason = "expired"  # "the two-week truce ended at midnight": it ran its course
                 return
             into = next(
                 (
