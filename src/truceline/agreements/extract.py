@@ -47,6 +47,7 @@ _EVENT_TO_STATUS = {
     "hypothetical": "proposed",
     "refused": "rejected",
 }
+_RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
 
@@ -211,6 +212,8 @@ class _Extractor:
         return None
 
     def _candidate(self, kind: str, tok: Token, sent: Span) -> _Candidate:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
+            kind = "renewal_extension"  # "the extension of the humanitarian truce": a new, linked record
         c = _Candidate(kind, tok, sent)
         for t in self._modifiers(tok):
             w = t.lemma_.lower()
@@ -599,6 +602,11 @@ def extract_agreements(
             settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]
             fits = settled or fits
         target = fits[-1] if fits else None
+        if target is None and _unqualified(c):
+            # "the ceasefire" with nothing to tell it apart: the one arrangement of that kind so far
+            same_kind = [r for r in records if r.kind == c.kind and not r.process]
+            if len(same_kind) == 1 and not same_kind[0].end_date:
+                target = same_kind[0]
         if target is None:
             target = _new_record(c, article_id)
             records.append(target)
@@ -620,9 +628,13 @@ def extract_agreements(
                 r.mediators = r.mediators or list(first.mediators)
     for r in records:
         _derive_status(r, published)
-        if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange") and r.parties:
+        if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     return records
+
+
+def _unqualified(c: _Candidate) -> bool:
+    return not c.parties and not c.domains and c.coverage == "unknown" and not c.process and not c.area
 
 
 def _exchange_quantities(ex: _Extractor, cands: list[_Candidate]) -> None:
@@ -656,6 +668,7 @@ def _name(c: _Candidate) -> str:
         "prisoner_exchange": "prisoner exchange",
         "peace_agreement": "peace agreement",
         "hostage_release": "hostage release",
+        "renewal_extension": "extension",
     }.get(c.kind, c.kind)
     scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
     if scope:
