@@ -135,3 +135,26 @@ def test_a_truce_that_runs_out_expires(pipe):
     )
     a = next(a for a in ags if a.kind == "ceasefire")
     assert (a.status, a.end_reason) == ("ended", "expired")
+
+
+def test_an_unqualified_mention_joins_the_one_ceasefire_of_the_article(pipe):
+    ags = agreements(
+        pipe,
+        "Israel and Hezbollah agreed to a ceasefire on Monday. The ceasefire took effect at dawn on Wednesday.",
+        dt.date(2026, 4, 15),
+    )
+    assert len([a for a in ags if a.kind == "ceasefire"]) == 1
+    a = ags[0]
+    assert set(a.parties) == {"ISR", "hezbollah"} and a.status == "in_force"
+
+
+def test_an_extension_is_a_record_of_its_own(pipe):
+    ags = agreements(
+        pipe,
+        "The extension of the humanitarian truce entered into force on Sunday for 30 days, after "
+        "the first truce ended at midnight.",
+        dt.date(2026, 5, 18),
+    )
+    kinds = {a.kind: a for a in ags}
+    assert kinds["renewal_extension"].status == "in_force"
+    assert kinds["ceasefire"].status == "ended"
