@@ -158,3 +158,8 @@ def test_an_extension_is_a_record_of_its_own(pipe):
     kinds = {a.kind: a for a in ags}
     assert kinds["renewal_extension"].status == "in_force"
     assert kinds["ceasefire"].status == "ended"
+
+
+def test_seed_has_no_other_ended_ceasefire(seed_record):
+    ended = [a for a in seed_record.agreements if a.status == "ended"]
+    assert [set(a.parties) for a in ended] == [{"ISR", "PSE"}]

@@ -200,8 +200,8 @@ def consequences(drafts: list[Draft]) -> None:
     """'struck a hospital, killing four patients': the killing is part of the strike, not a new attack."""
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
-        if d.type != "ASSAULT" or d.trigger.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl"):
-            continue
+        if d.type != "ASSAULT" or d.trigger.dep_ not in ("advcl", "xcomp") or d.trigger.pos_ != "VERB":
+            continue  # only a participle clause ("..., killing four"); coordinated attacks stay apart
         head = by_token.get(d.trigger.head.i)
         if head is not None and head.type == "ASSAULT" and not head.absorbed:
             d.absorbed = True
