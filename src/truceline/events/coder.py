@@ -65,6 +65,7 @@ class _Sentence:
             for t in span:
                 self.by_token[t.i] = m
         self.kinds = {a.id: a.kind for a in res.actors}
+        self.countries = {a.id: a.country or a.id for a in res.actors}
 
     def actor_of(self, tok: Token | None, deep: bool = False) -> str | None:
         """The actor a noun phrase refers to (its head, compounds, or, if deep, anything below)."""
@@ -87,6 +88,9 @@ class _Sentence:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
                 return (people or found)[0].actor_id
         return None
+
+    def country_of(self, actor_id: str | None) -> str | None:
+        return self.countries.get(actor_id or "", actor_id)
 
     def plural_of(self, tok: Token) -> list[str]:
         m = self.by_token.get(tok.i)
@@ -494,7 +498,7 @@ class Coder:
                         d.rule += "+target_in_place"
                 if d.target is None and d.type in _PLACE_TARGETS and d.location and d.location.country:
                     # the place's country; in a civil war that is the source's own country
-                    if d.location.country != self._country(d.source, res) or d.type == "ASSAULT":
+                    if d.location.country != self._country(d.source, res) or d.type in ("ASSAULT", "COERCE"):
                         d.target = d.location.country
                         d.rule += "+target_from_location"
                 if d.source is not None and d.target == d.source:
@@ -616,7 +620,9 @@ class Coder:
                     continue
                 head = t.head
                 as_object = t.dep_ == "pobj" and head.lower_ in (*_TARGET_PREPS, "from")
-                if t.dep_ in ("dobj", "dative", "nsubj") or as_object:
+                # "threatened that Israel would be hit": yes; "warned that Moscow would strike" (own side): no
+                subject_ok = t.dep_ == "nsubj" and s.country_of(m.actor_id) != s.country_of(d.source)
+                if t.dep_ in ("dobj", "dative") or as_object or subject_ok:
                     return m.actor_id
                 if t.dep_ in ("poss", "compound") and head.dep_ in ("dobj", "pobj"):
                     return m.actor_id

@@ -207,6 +207,7 @@ def consequences(drafts: list[Draft]) -> None:
             d.absorbed = True
             head.target = head.target or d.target
             head.source = head.source or d.source
+            head.location = head.location or d.location
 
 
 def _governing_verb(tok: Token) -> str | None:
