@@ -217,3 +217,9 @@ def test_bad_settings_file_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("TRUCELINE_CONFIG", str(cfg))
     with pytest.raises(DataFileError, match="must be a list"):
         load_settings()
+
+
+def test_duplicate_keys_in_a_vocabulary_file_are_reported_with_their_line(tmp_path):
+    path = write(tmp_path, "version: 1\ncountries:\n  UKR: {demonyms: [Ukrainian]}\n  UKR: {demonyms: [Ukrainian]}\n")
+    with pytest.raises(DataFileError, match=r"mine.yaml:4: duplicate key 'UKR'"):
+        build_registry([path])

@@ -96,6 +96,18 @@ class _Sentence:
         m = self.by_token.get(tok.i)
         return list(m.plural_of) if m is not None else []
 
+    def subject_actor(self, tok: Token | None) -> str | None:
+        """A subject's actor, looking into 'fighters from JNIM', 'a spokesman for the Houthis'."""
+        found = self.actor_of(tok)
+        if found is not None or tok is None:
+            return found
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for", "with")):
+            for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+                found = self.actor_of(pobj) or self.actor_of(pobj, deep=True)
+                if found is not None:
+                    return found
+        return None
+
     def conj_actor(self, tok: Token | None) -> str | None:
         if tok is None:
             return None
@@ -140,6 +152,17 @@ def _labour_strike(tok: Token) -> bool:
     sent = {t.lemma_.lower() for t in sent_of(tok)}
     labour = sent & {"worker", "union", "employee", "teacher", "wage", "pay"}
     return bool(labour) and not (sent & {"missile", "air", "drone", "military", "army"})
+
+
+_LEMMA_FIXES = {"stag": "stage", "shel": "shell"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lemma, mended where the small model's lemmatiser is wrong ('staged' -> 'stag')."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.lower_.endswith(("ed", "es", "ing")) and lemma in _LEMMA_FIXES:
+        return _LEMMA_FIXES[lemma]
+    return lemma
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -189,7 +212,7 @@ class Coder:
 
     # ------------------------------------------------------------------ triggers
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         if tok.pos_ in ("VERB",):
             if tok.tag_ == "VBN" and (tok.dep_ == "amod" or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")):
                 return None  # "injured soldiers", "Iran-backed militias": a modifier, not an event
@@ -237,7 +260,7 @@ class Coder:
             d.source = s.actor_of(_child(agent, "pobj")) if agent is not None else None
             d.target = s.actor_of(subj)
         else:
-            d.source = s.actor_of(subj)
+            d.source = s.subject_actor(subj)
             obj = _child(verb, "dobj", "obj")
             d.target = s.actor_of(obj) or s.actor_of(_child(verb, "dative", "iobj"))
             if d.target is None:
@@ -298,9 +321,7 @@ class Coder:
                 d.source = s.actor_of(subj)
         if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "nsubj"):
             verb = head.head.head
-            if verb.pos_ == "VERB" and (
-                verb.lemma_.lower() in self.lex.light_verbs or verb.lemma_.lower() in self.lex.governors
-            ):
+            if verb.pos_ == "VERB" and (lemma_of(verb) in self.lex.light_verbs or lemma_of(verb) in self.lex.governors):
                 subj, passive = _subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
@@ -339,7 +360,7 @@ class Coder:
         tok = d.trigger
         # modals and negation on the trigger's own verb (or the light verb that carries a noun)
         verb = tok if tok.pos_ == "VERB" else None
-        if verb is None and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
+        if verb is None and tok.dep_ in ("dobj", "attr") and lemma_of(tok.head) in self.lex.light_verbs:
             verb = tok.head  # "launched an attack": the light verb carries tense and negation
         if verb is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _HAPPEN:
             verb = tok.head  # "exchanges will take place", "talks will begin"

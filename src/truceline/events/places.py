@@ -8,7 +8,21 @@ from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of
 
-_LOC_PREPS = {"in", "at", "near", "on", "over", "across", "inside", "around", "off", "along"}
+_LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "on",
+    "over",
+    "across",
+    "inside",
+    "around",
+    "off",
+    "along",
+    "through",
+    "throughout",
+    "outside",
+}
 
 
 def _place_span(tok: Token) -> Span | None:
