@@ -502,6 +502,7 @@ class Coder:
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)
             conventions.consequences(sent_drafts)
+            conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             for d in sent_drafts:

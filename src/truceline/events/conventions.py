@@ -196,6 +196,22 @@ def ceasefires(drafts: list[Draft]) -> None:
             d.absorbed = True  # a ceasefire only talked about ("discussed a ceasefire") is no concession
 
 
+def agreed_halts(drafts: list[Draft]) -> None:
+    """'agreed to stop targeting each other': the agreed halt is the event (CONCEDE, status agreed)."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        if d.mode != "ceasefire" or d.trigger.pos_ != "VERB" or d.trigger.dep_ not in ("xcomp", "ccomp"):
+            continue
+        gov = by_token.get(d.trigger.head.i)
+        if gov is not None and gov.type == "AGREE":
+            d.absorbed, gov.absorbed = False, True
+            d.type, d.status = "CONCEDE", "agreed"
+            d.source, d.target = d.source or gov.source, d.target or gov.target
+            d.date = d.date or gov.date
+            d.date_text = d.date_text or gov.date_text
+            d.rule += "+agreed"
+
+
 def consequences(drafts: list[Draft]) -> None:
     """'struck a hospital, killing four patients': the killing is part of the strike, not a new attack."""
     by_token = {d.trigger.i: d for d in drafts}
