@@ -101,9 +101,9 @@ class _Sentence:
         found = self.actor_of(tok)
         if found is not None or tok is None:
             return found
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for", "with")):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")):
             for pobj in (o for o in prep.children if o.dep_ == "pobj"):
-                found = self.actor_of(pobj) or self.actor_of(pobj, deep=True)
+                found = self.actor_of(pobj)
                 if found is not None:
                     return found
         return None
@@ -267,7 +267,7 @@ class Coder:
                 # "demanded that the US cancel ...", "urged that Israel withdraw"
                 comp = _child(verb, "ccomp")
                 if comp is not None:
-                    d.target = s.actor_of(_child(comp, "nsubj", "nsubjpass"), deep=True)
+                    d.target = s.subject_actor(_child(comp, "nsubj", "nsubjpass"))
             if d.target is None and d.type in _JOINT_TYPES and subj is not None:
                 d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
             if d.target is None:
