@@ -17,8 +17,9 @@ from pathlib import Path
 from truceline import Pipeline
 from truceline.actors import resolve
 
-# the module (the package re-exports its function under the same name)
+# the modules (the package re-exports a function under the name "resolve")
 resolve_mod = importlib.import_module("truceline.actors.resolve")
+names_mod = importlib.import_module("truceline.actors.names")
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "actors"
 
@@ -138,13 +139,13 @@ def main() -> None:
         print("  ", e[0], e[1], repr(e[2]), e[3], "|", e[4][:100])
     if args.sweep:
         print("threshold sweep (fuzzy, phonetic): precision / recall")
-        base = (resolve_mod.FUZZY_MIN, resolve_mod.PHONETIC_MIN)
+        base = (names_mod.FUZZY_MIN, names_mod.PHONETIC_MIN)
         for fz in (80.0, 84.0, 88.0, 92.0):
             for ph in (60.0, 70.0, 80.0):
-                resolve_mod.FUZZY_MIN, resolve_mod.PHONETIC_MIN = fz, ph
+                names_mod.FUZZY_MIN, names_mod.PHONETIC_MIN = fz, ph
                 r = score(pipe, items, negatives)
                 print(f"  fuzzy {fz:.0f} phonetic {ph:.0f}: {r['precision']:.3f} / {r['recall']:.3f}")
-        resolve_mod.FUZZY_MIN, resolve_mod.PHONETIC_MIN = base
+        names_mod.FUZZY_MIN, names_mod.PHONETIC_MIN = base
     overhead(pipe)
 
 

@@ -1,7 +1,8 @@
 """Actors stage: mentions in a parsed article -> canonical registry actors."""
 
+from truceline.actors.names import Resolver
 from truceline.actors.registry import Registry, build_registry, registry
-from truceline.actors.resolve import ActorResolution, ResolvedMention, Resolver, complete, resolve
+from truceline.actors.resolve import ActorResolution, ResolvedMention, complete, resolve
 
 __all__ = [
     "ActorResolution",

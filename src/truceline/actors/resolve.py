@@ -1,8 +1,7 @@
 """Resolve the mentions in a parsed article to registry actors.
 
-Order of methods for a named span: exact alias -> normalised alias -> metonym / demonym /
-place of government -> fuzzy (rapidfuzz) -> phonetic (jellyfish NYSIIS on a folded form).
-Generic forms ("Russian troops"), role references ("the US president", "the Russian leader"),
+Named spans are matched by ``actors.names`` (exact -> normalised -> metonym/demonym/place ->
+fuzzy -> phonetic). Generic forms ("Russian troops"), role references ("the US president", "the Russian leader"),
 pronouns and dyad references ("the two leaders", "both sides") are resolved from the document
 and the article's date. A span that matches nothing is kept as unresolved with its NER label.
 """
@@ -11,15 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-import jellyfish
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from truceline.actors.names import Resolver, demonym_of
 from truceline.actors.registry import Registry, RegistryActor, is_acronym, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
 from truceline.nlp.index import ents, sent_of, sents
@@ -27,17 +23,6 @@ from truceline.nlp.index import ents, sent_of, sents
 # sectors a bare "the government", "the army", "police", "rebels" may take from the passage's country
 _CONTEXT_SECTORS = {"GOV", "MIL", "COP", "REB", "LEG", "JUD", "SPY", "OPP"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-FUZZY_MIN = 88.0  # rapidfuzz ratio on normalised forms
-PHONETIC_MIN = 70.0  # ratio on folded forms, with equal phonetic keys
-COUNTRY_TYPO_MIN = 90.0  # untagged capitalised words against one-word country names
-_KIND_FOR_LABEL = {
-    "PERSON": {"person"},
-    "ORG": {"group", "person"},
-    "GPE": {"country"},
-    "NORP": {"group", "country"},
-    "LOC": {"country"},
-    "FAC": set(),
-}
 _PEOPLE_NOUNS = {"leaders", "presidents", "men", "generals", "ministers", "premiers", "envoys", "women"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _DYAD_PEOPLE = re.compile(r"^(?:the )?(?:two|both) (?:leaders|presidents|men|heads of state)$", re.I)
@@ -68,152 +53,6 @@ class ActorResolution(BaseModel):
 
     def by_start(self) -> dict[int, ResolvedMention]:
         return {m.start: m for m in self.mentions}
-
-
-@dataclass
-class _Hit:
-    actor: RegistryActor
-    method: str
-    score: float
-
-
-def _fold(word: str) -> str:
-    """A spelling-insensitive form for phonetic comparison ("Huthi" ~ "Houthi", "Hizbollah" ~ "Hezbollah")."""
-    w = word.lower()
-    w = re.sub(r"[^a-z]", "", w)
-    w = w.replace("th", "t").replace("ph", "f").replace("ck", "k").replace("dh", "d")
-    w = re.sub(r"(?<=.)h", "", w)
-    w = re.sub(r"(?:y|ie|ee|ey)$", "i", w)
-    w = w.replace("oo", "u").replace("ou", "u")
-    w = re.sub(r"(.)\1+", r"\1", w)
-    if len(w) > 4 and w.endswith("s"):
-        w = w[:-1]
-    return w
-
-
-def _phonetic_key(text: str) -> str:
-    return " ".join(jellyfish.nysiis(_fold(w)) for w in text.split() if _fold(w))
-
-
-class _Index:
-    """Fuzzy and phonetic indexes over the normalised alias keys of one registry."""
-
-    def __init__(self, reg: Registry) -> None:
-        self.keys = [k for k in reg.norm_keys() if len(k) >= 4]
-        self.country_keys = [
-            k for k in self.keys if " " not in k and any(reg.actors[i].kind == "country" for i in reg.ids_for_key(k))
-        ]
-        self.phonetic: dict[str, list[str]] = {}
-        for key in self.keys:
-            self.phonetic.setdefault(_phonetic_key(key), []).append(key)
-
-
-@lru_cache(maxsize=8)
-def _index(reg_id: int, reg: Registry) -> _Index:  # noqa: ARG001 - reg_id keys the cache
-    return _Index(reg)
-
-
-class Resolver:
-    def __init__(self, reg: Registry) -> None:
-        self.reg = reg
-        self.index = _index(id(reg), reg)
-
-    # ---------------------------------------------------------------- names
-    def lookup(self, text: str, label: str | None = None, when: date | None = None) -> list[_Hit]:
-        """All candidates for a name, best first (used by ``actors lookup`` too)."""
-        clean = re.sub(r"^(?:the|The)\s+", "", text.strip())
-        clean = re.sub(r"['\u2019]s?$", "", clean)
-        hits: list[_Hit] = []
-        exact = self.reg.exact(clean)
-        if exact:
-            return self._rank([_Hit(self.reg.actors[i], "exact", 1.0) for i in exact], when)
-        norm = self.reg.normalised(clean)
-        if norm:
-            return self._rank([_Hit(self.reg.actors[i], "normalised", 0.97) for i in norm], when)
-        if clean.isalpha() and clean[:1].isupper() and len(clean) >= 3 and not clean.isupper():
-            upper = self.reg.exact(clean.upper())  # "Nato", "Unrwa": an acronym written as a word
-            if upper:
-                return self._rank([_Hit(self.reg.actors[i], "normalised", 0.95) for i in upper], when)
-        key = normalise(clean)
-        if key in self.reg.metonyms:
-            country, sector = self.reg.metonyms[key]
-            return [_Hit(self.reg.generic(country, sector), "metonym", 0.95)]
-        country = _demonym(self.reg, clean)
-        if country and clean[:1].isupper():
-            return [_Hit(self.reg.actors[country], "demonym", 0.95)]
-        if key in self.reg.places_of_government:
-            return [_Hit(self.reg.actors[self.reg.places_of_government[key]], "place", 0.9)]
-        allowed = _KIND_FOR_LABEL.get(label or "", {"person", "group", "country"})
-        if len(key) >= 4 and allowed:
-            for found, score, _ in process.extract(
-                key, self.index.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5
-            ):
-                for aid in self.reg.ids_for_key(found):
-                    actor = self.reg.actors[aid]
-                    if actor.kind in allowed:
-                        hits.append(_Hit(actor, "fuzzy", round(score / 100 * 0.9, 3)))
-            if hits:
-                return self._rank(hits, when)
-            pkey = _phonetic_key(key)
-            folded = " ".join(_fold(w) for w in key.split())
-            for cand in self.index.phonetic.get(pkey, []):
-                score = fuzz.ratio(folded, " ".join(_fold(w) for w in cand.split()))
-                if score < PHONETIC_MIN:
-                    continue
-                for aid in self.reg.ids_for_key(cand):
-                    actor = self.reg.actors[aid]
-                    if actor.kind in allowed:
-                        hits.append(_Hit(actor, "phonetic", round(score / 100 * 0.8, 3)))
-        return self._rank(hits, when)
-
-    def _rank(self, hits: list[_Hit], when: date | None) -> list[_Hit]:
-        best: dict[str, _Hit] = {}
-        for h in hits:
-            if h.actor.id not in best or best[h.actor.id].score < h.score:
-                best[h.actor.id] = h
-
-        def key(h: _Hit) -> tuple[float, int]:
-            active = any(r.active(when) for r in h.actor.roles) if h.actor.roles else False
-            return (h.score, int(active))
-
-        return sorted(best.values(), key=key, reverse=True)
-
-    def country_typo(self, text: str) -> RegistryActor | None:
-        """A country name with one letter wrong, for capitalised words NER did not tag."""
-        key = normalise(text)
-        found = process.extractOne(key, self.index.country_keys, scorer=fuzz.ratio, score_cutoff=COUNTRY_TYPO_MIN)
-        if found is None:
-            return None
-        ids = [i for i in self.reg.ids_for_key(found[0]) if self.reg.actors[i].kind == "country"]
-        return self.reg.actors[ids[0]] if len(ids) == 1 else None
-
-    # ---------------------------------------------------------------- roles
-    def role_reference(self, where: dict, spec: dict, when: date | None) -> RegistryActor | None:
-        """The one person holding the office a title names, for a country or organisation, on a date."""
-        tries = []
-        if spec.get("title"):
-            tries.append({"title": spec["title"]})
-        if spec.get("office"):
-            tries.append({"office": spec["office"]})
-        if spec.get("leader") or not tries:
-            tries.append({"leader": True})
-        for extra in tries:
-            holders = self.reg.role_holders(**where, **extra, when=when)
-            if len(holders) == 1:
-                return holders[0]
-            if len(holders) > 1:
-                return None
-        return None
-
-
-def _demonym(reg: Registry, text: str) -> str | None:
-    """'Israeli', 'Israelis', 'Palestinians' -> the country code ('US' only as written)."""
-    for form in (text, normalise(text)) if len(text) > 3 else (text,):
-        if form in reg.demonyms:
-            return reg.demonyms[form]
-        if len(form) > 4 and form.endswith("s") and form[:-1] in reg.demonyms:
-            return reg.demonyms[form[:-1]]
-    return None
 
 
 def _title_at(reg: Registry, doc: Doc, i: int) -> tuple[dict, int] | None:
@@ -284,7 +123,7 @@ class _Builder:
             first = tok
             for m in mods:
                 whole = doc[m.left_edge.i : m.right_edge.i + 1]
-                c = _demonym(self.reg, whole.text) if whole.text[:1].isupper() else None
+                c = demonym_of(self.reg, whole.text) if whole.text[:1].isupper() else None
                 if c and c not in countries:  # "North Korean troops"
                     countries.append(c)
                     first = min(first, whole[0], key=lambda x: x.i)
@@ -363,9 +202,9 @@ class _Builder:
 
     def _country_of_token(self, t: Token) -> str | None:
         doc = t.doc
-        if t.text[:1].isupper() and _demonym(self.reg, t.text):
+        if t.text[:1].isupper() and demonym_of(self.reg, t.text):
             if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN"):
-                return _demonym(self.reg, t.text)
+                return demonym_of(self.reg, t.text)
         if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN":
             return None  # "Iran-backed", "Iranian-designed": not that country's own people
         if not t.text[:1].isupper():
@@ -384,9 +223,9 @@ class _Builder:
         """'Bosnian Serbs', 'Iraqi Kurds' (a community of the first-named country) and 'ethnic
         Albanians in south Serbia' (a community named with the country it lives in)."""
         toks = [t for t in ent if t.is_alpha]
-        if len(toks) == 2 and all(_demonym(self.reg, t.text) for t in toks):
-            return _demonym(self.reg, toks[0].text)
-        if not _demonym(self.reg, ent.text):
+        if len(toks) == 2 and all(demonym_of(self.reg, t.text) for t in toks):
+            return demonym_of(self.reg, toks[0].text)
+        if not demonym_of(self.reg, ent.text):
             return None
         for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "in"):
             for t in (x for x in prep.subtree if x.i != prep.i):
