@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from truceline.actors.resolve import ActorResolution, ResolvedMention
+from truceline.actors.resolve import ActorResolution
 from truceline.events import conventions
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
@@ -23,9 +23,10 @@ from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.places import location_for
 from truceline.events.quantities import quantities_in
+from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.gazetteer import gazetteer
 from truceline.models import Event, Evidence
-from truceline.nlp.index import ent_of, ents_in, sent_of, sents
+from truceline.nlp.index import ent_of, ents_in, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
@@ -46,169 +47,15 @@ _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "p
 _CONDITION_MARKS = {"if", "unless", "until"}
 _READY = {"open", "ready", "willing", "prepared", "prepare"}
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
-_TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
 _NEGATIONS = {"not", "never", "n't", "no"}
 _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
-class _Sentence:
-    """Actor look-ups over one parsed document."""
-
-    def __init__(self, doc: Doc, res: ActorResolution) -> None:
-        self.doc = doc
-        self.by_token: dict[int, ResolvedMention] = {}
-        for m in res.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for t in span:
-                self.by_token[t.i] = m
-        self.kinds = {a.id: a.kind for a in res.actors}
-        self.countries = {a.id: a.country or a.id for a in res.actors}
-
-    def actor_of(self, tok: Token | None, deep: bool = False) -> str | None:
-        """The actor a noun phrase refers to (its head, compounds, or, if deep, anything below)."""
-        if tok is None:
-            return None
-        m = self.by_token.get(tok.i)
-        if m is not None:
-            return m.actor_id
-        for child in tok.children:
-            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat") and child.i in self.by_token:
-                if child.dep_ == "poss" and tok.lemma_.lower() not in ("government", "army", "forces", "military"):
-                    continue
-                return self.by_token[child.i].actor_id
-        if deep:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
-            if owner is not None:
-                return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
-            found = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token]
-            if found:
-                people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
-                return (people or found)[0].actor_id
-        return None
-
-    def country_of(self, actor_id: str | None) -> str | None:
-        return self.countries.get(actor_id or "", actor_id)
-
-    def plural_of(self, tok: Token) -> list[str]:
-        m = self.by_token.get(tok.i)
-        return list(m.plural_of) if m is not None else []
-
-    def subject_actor(self, tok: Token | None) -> str | None:
-        """A subject's actor, looking into 'fighters from JNIM', 'a spokesman for the Houthis'."""
-        found = self.actor_of(tok)
-        if found is not None or tok is None:
-            return found
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")):
-            for pobj in (o for o in prep.children if o.dep_ == "pobj"):
-                found = self.actor_of(pobj)
-                if found is not None:
-                    return found
-        return None
-
-    def conj_actor(self, tok: Token | None) -> str | None:
-        if tok is None:
-            return None
-        for c in tok.conjuncts:
-            a = self.actor_of(c)
-            if a:
-                return a
-        return None
-
-
-_LABOUR = {
-    "hunger",
-    "general",
-    "labour",
-    "labor",
-    "worker",
-    "union",
-    "teacher",
-    "doctor",
-    "nurse",
-    "miner",
-    "nationwide",
-    "national",
-    "indefinite",
-    "open-ended",
-    "day",
-    "week",
-    "sit-down",
-    "transport",
-    "rail",
-}
-
-
-def _labour_strike(tok: Token) -> bool:
-    """'a four-day strike', 'workers went on strike', 'called off the strike': a walk-out, not an attack."""
-    mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i}
-    if mods & _LABOUR or any(m.endswith("-day") or m.endswith("-hour") for m in mods):
-        return True
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "on":  # "on strike"
-        return True
-    sent = {t.lemma_.lower() for t in sent_of(tok)}
-    labour = sent & {"worker", "union", "employee", "teacher", "wage", "pay"}
-    return bool(labour) and not (sent & {"missile", "air", "drone", "military", "army"})
-
-
-_LEMMA_FIXES = {"stag": "stage", "shel": "shell"}
-
-
-def lemma_of(tok: Token) -> str:
-    """The lemma, mended where the small model's lemmatiser is wrong ('staged' -> 'stag')."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and tok.lower_.endswith(("ed", "es", "ing")) and lemma in _LEMMA_FIXES:
-        return _LEMMA_FIXES[lemma]
-    return lemma
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def _prep_objects(tok: Token, preps: tuple[str, ...] = _TARGET_PREPS) -> list[Token]:
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            out.extend(o for o in c.children if o.dep_ == "pobj")
-    return out
-
-
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """Subject of a verb, following control and coordination; (token, passive)."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
-        obj = _child(verb.head.head, "dobj")
-        if obj is not None and _child(verb, "nsubj") is None:
-            return obj, False  # "accused the army of bombing": the army bombed
-    cur: Token | None = verb
-    seen = 0
-    while cur is not None and seen < 6:
-        subj = _child(cur, "nsubj")
-        if subj is not None:
-            return subj, False
-        subjpass = _child(cur, "nsubjpass")
-        if subjpass is not None:
-            return subjpass, True
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
-            cur = cur.head
-            if cur.pos_ not in ("VERB", "AUX"):
-                return None, False
-        else:
-            break
-        seen += 1
-    return None, False
-
-
 class Coder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self._sentence: _Sentence | None = None
+        self._sentence: ActorIndex | None = None
 
     # ------------------------------------------------------------------ triggers
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
@@ -216,7 +63,7 @@ class Coder:
         if tok.pos_ in ("VERB",):
             if tok.tag_ == "VBN" and (tok.dep_ == "amod" or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")):
                 return None  # "injured soldiers", "Iran-backed militias": a modifier, not an event
-            obj = _child(tok, "dobj")
+            obj = child(tok, "dobj")
             if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
                 return None  # "gave the order", "gave a speech"
             for c in tok.children:
@@ -234,7 +81,7 @@ class Coder:
                         return self.lex.nouns[key], f"noun:{key}"
             if lemma == "exchange" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 return None  # "in exchange for"
-            if lemma == "strike" and _labour_strike(tok):
+            if lemma == "strike" and labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             if lemma in self.lex.nouns:
                 return self.lex.nouns[lemma], f"noun:{lemma}"
@@ -250,34 +97,34 @@ class Coder:
         return self.lex.governors.get(lemma)
 
     # ------------------------------------------------------------------ roles
-    def _verb_roles(self, d: Draft, s: _Sentence) -> None:
+    def _verb_roles(self, d: Draft, s: ActorIndex) -> None:
         verb = d.trigger
-        subj, passive = _subject(verb)
-        if passive and verb.lemma_.lower() in _STATIVE and _child(verb, "agent") is None:
+        subj, passive = subject(verb)
+        if passive and verb.lemma_.lower() in _STATIVE and child(verb, "agent") is None:
             passive = False  # "Israel is opposed to ...", "Vietnam is committed to ...": the subject acts
         if passive:
-            agent = _child(verb, "agent")
-            d.source = s.actor_of(_child(agent, "pobj")) if agent is not None else None
+            agent = child(verb, "agent")
+            d.source = s.actor_of(child(agent, "pobj")) if agent is not None else None
             d.target = s.actor_of(subj)
         else:
             d.source = s.subject_actor(subj)
-            obj = _child(verb, "dobj", "obj")
-            d.target = s.actor_of(obj) or s.actor_of(_child(verb, "dative", "iobj"))
+            obj = child(verb, "dobj", "obj")
+            d.target = s.actor_of(obj) or s.actor_of(child(verb, "dative", "iobj"))
             if d.target is None:
                 # "demanded that the US cancel ...", "urged that Israel withdraw"
-                comp = _child(verb, "ccomp")
+                comp = child(verb, "ccomp")
                 if comp is not None:
-                    d.target = s.subject_actor(_child(comp, "nsubj", "nsubjpass"))
+                    d.target = s.subject_actor(child(comp, "nsubj", "nsubjpass"))
             if d.target is None and d.type in _JOINT_TYPES and subj is not None:
                 d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
             if d.target is None:
-                for pobj in _prep_objects(verb):
+                for pobj in prep_objects(verb):
                     d.target = s.actor_of(pobj, deep=True)
                     if d.target:
                         break
             if d.target is None and obj is not None:
                 # "accused Moscow of ..." or "halted attacks on Ukraine's energy"
-                for pobj in _prep_objects(obj):
+                for pobj in prep_objects(obj):
                     d.target = s.actor_of(pobj, deep=True)
                     if d.target:
                         break
@@ -292,7 +139,7 @@ class Coder:
         if d.source is None and subj is not None and subj.pos_ == "PRON":
             d.source = s.actor_of(subj)
 
-    def _noun_roles(self, d: Draft, s: _Sentence) -> None:
+    def _noun_roles(self, d: Draft, s: ActorIndex) -> None:
         noun = d.trigger
         for c in noun.children:
             if c.dep_ == "poss":
@@ -311,18 +158,18 @@ class Coder:
                 d.source, d.target = d.source or a, b if d.source in (None, a) else a
             elif c.lower_ in ("by", "from") and d.source is None and (c.lower_ == "by" or d.type == "ASSAULT"):
                 d.source = s.actor_of(objs[0], deep=True)  # "shelling from Russian troops"
-            elif c.lower_ in _TARGET_PREPS and d.target is None:
+            elif c.lower_ in TARGET_PREPS and d.target is None:
                 d.target = s.actor_of(objs[0], deep=True)
         head = noun.head
         if d.source is None and noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
             # "Israeli forces launched a deadly air attack", "Trump ordered a series of airstrikes"
-            subj, passive = _subject(head)
+            subj, passive = subject(head)
             if not passive:
                 d.source = s.actor_of(subj)
         if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "nsubj"):
             verb = head.head.head
             if verb.pos_ == "VERB" and (lemma_of(verb) in self.lex.light_verbs or lemma_of(verb) in self.lex.governors):
-                subj, passive = _subject(verb)
+                subj, passive = subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
         if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -331,7 +178,7 @@ class Coder:
             if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
-                subj, passive = _subject(verb)
+                subj, passive = subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
         if d.target is None:
@@ -339,7 +186,7 @@ class Coder:
             d.target = next((s.actor_of(c) for c in noun.children if c.dep_ == "appos" and s.actor_of(c)), None)
         if d.source is None and d.target is None and noun.dep_ in ("nsubj", "nsubjpass"):
             # "prisoner exchanges will take place between the two countries"
-            for pobj in _prep_objects(head, ("between",)):
+            for pobj in prep_objects(head, ("between",)):
                 pair = s.plural_of(pobj)
                 if len(pair) == 2:
                     d.source, d.target = pair
@@ -350,7 +197,7 @@ class Coder:
         if d.target is None:
             verb = head.head if head.dep_ == "prep" else head
             if verb.pos_ == "VERB":
-                for pobj in _prep_objects(verb, ("against", "on", "at")):
+                for pobj in prep_objects(verb, ("against", "on", "at")):
                     d.target = s.actor_of(pobj, deep=True)
                     if d.target:
                         break
@@ -436,11 +283,11 @@ class Coder:
         """Is this clause what someone said ('X said they would ...')?"""
         return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in self.lex.reporting | {"announce"}
 
-    def _reported_by(self, d: Draft, s: _Sentence, sent: Span) -> None:
+    def _reported_by(self, d: Draft, s: ActorIndex, sent: Span) -> None:
         # "according to X"
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "to":
-                for pobj in _prep_objects(s.doc[t.i], ("to",)) + [
+                for pobj in prep_objects(s.doc[t.i], ("to",)) + [
                     c for c in s.doc[t.i + 1].children if c.dep_ == "pobj"
                 ]:
                     actor = s.actor_of(pobj, deep=True)
@@ -457,7 +304,7 @@ class Coder:
                 and parent.lemma_.lower() in self.lex.reporting
                 and cur.dep_ in ("ccomp", "parataxis", "dobj", "advcl", "conj", "xcomp", "prep", "pcomp")
             ):
-                subj, _ = _subject(parent)
+                subj, _ = subject(parent)
                 actor = s.actor_of(subj, deep=True)
                 if actor:
                     d.reported_by = actor
@@ -465,14 +312,14 @@ class Coder:
             cur = parent
         root = sent.root
         if root.lemma_.lower() in self.lex.reporting and root.i != d.trigger.i:
-            subj, _ = _subject(root)
+            subj, _ = subject(root)
             actor = s.actor_of(subj, deep=True)
             if actor:
                 d.reported_by = actor
 
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
-        s = _Sentence(doc, res)
+        s = ActorIndex(doc, res)
         self._sentence = s
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
@@ -542,7 +389,7 @@ class Coder:
                 anchor = resolved[-1].date
         return self._merge(drafts, article_id, res)
 
-    def _place_country(self, tok: Token, s: _Sentence) -> str | None:
+    def _place_country(self, tok: Token, s: ActorIndex) -> str | None:
         """The country a word names or stands in (an actor mention or a gazetteer place)."""
         m = s.by_token.get(tok.i)
         if m is not None and "-" not in m.actor_id and m.actor_id.isupper() and len(m.actor_id) == 3:
@@ -553,10 +400,10 @@ class Coder:
             return place.country if place is not None else None
         return None
 
-    def _co_subject(self, trigger: Token, s: _Sentence, source: str) -> str | None:
+    def _co_subject(self, trigger: Token, s: ActorIndex, source: str) -> str | None:
         """'Israel and Lebanon renewed negotiations': the other conjunct of the subject."""
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
-        subj, _ = _subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        subj, _ = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         if subj is None:
             return None
         pair = s.plural_of(subj)
@@ -565,7 +412,7 @@ class Coder:
         other = s.conj_actor(subj)
         return other if other != source else None
 
-    def _locative_actor(self, trigger: Token, s: _Sentence, source: str | None) -> str | None:
+    def _locative_actor(self, trigger: Token, s: ActorIndex, source: str | None) -> str | None:
         """'airstrikes in areas held by the Houthis': a non-country actor under 'in/at/near'."""
         heads = [trigger]
         cur = trigger
@@ -575,7 +422,7 @@ class Coder:
             if cur.pos_ == "VERB":
                 break
         for head in heads:
-            for pobj in _prep_objects(head, ("in", "at", "near", "inside")):
+            for pobj in prep_objects(head, ("in", "at", "near", "inside")):
                 for t in pobj.subtree:
                     m = s.by_token.get(t.i)
                     if m and m.actor_id != source and s.kinds.get(m.actor_id) in ("group", "person", "generic"):
@@ -632,7 +479,7 @@ class Coder:
             if d.target is None and self._sentence is not None:
                 d.target = self._complement_actor(d, self._sentence)
 
-    def _complement_actor(self, d: Draft, s: _Sentence) -> str | None:
+    def _complement_actor(self, d: Draft, s: ActorIndex) -> str | None:
         """'threatened to break relations with Russia', 'refused to let UN planes land': the first
         other actor named as an object inside what is threatened, refused or promised."""
         for comp in (c for c in d.trigger.children if c.dep_ in ("xcomp", "ccomp")):
@@ -641,7 +488,7 @@ class Coder:
                 if m is None or m.actor_id == d.source:
                     continue
                 head = t.head
-                as_object = t.dep_ == "pobj" and head.lower_ in (*_TARGET_PREPS, "from")
+                as_object = t.dep_ == "pobj" and head.lower_ in (*TARGET_PREPS, "from")
                 # "threatened that Israel would be hit": yes; "warned that Moscow would strike" (own side): no
                 subject_ok = t.dep_ == "nsubj" and s.country_of(m.actor_id) != s.country_of(d.source)
                 if t.dep_ in ("dobj", "dative") or as_object or subject_ok:

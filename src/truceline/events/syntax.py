@@ -1,0 +1,163 @@
+"""Reading a sentence's dependency parse: actor look-ups, subjects, prepositional objects, lemmas."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from truceline.actors.resolve import ActorResolution, ResolvedMention
+from truceline.nlp.index import sent_of
+
+TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
+
+
+class ActorIndex:
+    """Actor look-ups over one parsed document."""
+
+    def __init__(self, doc: Doc, res: ActorResolution) -> None:
+        self.doc = doc
+        self.by_token: dict[int, ResolvedMention] = {}
+        for m in res.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token[t.i] = m
+        self.kinds = {a.id: a.kind for a in res.actors}
+        self.countries = {a.id: a.country or a.id for a in res.actors}
+
+    def actor_of(self, tok: Token | None, deep: bool = False) -> str | None:
+        """The actor a noun phrase refers to (its head, compounds, or, if deep, anything below)."""
+        if tok is None:
+            return None
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return m.actor_id
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat") and child.i in self.by_token:
+                if child.dep_ == "poss" and tok.lemma_.lower() not in ("government", "army", "forces", "military"):
+                    continue
+                return self.by_token[child.i].actor_id
+        if deep:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
+            if owner is not None:
+                return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
+            found = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token]
+            if found:
+                people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
+                return (people or found)[0].actor_id
+        return None
+
+    def country_of(self, actor_id: str | None) -> str | None:
+        return self.countries.get(actor_id or "", actor_id)
+
+    def plural_of(self, tok: Token) -> list[str]:
+        m = self.by_token.get(tok.i)
+        return list(m.plural_of) if m is not None else []
+
+    def subject_actor(self, tok: Token | None) -> str | None:
+        """A subject's actor, looking into 'fighters from JNIM', 'a spokesman for the Houthis'."""
+        found = self.actor_of(tok)
+        if found is not None or tok is None:
+            return found
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")):
+            for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+                found = self.actor_of(pobj)
+                if found is not None:
+                    return found
+        return None
+
+    def conj_actor(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        for c in tok.conjuncts:
+            a = self.actor_of(c)
+            if a:
+                return a
+        return None
+
+
+_LABOUR = {
+    "hunger",
+    "general",
+    "labour",
+    "labor",
+    "worker",
+    "union",
+    "teacher",
+    "doctor",
+    "nurse",
+    "miner",
+    "nationwide",
+    "national",
+    "indefinite",
+    "open-ended",
+    "day",
+    "week",
+    "sit-down",
+    "transport",
+    "rail",
+}
+
+
+def labour_strike(tok: Token) -> bool:
+    """'a four-day strike', 'workers went on strike', 'called off the strike': a walk-out, not an attack."""
+    mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i}
+    if mods & _LABOUR or any(m.endswith("-day") or m.endswith("-hour") for m in mods):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on":  # "on strike"
+        return True
+    sent = {t.lemma_.lower() for t in sent_of(tok)}
+    labour = sent & {"worker", "union", "employee", "teacher", "wage", "pay"}
+    return bool(labour) and not (sent & {"missile", "air", "drone", "military", "army"})
+
+
+_LEMMA_FIXES = {"stag": "stage", "shel": "shell"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lemma, mended where the small model's lemmatiser is wrong ('staged' -> 'stag')."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.lower_.endswith(("ed", "es", "ing")) and lemma in _LEMMA_FIXES:
+        return _LEMMA_FIXES[lemma]
+    return lemma
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """Subject of a verb, following control and coordination; (token, passive)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
+        obj = child(verb.head.head, "dobj")
+        if obj is not None and child(verb, "nsubj") is None:
+            return obj, False  # "accused the army of bombing": the army bombed
+    cur: Token | None = verb
+    seen = 0
+    while cur is not None and seen < 6:
+        subj = child(cur, "nsubj")
+        if subj is not None:
+            return subj, False
+        subjpass = child(cur, "nsubjpass")
+        if subjpass is not None:
+            return subjpass, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None, False
+        else:
+            break
+        seen += 1
+    return None, False
