@@ -12,32 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
+from truceline.agreements.candidate import Candidate, vocabulary
+from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
-from truceline.models import Agreement, Condition, Event, Evidence, Quantity, StatusChange
+from truceline.models import Agreement, Condition, Event
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
-from truceline.vocab import clean, data_path, load_yaml
 
-_RANK = {
-    "planned": 0,
-    "proposed": 1,
-    "negotiating": 2,
-    "rejected": 3,
-    "agreed": 4,
-    "declared": 4,
-    "in_force": 5,
-    "suspended": 6,
-    "ended": 7,
-}
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
 _EVENT_TO_STATUS = {
     "agreed": "agreed",
@@ -50,62 +38,6 @@ _EVENT_TO_STATUS = {
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
-
-
-@dataclass
-class Vocabulary:
-    kinds: dict[str, str]  # phrase -> kind
-    domains: dict[str, str]  # word -> domain
-    coverage: dict[str, str]
-    status: dict[str, str]
-    ends: dict[str, str]
-    sequence: list[str]
-    pause_nouns: set[str]
-    hostilities: set[str]
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    data = clean(load_yaml(data_path("agreements", "vocabulary.yaml")))
-
-    def invert(section: str) -> dict[str, str]:
-        return {str(w).lower(): k for k, ws in (data.get(section) or {}).items() for w in ws}
-
-    return Vocabulary(
-        invert("kinds"),
-        invert("domains"),
-        invert("coverage"),
-        invert("status_cues"),
-        invert("end_cues"),
-        [str(s) for s in data.get("sequence_cues") or []],
-        {str(w) for w in data.get("pause_nouns") or []},
-        {str(w) for w in data.get("hostilities") or []},
-    )
-
-
-@dataclass
-class _Candidate:
-    kind: str
-    head: Token
-    sent: Span
-    domains: list[str] = field(default_factory=list)
-    coverage: str = "unknown"
-    status: str | None = None
-    end_reason: str | None = None
-    parties: list[str] = field(default_factory=list)
-    mediators: list[str] = field(default_factory=list)
-    declared_by: str | None = None
-    date: date | None = None
-    date_precision: str | None = None
-    start_date: date | None = None
-    duration_text: str | None = None
-    events: list[str] = field(default_factory=list)
-    conditions: list[Condition] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    area: str | None = None
-    phase: int | None = None
-    process: str | None = None
-    rule: str = "agreement:mention"
 
 
 class _Extractor:
@@ -125,7 +57,7 @@ class _Extractor:
                         self.plural[t.i] = m.plural_of
 
     # ------------------------------------------------------------- mentions
-    def mentions(self) -> list[_Candidate]:
+    def mentions(self) -> list[Candidate]:
         out = []
         for sent in sents(self.doc):
             for tok in sent:
@@ -144,7 +76,7 @@ class _Extractor:
                 out.append(self._candidate(kind, tok, sent))
         return out
 
-    def from_events(self, cands: list[_Candidate]) -> list[_Candidate]:
+    def from_events(self, cands: list[Candidate]) -> list[Candidate]:
         """'Russia would halt attacks on energy infrastructure': a ceasefire without the word."""
         out = []
         mentioned = {c.sent.start for c in cands if c.kind == "ceasefire"}
@@ -158,7 +90,7 @@ class _Extractor:
             sent = sent_of(tok)
             if sent.start in mentioned:
                 continue
-            c = _Candidate("ceasefire", tok, sent, rule="agreement:from-event")
+            c = Candidate("ceasefire", tok, sent, rule="agreement:from-event")
             for t in tok.subtree:
                 w = t.lemma_.lower()
                 if w in self.voc.domains and self.voc.domains[w] not in c.domains:
@@ -211,10 +143,10 @@ class _Extractor:
                 return "ceasefire"
         return None
 
-    def _candidate(self, kind: str, tok: Token, sent: Span) -> _Candidate:
+    def _candidate(self, kind: str, tok: Token, sent: Span) -> Candidate:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
             kind = "renewal_extension"  # "the extension of the humanitarian truce": a new, linked record
-        c = _Candidate(kind, tok, sent)
+        c = Candidate(kind, tok, sent)
         for t in self._modifiers(tok):
             w = t.lemma_.lower()
             if w in self.voc.domains and self.voc.domains[w] not in c.domains:
@@ -272,7 +204,7 @@ class _Extractor:
         ent = ent_of(tok)
         return ent.text if ent is not None else tok.text
 
-    def _status(self, c: _Candidate) -> None:
+    def _status(self, c: Candidate) -> None:
         cur = c.head
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
@@ -349,7 +281,7 @@ class _Extractor:
             if ev.start == sent.start_char and ev.trigger_start in by_start
         }
 
-    def parties(self, c: _Candidate) -> None:
+    def parties(self, c: Candidate) -> None:
         sent_events = self._sentence_events(c.sent)
         # "the truce between Armenia and Azerbaijan"; "a moratorium ... in Russia and Ukraine"
         for prep in (x for x in c.head.subtree if x.dep_ == "prep" and x.lower_ in ("between", "among", "in")):
@@ -416,7 +348,7 @@ class _Extractor:
                 if days >= 28:
                     c.start_date = date(c.start_date.year, c.start_date.month, 1)
 
-    def _governing_subjects(self, c: _Candidate) -> list[str]:
+    def _governing_subjects(self, c: Candidate) -> list[str]:
         cur = c.head
         for _ in range(5):
             if cur.head.i == cur.i:
@@ -438,7 +370,7 @@ class _Extractor:
                     break
         return found
 
-    def _ending_events(self, c: _Candidate, sent_events: list[Event]) -> list[Event]:
+    def _ending_events(self, c: Candidate, sent_events: list[Event]) -> list[Event]:
         """The attacks that end an agreement: subject of the ending verb, or the clause it qualifies."""
         verb = c.head.head
         while verb.pos_ != "VERB" and verb.head.i != verb.i:
@@ -461,7 +393,7 @@ class _Extractor:
                 found = [max(before, key=lambda x: x[0])[1]]
         return found
 
-    def _add_party(self, c: _Candidate, actor: str | None) -> None:
+    def _add_party(self, c: Candidate, actor: str | None) -> None:
         if actor is None:
             return
         country = self.country_of.get(actor) or actor
@@ -471,7 +403,7 @@ class _Extractor:
             c.parties.append(country)
 
     # ------------------------------------------------------------- conditions
-    def demand_behind(self, c: _Candidate) -> Token | None:
+    def demand_behind(self, c: Candidate) -> Token | None:
         """The demand verb when the agreement is the goal of a demand: 'X wants Y in order to sign Z'."""
         verb = c.head
         while verb.pos_ != "VERB" and verb.head.i != verb.i:
@@ -486,7 +418,7 @@ class _Extractor:
         demands = [t for t in c.sent if t.i < verb.i and t.lemma_.lower() in _DEMAND_VERBS and t.pos_ == "VERB"]
         return demands[-1] if demands else None
 
-    def conditions(self, cands: list[_Candidate]) -> None:
+    def conditions(self, cands: list[Candidate]) -> None:
         """'X wants Y (from Z) in order to sign <agreement>' -> a condition set by X on Z."""
         for c in cands:
             want = self.demand_behind(c)
@@ -516,8 +448,8 @@ class _Extractor:
             )
 
     # ------------------------------------------------------------- phases
-    def phases(self, cands: list[_Candidate]) -> None:
-        by_sent: dict[int, list[_Candidate]] = {}
+    def phases(self, cands: list[Candidate]) -> None:
+        by_sent: dict[int, list[Candidate]] = {}
         for c in cands:
             by_sent.setdefault(c.sent.start, []).append(c)
         for group in by_sent.values():
@@ -542,7 +474,7 @@ class _Extractor:
                     c.status = "planned"
                 c.rule = "agreement:process-phase"
 
-    def _under_negotiation(self, c: _Candidate) -> bool:
+    def _under_negotiation(self, c: Candidate) -> bool:
         cur = c.head
         for _ in range(5):
             cur = cur.head
@@ -551,31 +483,6 @@ class _Extractor:
             if cur.head.i == cur.i:
                 break
         return False
-
-
-def _compatible(a: Agreement, c: _Candidate) -> bool:
-    """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
-    if a.kind != c.kind:
-        return False
-    if a.process and c.process and a.process == c.process:
-        return False  # different phases of one process never merge
-    a_dom, c_dom = set(a.scope), set(c.domains)
-    if a_dom and c_dom and not (a_dom & c_dom):
-        return False
-    if a.coverage != "unknown" and c.coverage != "unknown" and a.coverage != c.coverage:
-        return False
-    if a.parties and c.parties and not (set(a.parties) & set(c.parties)):
-        return False
-    if a.end_date and c.status not in (None, "ended") and (c.date is None or c.date > a.end_date):
-        return False
-    if a_dom & c_dom:
-        return True
-    if a.coverage == c.coverage and a.coverage != "unknown":
-        return True  # "a partial ceasefire" and an energy-only one; two "complete" ceasefires
-    if not a_dom and not c_dom and a.coverage == c.coverage == "unknown":
-        same_length = a.duration_text is not None and a.duration_text == c.duration_text
-        return same_length or bool(set(a.parties) & set(c.parties))
-    return False
 
 
 def extract_agreements(
@@ -590,27 +497,27 @@ def extract_agreements(
     ex.conditions(cands)
     _exchange_quantities(ex, cands)
     records: list[Agreement] = []
-    bare: list[_Candidate] = []
-    placed: list[tuple[_Candidate, Agreement]] = []
+    bare: list[Candidate] = []
+    placed: list[tuple[Candidate, Agreement]] = []
     for c in cands:
         if not (c.status or c.parties or c.domains or c.coverage != "unknown" or c.conditions or c.quantities):
             bare.append(c)  # "Details of the ceasefire": evidence only, placed below
             continue
-        fits = [r for r in records if _compatible(r, c)]
+        fits = [r for r in records if compatible(r, c)]
         if c.status in ("in_force", "suspended", "ended"):
             # an implementation report goes to an arrangement already agreed, not one still talked about
             settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]
             fits = settled or fits
         target = fits[-1] if fits else None
-        if target is None and _unqualified(c):
+        if target is None and unqualified(c):
             # "the ceasefire" with nothing to tell it apart: the one arrangement of that kind so far
             same_kind = [r for r in records if r.kind == c.kind and not r.process]
             if len(same_kind) == 1 and not same_kind[0].end_date:
                 target = same_kind[0]
         if target is None:
-            target = _new_record(c, article_id)
+            target = new_record(c, article_id)
             records.append(target)
-        _merge_into(target, c)
+        merge_into(target, c)
         placed.append((c, target))
     for c in bare:
         # a bare mention (a headline) belongs with the next informative mention of its kind nearby
@@ -618,7 +525,7 @@ def extract_agreements(
         before = [(x, r) for x, r in placed if x.kind == c.kind and x.sent.start <= c.sent.start]
         pick = min(after, key=lambda xr: xr[0].head.i)[1] if after else (before[-1][1] if before else None)
         if pick is not None:
-            pick.evidence.append(_evidence(c))
+            pick.evidence.append(evidence_of(c))
     # phases inherit the parties and mediators of their process's first phase
     for r in records:
         if r.process and r.phase and r.phase > 1:
@@ -627,17 +534,13 @@ def extract_agreements(
                 r.parties = r.parties or list(first.parties)
                 r.mediators = r.mediators or list(first.mediators)
     for r in records:
-        _derive_status(r, published)
+        derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     return records
 
 
-def _unqualified(c: _Candidate) -> bool:
-    return not c.parties and not c.domains and c.coverage == "unknown" and not c.process and not c.area
-
-
-def _exchange_quantities(ex: _Extractor, cands: list[_Candidate]) -> None:
+def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
     """Prisoner counts in an exchange's sentence or the two sentences after it."""
     all_sents = sents(ex.doc)
     index = {s.start: i for i, s in enumerate(all_sents)}
@@ -649,102 +552,3 @@ def _exchange_quantities(ex: _Extractor, cands: list[_Candidate]) -> None:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)
-
-
-def _evidence(c: _Candidate) -> Evidence:
-    return Evidence(
-        sentence=c.sent.text.strip(),
-        start=c.sent.start_char,
-        end=c.sent.end_char,
-        rule=c.rule,
-        trigger_start=c.head.idx,
-        trigger_end=c.head.idx + len(c.head.text),
-    )
-
-
-def _name(c: _Candidate) -> str:
-    label = {
-        "ceasefire": "ceasefire",
-        "prisoner_exchange": "prisoner exchange",
-        "peace_agreement": "peace agreement",
-        "hostage_release": "hostage release",
-        "renewal_extension": "extension",
-    }.get(c.kind, c.kind)
-    scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
-    if scope:
-        label = f"{scope} {label}"
-    elif c.coverage == "comprehensive":
-        label = f"comprehensive {label}"
-    if c.area:
-        label += f" ({c.area})"
-    return label[:1].upper() + label[1:]
-
-
-def _new_record(c: _Candidate, article_id: str) -> Agreement:
-    aid = hashlib.sha1(f"{article_id}:{c.kind}:{c.head.idx}".encode(), usedforsecurity=False).hexdigest()[:12]
-    return Agreement(
-        id=f"ag-{aid}",
-        kind=c.kind,
-        name=_name(c),
-        status="proposed",
-        process=c.process,
-        phase=c.phase,
-        start=c.head.idx,
-        end=c.head.idx + len(c.head.text),
-    )
-
-
-def _merge_into(r: Agreement, c: _Candidate) -> None:
-    if c.process and not r.process:
-        r.process, r.phase = c.process, c.phase
-    for d in c.domains:
-        if d not in r.scope:
-            r.scope.append(d)
-    if r.coverage == "unknown":
-        r.coverage = c.coverage  # type: ignore[assignment]
-    for p in c.parties:
-        if p not in r.parties and p not in r.mediators:
-            r.parties.append(p)
-    for m in c.mediators:
-        if m not in r.mediators and m not in r.parties:
-            r.mediators.append(m)
-    r.events.extend(e for e in c.events if e not in r.events)
-    r.conditions.extend(c.conditions)
-    r.quantities.extend(q for q in c.quantities if q not in r.quantities)
-    r.duration_text = r.duration_text or c.duration_text
-    if c.start_date and not r.start_date:
-        r.start_date, r.start_precision = c.start_date, "month"
-    r.evidence.append(_evidence(c))
-    if c.status == "ended" and c.date:
-        r.end_date = c.date
-    if c.status:
-        r.timeline.append(
-            StatusChange(
-                status=c.status,
-                end_reason=c.end_reason,
-                date=c.date,
-                date_precision=c.date_precision,
-                claimed_by=c.declared_by,
-                sentence=c.sent.text.strip(),
-                start=c.sent.start_char,
-                end=c.sent.end_char,
-                rule=c.rule,
-            )
-        )
-    if r.name.lower().startswith(("ceasefire", "prisoner", "peace")) and (c.domains or c.coverage != "unknown"):
-        r.name = _name(c)
-
-
-def _derive_status(r: Agreement, published: date | None) -> None:
-    """Latest entry by event date; an undated entry counts as of the article's date."""
-    if not r.timeline:
-        r.status = "proposed"
-        return
-    latest = max(r.timeline, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
-    r.status = latest.status
-    r.end_reason = latest.end_reason if latest.status == "ended" else None
-    begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]
-    if begun and r.start_date is None:
-        r.start_date, r.start_precision = min(begun), "day"
-    if latest.status == "ended":
-        r.end_date = latest.date

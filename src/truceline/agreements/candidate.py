@@ -1,0 +1,68 @@
+"""What the agreements stage works with: its vocabulary and one candidate mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from truceline.models import Condition, Quantity
+from truceline.vocab import clean, data_path, load_yaml
+
+
+@dataclass
+class Vocabulary:
+    kinds: dict[str, str]  # phrase -> kind
+    domains: dict[str, str]  # word -> domain
+    coverage: dict[str, str]
+    status: dict[str, str]
+    ends: dict[str, str]
+    sequence: list[str]
+    pause_nouns: set[str]
+    hostilities: set[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = clean(load_yaml(data_path("agreements", "vocabulary.yaml")))
+
+    def invert(section: str) -> dict[str, str]:
+        return {str(w).lower(): k for k, ws in (data.get(section) or {}).items() for w in ws}
+
+    return Vocabulary(
+        invert("kinds"),
+        invert("domains"),
+        invert("coverage"),
+        invert("status_cues"),
+        invert("end_cues"),
+        [str(s) for s in data.get("sequence_cues") or []],
+        {str(w) for w in data.get("pause_nouns") or []},
+        {str(w) for w in data.get("hostilities") or []},
+    )
+
+
+@dataclass
+class Candidate:
+    kind: str
+    head: Token
+    sent: Span
+    domains: list[str] = field(default_factory=list)
+    coverage: str = "unknown"
+    status: str | None = None
+    end_reason: str | None = None
+    parties: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    declared_by: str | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    start_date: date | None = None
+    duration_text: str | None = None
+    events: list[str] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    area: str | None = None
+    phase: int | None = None
+    process: str | None = None
+    rule: str = "agreement:mention"

@@ -1,0 +1,149 @@
+"""Turning candidate mentions into agreement records: identity, merging, names, status."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from truceline.agreements.candidate import Candidate
+from truceline.models import Agreement, Evidence, StatusChange
+
+_RANK = {
+    "planned": 0,
+    "proposed": 1,
+    "negotiating": 2,
+    "rejected": 3,
+    "agreed": 4,
+    "declared": 4,
+    "in_force": 5,
+    "suspended": 6,
+    "ended": 7,
+}
+
+
+def compatible(a: Agreement, c: Candidate) -> bool:
+    """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
+    if a.kind != c.kind:
+        return False
+    if a.process and c.process and a.process == c.process:
+        return False  # different phases of one process never merge
+    a_dom, c_dom = set(a.scope), set(c.domains)
+    if a_dom and c_dom and not (a_dom & c_dom):
+        return False
+    if a.coverage != "unknown" and c.coverage != "unknown" and a.coverage != c.coverage:
+        return False
+    if a.parties and c.parties and not (set(a.parties) & set(c.parties)):
+        return False
+    if a.end_date and c.status not in (None, "ended") and (c.date is None or c.date > a.end_date):
+        return False
+    if a_dom & c_dom:
+        return True
+    if a.coverage == c.coverage and a.coverage != "unknown":
+        return True  # "a partial ceasefire" and an energy-only one; two "complete" ceasefires
+    if not a_dom and not c_dom and a.coverage == c.coverage == "unknown":
+        same_length = a.duration_text is not None and a.duration_text == c.duration_text
+        return same_length or bool(set(a.parties) & set(c.parties))
+    return False
+
+
+def unqualified(c: Candidate) -> bool:
+    return not c.parties and not c.domains and c.coverage == "unknown" and not c.process and not c.area
+
+
+def evidence_of(c: Candidate) -> Evidence:
+    return Evidence(
+        sentence=c.sent.text.strip(),
+        start=c.sent.start_char,
+        end=c.sent.end_char,
+        rule=c.rule,
+        trigger_start=c.head.idx,
+        trigger_end=c.head.idx + len(c.head.text),
+    )
+
+
+def name_of(c: Candidate) -> str:
+    label = {
+        "ceasefire": "ceasefire",
+        "prisoner_exchange": "prisoner exchange",
+        "peace_agreement": "peace agreement",
+        "hostage_release": "hostage release",
+        "renewal_extension": "extension",
+    }.get(c.kind, c.kind)
+    scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
+    if scope:
+        label = f"{scope} {label}"
+    elif c.coverage == "comprehensive":
+        label = f"comprehensive {label}"
+    if c.area:
+        label += f" ({c.area})"
+    return label[:1].upper() + label[1:]
+
+
+def new_record(c: Candidate, article_id: str) -> Agreement:
+    aid = hashlib.sha1(f"{article_id}:{c.kind}:{c.head.idx}".encode(), usedforsecurity=False).hexdigest()[:12]
+    return Agreement(
+        id=f"ag-{aid}",
+        kind=c.kind,
+        name=name_of(c),
+        status="proposed",
+        process=c.process,
+        phase=c.phase,
+        start=c.head.idx,
+        end=c.head.idx + len(c.head.text),
+    )
+
+
+def merge_into(r: Agreement, c: Candidate) -> None:
+    if c.process and not r.process:
+        r.process, r.phase = c.process, c.phase
+    for d in c.domains:
+        if d not in r.scope:
+            r.scope.append(d)
+    if r.coverage == "unknown":
+        r.coverage = c.coverage  # type: ignore[assignment]
+    for p in c.parties:
+        if p not in r.parties and p not in r.mediators:
+            r.parties.append(p)
+    for m in c.mediators:
+        if m not in r.mediators and m not in r.parties:
+            r.mediators.append(m)
+    r.events.extend(e for e in c.events if e not in r.events)
+    r.conditions.extend(c.conditions)
+    r.quantities.extend(q for q in c.quantities if q not in r.quantities)
+    r.duration_text = r.duration_text or c.duration_text
+    if c.start_date and not r.start_date:
+        r.start_date, r.start_precision = c.start_date, "month"
+    r.evidence.append(evidence_of(c))
+    if c.status == "ended" and c.date:
+        r.end_date = c.date
+    if c.status:
+        r.timeline.append(
+            StatusChange(
+                status=c.status,
+                end_reason=c.end_reason,
+                date=c.date,
+                date_precision=c.date_precision,
+                claimed_by=c.declared_by,
+                sentence=c.sent.text.strip(),
+                start=c.sent.start_char,
+                end=c.sent.end_char,
+                rule=c.rule,
+            )
+        )
+    if r.name.lower().startswith(("ceasefire", "prisoner", "peace")) and (c.domains or c.coverage != "unknown"):
+        r.name = name_of(c)
+
+
+def derive_status(r: Agreement, published: date | None) -> None:
+    """Latest entry by event date; an undated entry counts as of the article's date."""
+    if not r.timeline:
+        r.status = "proposed"
+        return
+    latest = max(r.timeline, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
+    r.status = latest.status
+    r.end_reason = latest.end_reason if latest.status == "ended" else None
+    begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]
+    if begun and r.start_date is None:
+        r.start_date, r.start_precision = min(begun), "day"
+    if latest.status == "ended":
+        r.end_date = latest.date
