@@ -370,6 +370,11 @@ class Coder:
                     if d.location.country != self._country(d.source, res) or d.type in ("ASSAULT", "COERCE"):
                         d.target = d.location.country
                         d.rule += "+target_from_location"
+                if d.target is None and d.type == "ASSAULT" and d.source is not None:
+                    # "Kyiv came under one of the heaviest attacks": the one country the sentence names
+                    d.target = self._sentence_country(sent, self._country(d.source, res))
+                    if d.target:
+                        d.rule += "+target_of_sentence"
                 if d.source is not None and d.target == d.source:
                     d.target = None
                 if d.source is None and d.target is None:
@@ -399,6 +404,18 @@ class Coder:
             place = gazetteer().lookup(ent.text)
             return place.country if place is not None else None
         return None
+
+    def _sentence_country(self, sent: Span, own: str | None) -> str | None:
+        """The single country other than the attacker's own that a sentence's places belong to."""
+        found: set[str] = set()
+        for ent in ents_in(sent):
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            place = gazetteer().lookup(ent.text)
+            if place is not None and place.country:
+                found.add(place.country)
+        found.discard(own or "")
+        return next(iter(found)) if len(found) == 1 else None
 
     def _co_subject(self, trigger: Token, s: ActorIndex, source: str) -> str | None:
         """'Israel and Lebanon renewed negotiations': the other conjunct of the subject."""
