@@ -55,7 +55,6 @@ _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 class Coder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self._sentence: ActorIndex | None = None
 
     # ------------------------------------------------------------------ triggers
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
@@ -320,7 +319,6 @@ class Coder:
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
         s = ActorIndex(doc, res)
-        self._sentence = s
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
         for sent in sents(doc):
@@ -342,7 +340,7 @@ class Coder:
                 d.location = location_for(tok)
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
-            self._apply_governor_types(sent_drafts)
+            self._apply_governor_types(sent_drafts, s)
             conventions.cutbacks(sent_drafts, self.lex)
             conventions.reversals(sent_drafts, self.lex)
             conventions.drop_bare_governors(sent_drafts, self.lex)
@@ -468,7 +466,7 @@ class Coder:
                 return a.country
         return None
 
-    def _apply_governor_types(self, drafts: list[Draft]) -> None:
+    def _apply_governor_types(self, drafts: list[Draft], s: ActorIndex) -> None:
         """A governor with its own type ('refused', 'threatened') takes the complement's mode."""
         by_token = {d.trigger.i: d for d in drafts}
         for d in drafts:
@@ -493,8 +491,8 @@ class Coder:
                 d.target = inner.target
             if inner is not None and d.source is None:
                 d.source = inner.source
-            if d.target is None and self._sentence is not None:
-                d.target = self._complement_actor(d, self._sentence)
+            if d.target is None:
+                d.target = self._complement_actor(d, s)
 
     def _complement_actor(self, d: Draft, s: ActorIndex) -> str | None:
         """'threatened to break relations with Russia', 'refused to let UN planes land': the first
