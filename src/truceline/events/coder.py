@@ -10,12 +10,13 @@ of evidence. Every event records the rule that produced it.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.events import conventions
+from truceline.events import conventions, nearby
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
 from truceline.events.explain import explain
@@ -42,6 +43,11 @@ _NOT_OBJECTS = {
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:last night|yesterday(?: morning| afternoon| evening)?|this (?:morning|afternoon|evening)|tonight|"
+    r"overnight|earlier today|today)\b",
+    re.IGNORECASE,
+)
 _STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
 _CONDITION_MARKS = {"if", "unless", "until"}
@@ -73,6 +79,14 @@ class Coder:
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma], f"verb:{lemma}"
         elif tok.pos_ in ("NOUN", "PROPN"):
+            head = tok.head.lemma_.lower()
+            if (
+                tok.dep_ == "compound"
+                and tok.head.pos_ in ("NOUN", "PROPN")
+                and head not in self.lex.nouns
+                and head not in self.lex.event_heads
+            ):
+                return None  # "aid workers", "a security cooperation mechanism": a modifier, not an event
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
                     key = f"{c.lemma_.lower()} {lemma}"
@@ -83,7 +97,12 @@ class Coder:
             if lemma == "strike" and labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             if lemma in self.lex.nouns:
-                return self.lex.nouns[lemma], f"noun:{lemma}"
+                spec = self.lex.nouns[lemma]
+                if spec.type in ("MOBILIZE", "ASSAULT") and any(
+                    c.dep_ == "amod" and c.lower_ in self.lex.joint_modifiers for c in tok.children
+                ):
+                    return Trigger("COOPERATE", None, None), f"noun:joint {lemma}"
+                return spec, f"noun:{lemma}"
             if tok.lower_ in self.lex.nouns:
                 return self.lex.nouns[tok.lower_], f"noun:{tok.lower_}"
         return None
@@ -114,6 +133,10 @@ class Coder:
                 comp = child(verb, "ccomp")
                 if comp is not None:
                     d.target = s.subject_actor(child(comp, "nsubj", "nsubjpass"))
+                    if d.target and d.source and s.country_of(d.target) == s.country_of(d.source):
+                        # "Medvedev warned that Moscow would strike depots in Ukraine": the speaker's own
+                        # side acts; the event's target is what that clause acts on
+                        d.target = self._clause_object(comp, s, d.source)
             if d.target is None and d.type in _JOINT_TYPES and subj is not None:
                 d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
             if d.target is None:
@@ -137,6 +160,24 @@ class Coder:
                 d.source, d.target = pair
         if d.source is None and subj is not None and subj.pos_ == "PRON":
             d.source = s.actor_of(subj)
+        guest = s.actor_of(child(verb, "dobj", "obj"))
+        if d.spec.swap and d.source and d.target and d.target == guest:
+            d.source, d.target = d.target, d.source  # "X hosted Y": Y visits X
+            d.rule += "+visitor_first"
+
+    def _clause_object(self, verb: Token, s: ActorIndex, source: str) -> str | None:
+        """The first actor a clause acts on that is not the source's own country."""
+        own = s.country_of(source)
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + prep_objects(
+            verb, (*TARGET_PREPS, "in", "if")
+        )
+        objs += [c for c in verb.children if c.dep_ == "advcl"]
+        for obj in objs:
+            for t in obj.subtree:
+                m = s.by_token.get(t.i)
+                if m is not None and s.country_of(m.actor_id) != own:
+                    return m.actor_id
+        return None
 
     def _noun_roles(self, d: Draft, s: ActorIndex) -> None:
         noun = d.trigger
@@ -350,6 +391,7 @@ class Coder:
             conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
+            conventions.same_event(sent_drafts)
             for d in sent_drafts:
                 if d.date is None and d.said_on is not None and d.type in _VERBAL:
                     d.date, d.date_text = d.said_on, d.said_text  # a threat or demand is dated when made
@@ -373,6 +415,7 @@ class Coder:
                     d.target = self._sentence_country(sent, self._country(d.source, res))
                     if d.target:
                         d.rule += "+target_of_sentence"
+                nearby.fill_roles(d, s, sent, self.lex.reporting)
                 if d.source is not None and d.target == d.source:
                     d.target = None
                 if d.source is None and d.target is None:
@@ -385,7 +428,9 @@ class Coder:
                     2,
                 )
                 kept.append(d)
-                drafts.append((d, sent))
+            conventions.same_event(kept)
+            kept = [d for d in kept if not d.absorbed]
+            drafts.extend((d, sent) for d in kept)
             self._quantities(sent, kept)
             resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
             if resolved:
@@ -399,7 +444,7 @@ class Coder:
             return m.actor_id
         ent = ent_of(tok)
         if ent is not None and ent.label_ in ("GPE", "LOC"):
-            place = gazetteer().lookup(ent.text)
+            place = gazetteer().lookup(ent.text, minor=True)
             return place.country if place is not None else None
         return None
 
@@ -409,7 +454,7 @@ class Coder:
         for ent in ents_in(sent):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            place = gazetteer().lookup(ent.text)
+            place = gazetteer().lookup(ent.text, minor=True)
             if place is not None and place.country:
                 found.add(place.country)
         found.discard(own or "")
@@ -516,10 +561,17 @@ class Coder:
         self, sent: Span, published: date | None, anchor: date | None
     ) -> list[tuple[dates_mod.Resolved | None, Span]]:
         out = []
+        taken: set[int] = set()
         for ent in ents_in(sent):
             if ent.label_ not in ("DATE", "TIME") or dates_mod.is_duration(ent.text):
                 continue
             out.append((dates_mod.resolve(ent.text, published, anchor), ent))
+            taken.update(range(ent.start, ent.end))
+        # relative times the NER leaves unlabelled ("protested last night", "pulled out overnight")
+        for m in _RELATIVE_TIME.finditer(sent.text):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+            if span is not None and not taken & set(range(span.start, span.end)):
+                out.append((dates_mod.resolve(span.text, published, anchor), span))
         return out
 
     def _attach_date(self, d: Draft, sent_dates: list) -> None:
@@ -535,7 +587,9 @@ class Coder:
         mine = clause(d.trigger)
         ancestors = {mine.i} | {a.i for a in mine.ancestors}
         chosen = None
-        for resolved, ent in sent_dates:
+        # resolvable dates first: "in the night on Sunday" is dated by "Sunday", not "the night"
+        ordered = sorted(sent_dates, key=lambda rd: rd[0] is None)
+        for resolved, ent in ordered:
             if clause(ent.root).i == mine.i or d.trigger.i in (ent.root.head.i, ent.root.head.head.i):
                 chosen = (resolved, ent)
                 break
@@ -551,6 +605,14 @@ class Coder:
                 elif d.status not in ("planned", "proposed", "demanded"):
                     chosen = (resolved, ent)
                 break
+        if chosen is None and d.status == "asserted":
+            # the parse links the date elsewhere, but a sentence with one date that dates no saying
+            # ("34 were killed when missiles hit Sumy on Sunday") dates what it reports
+            reporting = self.lex.reporting
+            free = [(r, e) for r, e in sent_dates if r is not None and clause(e.root).lemma_.lower() not in reporting]
+            if len({r.date for r, _ in free}) == 1:
+                chosen = free[0]
+                d.rule += "+date_of_sentence"
         if chosen is None:
             return
         resolved, ent = chosen

@@ -226,6 +226,45 @@ def consequences(drafts: list[Draft]) -> None:
             head.location = head.location or d.location
 
 
+def _fits(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_event(drafts: list[Draft]) -> None:
+    """'34 people were killed when two missiles hit the centre': two words, one attack.
+
+    Within one sentence, drafts of the same type, status and polarity whose source and target do
+    not contradict each other are one event; the better-filled draft keeps it and takes the other's
+    roles, place and quantities.
+    """
+    live = [d for d in drafts if not d.absorbed]
+    for i, a in enumerate(live):
+        if a.absorbed:
+            continue
+        for b in live[i + 1 :]:
+            if b.absorbed or b.type != a.type or b.status != a.status or b.negated != a.negated:
+                continue
+            if not (_fits(a.source, b.source) and _fits(a.target, b.target)):
+                continue
+            if (a.source is None and a.target is None) or (b.source is None and b.target is None):
+                continue  # an empty draft is decided later, by the sentence's other fallbacks
+            keep, drop = (a, b) if _filled(a) >= _filled(b) else (b, a)
+            drop.absorbed = True
+            keep.source = keep.source or drop.source
+            keep.target = keep.target or drop.target
+            keep.mode = keep.mode or drop.mode
+            keep.reported_by = keep.reported_by or drop.reported_by
+            keep.location = keep.location or drop.location
+            keep.date = keep.date or drop.date
+            keep.date_text = keep.date_text or drop.date_text
+            if keep is b:
+                break
+
+
+def _filled(d: Draft) -> tuple[int, bool, bool]:
+    return (d.source is not None) + (d.target is not None), d.mode is not None, d.trigger.pos_ == "VERB"
+
+
 def _governing_verb(tok: Token) -> str | None:
     """The verb a noun hangs from, through prepositions and 'the extension of': its lemma."""
     cur = tok

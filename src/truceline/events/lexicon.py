@@ -18,6 +18,7 @@ class Trigger:
     type: str
     mode: str | None = None
     cameo: str | None = None
+    swap: bool = False  # "X hosted Y": the grammatical object (the visitor) is the event's source
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Lexicon:
     request_modes: dict[str, str] = field(default_factory=dict)
     cutbacks: set[str] = field(default_factory=set)
     reversals: set[str] = field(default_factory=set)
+    event_heads: set[str] = field(default_factory=set)
+    joint_modifiers: set[str] = field(default_factory=set)
 
 
 def _trigger(path: Path, entries: dict, key: str, value: dict) -> Trigger:
@@ -47,7 +50,10 @@ def _trigger(path: Path, entries: dict, key: str, value: dict) -> Trigger:
     mode = value.get("mode")
     if mode is not None and mode not in ontology().modes(value["type"]):
         raise fail(path, value, f"{key!r}: {value['type']} has no mode {mode!r}")
-    return Trigger(value["type"], mode, value.get("cameo"))
+    roles = value.get("roles", "subject-acts")
+    if roles not in ("subject-acts", "object-acts"):
+        raise fail(path, value, f"{key!r}: roles must be subject-acts or object-acts, not {roles!r}")
+    return Trigger(value["type"], mode, value.get("cameo"), roles == "object-acts")
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -75,6 +81,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.reporting = set(data.get("reporting") or [])
     lex.cutbacks = set(data.get("cutbacks") or [])
     lex.reversals = set(data.get("reversals") or [])
+    lex.event_heads = set(data.get("event_heads") or [])
+    lex.joint_modifiers = set(data.get("joint_modifiers") or [])
     for mode, words in clean(data.get("request_modes") or {}).items():
         for w in words:
             lex.request_modes[str(w)] = mode

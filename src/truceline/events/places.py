@@ -45,7 +45,7 @@ def location_for(trigger: Token) -> Location | None:
                 span = _place_span(tok)
                 if span is None:
                     continue
-                place = g.lookup(span.text)
+                place = g.lookup(span.text, minor=True)
                 if place is None:
                     continue
                 return Location(

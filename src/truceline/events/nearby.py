@@ -1,0 +1,114 @@
+"""Last-resort roles by word order, for sentences the small parser gets wrong.
+
+The dependency roles in ``coder`` come first. When they leave the source or target empty, an
+analyst reading the sentence still knows who acted: in English news the actor is nearly always
+the closest name before the predicate, and the one acted on the closest name after it. These
+fallbacks apply that reading, skipping places ("in Gaza"), the claimant ("Ukrainian officials
+said") and the other role, and record it in the event's rule (``+source_nearby``,
+``+target_nearby``) so an analyst can discount it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from truceline.events.draft import Draft
+from truceline.events.syntax import ActorIndex, subject
+
+# Prepositions whose objects are places or times, not actors of the event.
+_PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "outside", "throughout", "within", "over", "during"}
+# Words that end the stretch a fallback may look across.
+_STOPS = {";", ":", "—", "–"}
+_WINDOW = 14  # tokens: beyond this the nearest name is as likely to belong to another clause
+# Types whose event has an object: the only ones given a target by proximity.
+TARGETED = {
+    "ASSAULT",
+    "COERCE",
+    "THREATEN",
+    "ACCUSE",
+    "REQUEST",
+    "SANCTION",
+    "REJECT",
+    "AID",
+    "SUPPORT",
+    "CONSULT",
+    "CONCEDE",
+    "RETREAT",
+    "COOPERATE",
+    "AGREE",
+    "PROTEST",
+    "MOBILIZE",
+}
+
+
+def _in_place_phrase(tok: Token, stop: Token) -> bool:
+    """Whether ``tok`` sits in a prepositional phrase of place or time (below ``stop``)."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
+            return True
+        if cur.head.i == cur.i or cur.head.i == stop.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _said_subject(tok: Token, reporting: set[str]) -> bool:
+    """'Ukrainian officials said ...': the subject of a reporting verb is the claimant, not the actor."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss", "det", "appos", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting
+
+
+def nearest_actor(
+    d: Draft, s: ActorIndex, sent: Span, *, before: bool, exclude: set[str | None], reporting: set[str]
+) -> str | None:
+    """The closest actor mention before (or after) the trigger, within the sentence and the window."""
+    trig = d.trigger
+    if before:
+        order = range(trig.i - 1, max(sent.start, trig.i - _WINDOW) - 1, -1)
+    else:
+        order = range(trig.i + 1, min(sent.end, trig.i + _WINDOW + 1))
+    for i in order:
+        tok = sent.doc[i]
+        if tok.text in _STOPS:
+            return None
+        if not before and tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
+            return None  # "... , the ministry said": what follows is the claimant
+        m = s.by_token.get(i)
+        if m is None or m.actor_id in exclude:
+            continue
+        if _in_place_phrase(tok, trig) or _said_subject(tok, reporting):
+            continue
+        return m.actor_id
+    return None
+
+
+_SELF = {"it", "its", "they", "their", "we", "our"}
+
+
+def _speaks_of_itself(d: Draft) -> bool:
+    """'Hamas said its fighters had ...', 'the SBU said it had used drones to hit ...'."""
+    verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else d.trigger.head
+    subj, passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+    if subj is None or passive:
+        return False
+    if subj.lower_ in _SELF:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _SELF for c in subj.children)
+
+
+def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None:
+    """Give a draft the source and target its parse left empty: the claimant speaking of itself, then proximity."""
+    if d.source is None and d.reported_by is not None and d.reported_by != d.target and _speaks_of_itself(d):
+        d.source = d.reported_by
+        d.rule += "+source_is_claimant"
+    if d.source is None:
+        d.source = nearest_actor(d, s, sent, before=True, exclude={d.target, d.reported_by}, reporting=reporting)
+        if d.source is not None:
+            d.rule += "+source_nearby"
+    if d.target is None and d.type in TARGETED:
+        d.target = nearest_actor(d, s, sent, before=False, exclude={d.source, d.reported_by}, reporting=reporting)
+        if d.target is not None:
+            d.rule += "+target_nearby"
