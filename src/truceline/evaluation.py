@@ -237,6 +237,12 @@ def score(records: list[TrucelineRecord], items: list[dict], show_errors: int = 
                 rep.target.add(tgt_ok)
             if g_sources or g_targets:
                 rep.dyad.add(src_ok and tgt_ok)
+            if not (src_ok and tgt_ok) and len(rep.errors) < show_errors:
+                rep.errors.append(
+                    f"dyad {g['type']} gold {sorted(g_sources)}->{sorted(g_targets)}, coded "
+                    f"{country.get(e.source or '')}->{country.get(e.target or '')} ({e.source}->{e.target}, "
+                    f"{e.rule}): {item['text'][:110]!r}"
+                )
             if g.get("date"):
                 rep.date.add(e.date is not None and e.date == dt.date.fromisoformat(g["date"]))
             if g.get("status"):

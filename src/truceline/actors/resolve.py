@@ -615,6 +615,7 @@ class _Builder:
         return found
 
 
+_RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
 _LOCATIVE = {
     "in",
     "at",
@@ -649,6 +650,8 @@ def _shouting(ent: Span) -> bool:
 def _only_a_location(ent: Span) -> bool:
     """A capital or territory named as where something happens, not as who acts."""
     root = ent.root
+    if root.lemma_.lower() in _RULERS:
+        return False  # "the aggression of the Zionist regime", "the Kyiv regime": who acts
     if root.dep_ == "compound" and root.head.dep_ == "pobj":
         root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:

@@ -48,6 +48,8 @@ _RELATIVE_TIME = re.compile(
     r"overnight|earlier today|today)\b",
     re.IGNORECASE,
 )
+_REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST", "CONSULT"}
+_SEQUENCE_PREPS = {"after", "before", "since", "following", "despite", "amid", "over", "until", "during"}
 _STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
 _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "proceed", "go", "end", "collapse"}
 _CONDITION_MARKS = {"if", "unless", "until"}
@@ -165,6 +167,11 @@ class Coder:
             d.source, d.target = d.target, d.source  # "X hosted Y": Y visits X
             d.rule += "+visitor_first"
 
+    def _reacts(self, verb: Token) -> bool:
+        """'condemned the attack', 'denied the killing': the verb's subject reacts to the event, not does it."""
+        found = self.trigger_of(verb) if verb.pos_ == "VERB" else None
+        return found is not None and found[0].type in _REACTION_TYPES
+
     def _clause_object(self, verb: Token, s: ActorIndex, source: str) -> str | None:
         """The first actor a clause acts on that is not the source's own country."""
         own = s.country_of(source)
@@ -186,6 +193,14 @@ class Coder:
                 d.source = s.actor_of(c)
             elif c.dep_ in ("amod", "compound", "nmod") and d.source is None and c.i in s.by_token:
                 d.source = s.by_token[c.i].actor_id
+        if d.source is None:
+            # "a massive Russian drone and missile attack": a modifier of a modifier
+            for t in noun.subtree:
+                if t.i >= noun.i:
+                    break
+                if t.i in s.by_token and t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.i != noun.i:
+                    d.source = s.by_token[t.i].actor_id
+                    break
         for c in noun.children:
             if c.dep_ != "prep":
                 continue
@@ -200,8 +215,18 @@ class Coder:
                 d.source = s.actor_of(objs[0], deep=True)  # "shelling from Russian troops"
             elif c.lower_ in TARGET_PREPS and d.target is None:
                 d.target = s.actor_of(objs[0], deep=True)
+        of_actor = next(
+            (s.actor_of(o) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), None
+        )
+        if of_actor is not None and d.type in ("ASSAULT", "COERCE", "THREATEN", "SANCTION"):
+            # "the aggression of X against Y": X acts; "the killing of 15 medics": the of-phrase suffers it
+            if d.target is not None and d.source is None and of_actor != d.target:
+                d.source = of_actor
+            elif d.target is None and of_actor != d.source:
+                d.target = of_actor
         head = noun.head
-        if d.source is None and noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+        reacting = self._reacts(head)
+        if d.source is None and noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB" and not reacting:
             # "Israeli forces launched a deadly air attack", "Trump ordered a series of airstrikes"
             subj, passive = subject(head)
             if not passive:
@@ -212,8 +237,9 @@ class Coder:
                 subj, passive = subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
-        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep":
+        if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in _SEQUENCE_PREPS:
             # "arrived on a visit", "engaged in talks"; "is open to attacks" (through the adjective)
+            # (not "imposed a curfew after attacks": a preposition of time introduces another event)
             verb = head.head
             if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
@@ -391,6 +417,7 @@ class Coder:
             conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
+            conventions.reactions(sent_drafts)
             conventions.same_event(sent_drafts)
             for d in sent_drafts:
                 if d.date is None and d.said_on is not None and d.type in _VERBAL:

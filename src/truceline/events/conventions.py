@@ -226,6 +226,20 @@ def consequences(drafts: list[Draft]) -> None:
             head.location = head.location or d.location
 
 
+def reactions(drafts: list[Draft]) -> None:
+    """'Iran condemned the aggression of the Zionist regime': a reaction to an event is aimed at the
+    event's perpetrator, not at its victim."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        if d.type not in ("ACCUSE", "PROTEST", "REJECT", "SUPPORT") or d.trigger.pos_ != "VERB":
+            continue
+        for obj in (c for c in d.trigger.children if c.dep_ in ("dobj", "obj")):
+            inner = by_token.get(obj.i)
+            if inner is not None and inner.source and inner.source != d.source and inner.type in HOSTILE:
+                d.target = inner.source
+                d.rule += "+perpetrator"
+
+
 def _fits(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 

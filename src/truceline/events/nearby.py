@@ -36,8 +36,8 @@ TARGETED = {
     "RETREAT",
     "COOPERATE",
     "AGREE",
-    "PROTEST",
     "MOBILIZE",
+    "PROTEST",
 }
 
 
@@ -108,6 +108,14 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
         d.source = nearest_actor(d, s, sent, before=True, exclude={d.target, d.reported_by}, reporting=reporting)
         if d.source is not None:
             d.rule += "+source_nearby"
+    if d.target is None and d.type == "PROTEST" and d.source is not None:
+        # protesters with no named adversary protest to their own government (CAMEO/PLOVER practice)
+        own = s.country_of(d.source) or ""
+        if "-" in own:
+            own = own.split("-", 1)[0]  # a generic id made by the coder ("UKR-CVL")
+        if own != d.source and len(own) == 3 and own.isupper():
+            d.target = own
+            d.rule += "+own_government"
     if d.target is None and d.type in TARGETED:
         d.target = nearest_actor(d, s, sent, before=False, exclude={d.source, d.reported_by}, reporting=reporting)
         if d.target is not None:

@@ -41,7 +41,7 @@ class ActorIndex:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
             if owner is not None:
                 return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
-            found = [self.by_token[t.i] for t in tok.subtree if t.i in self.by_token]
+            found = [self.by_token[t.i] for t in phrase(tok) if t.i in self.by_token]
             if found:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
                 return (people or found)[0].actor_id
@@ -74,6 +74,18 @@ class ActorIndex:
             if a:
                 return a
         return None
+
+
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def phrase(tok: Token) -> list[Token]:
+    """A noun phrase's own words: its subtree without the clauses hung on it ("Kyiv, which ...")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in _CLAUSES and c.dep_ != "punct":
+            out.extend(phrase(c))
+    return sorted(out, key=lambda t: t.i)
 
 
 _LABOUR = {
