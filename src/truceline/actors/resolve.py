@@ -567,9 +567,23 @@ class _Builder:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                     best = m.actor_id  # the last subject before the pronoun
+            if best is not None and tok.lower_ == "it" and tok.dep_ in ("dobj", "dative", "pobj"):
+                # "X ordered the ICRC to leave, accusing it of ...": an object pronoun is not its clause's subject
+                other = self._last_non_subject(sent, tok, best)
+                return other or best
             if best is not None:
                 return best
         return None
+
+    def _last_non_subject(self, sent: Span, tok: Token, subject_actor: str) -> str | None:
+        found = None
+        for m in self.mentions:
+            if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+                continue
+            actor = self.reg.actors.get(m.actor_id)
+            if actor is not None and actor.kind in ("country", "group", "generic") and m.actor_id != subject_actor:
+                found = m.actor_id
+        return found
 
     def _clause_subject(self, tok: Token) -> str | None:
         """The person who is the subject of the pronoun's own clause ('him' cannot be them)."""

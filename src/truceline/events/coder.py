@@ -119,6 +119,13 @@ class Coder:
     # ------------------------------------------------------------------ roles
     def _verb_roles(self, d: Draft, s: ActorIndex) -> None:
         verb = d.trigger
+        agent = child(verb, "agent")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None:
+            # "M23 rebels backed by Rwandan troops", "a convoy struck by RSF drones": a passive modifier
+            d.source = s.actor_of(child(agent, "pobj"), deep=True)
+            d.target = s.actor_of(verb.head)
+            if d.source or d.target:
+                return
         subj, passive = subject(verb)
         if passive and verb.lemma_.lower() in _STATIVE and child(verb, "agent") is None:
             passive = False  # "Israel is opposed to ...", "Vietnam is committed to ...": the subject acts

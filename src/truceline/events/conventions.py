@@ -258,7 +258,7 @@ def same_event(drafts: list[Draft]) -> None:
         for b in live[i + 1 :]:
             if b.absorbed or b.type != a.type or b.status != a.status or b.negated != a.negated:
                 continue
-            if not (_fits(a.source, b.source) and _fits(a.target, b.target)):
+            if not (_fits(a.source, b.source) and _fits(a.target, b.target)) and not _same_pair(a, b):
                 continue
             if (a.source is None and a.target is None) or (b.source is None and b.target is None):
                 continue  # an empty draft is decided later, by the sentence's other fallbacks
@@ -273,6 +273,15 @@ def same_event(drafts: list[Draft]) -> None:
             keep.date_text = keep.date_text or drop.date_text
             if keep is b:
                 break
+
+
+def _same_pair(a: Draft, b: Draft) -> bool:
+    """Meetings and deals are symmetric: 'Putin held talks with Witkoff' is also 'Witkoff met Putin'."""
+    if a.type not in ("CONSULT", "AGREE", "COOPERATE"):
+        return False
+    x = {a.source, a.target} - {None}
+    y = {b.source, b.target} - {None}
+    return bool(x) and bool(y) and (x <= y or y <= x)
 
 
 def _filled(d: Draft) -> tuple[int, bool, bool]:
