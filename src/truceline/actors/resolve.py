@@ -440,23 +440,26 @@ class _Builder:
                     continue
             # "the army", "the government": the last generic actor of that sector nearby
             sector = self.reg.sector_nouns.get(tok.lower_)
+            first = tok.i
+            while first > 0 and doc[first - 1].lower_ in _OWN_STATE and first - 1 not in self.taken:
+                first -= 1  # "the federal government", "the transitional authorities"
             if (
                 sector
                 and tok.i not in self.taken
-                and tok.i > 0
-                and doc[tok.i - 1].lower_ == "the"
+                and first > 0
+                and doc[first - 1].lower_ == "the"
                 and tok.pos_ == "NOUN"
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+                and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _OWN_STATE for c in tok.children)
             ):
                 recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
                 if recent:
-                    self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
+                    self.add(doc[first - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
                 # no such actor yet: the one country the passage is about, if there is exactly one
                 countries = self._passage_countries(tok)
                 if len(countries) == 1 and sector in _CONTEXT_SECTORS:
                     actor = self.reg.generic(countries[0], sector)
-                    self.add(doc[tok.i - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
+                    self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
                     continue
             if tok.lower_ in ("it", "its") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 found = self._institution_antecedent(tok)
@@ -629,6 +632,27 @@ class _Builder:
         return found
 
 
+_NAMED_AFTER_PLACES = {
+    "agreement",
+    "accord",
+    "declaration",
+    "process",
+    "talks",
+    "format",
+    "summit",
+    "protocol",
+    "treaty",
+    "deal",
+    "communique",
+    "conference",
+    "framework",
+    "memorandum",
+    "statute",
+    "convention",
+    "principles",
+}
+# Modifiers that keep "the federal government" the government of the passage's country.
+_OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular"}
 _RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
 _LOCATIVE = {
     "in",
@@ -666,6 +690,8 @@ def _only_a_location(ent: Span) -> bool:
     root = ent.root
     if root.lemma_.lower() in _RULERS:
         return False  # "the aggression of the Zionist regime", "the Kyiv regime": who acts
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER_PLACES:
+        return True  # "the Pretoria agreement", "the Doha talks", "the Minsk format": named after a city
     if root.dep_ == "compound" and root.head.dep_ == "pobj":
         root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:

@@ -445,8 +445,10 @@ class Coder:
                         d.target = d.location.country
                         d.rule += "+target_from_location"
                 if d.target is None and d.type == "ASSAULT" and d.source is not None:
-                    # "Kyiv came under one of the heaviest attacks": the one country the sentence names
-                    d.target = self._sentence_country(sent, self._country(d.source, res))
+                    # "Kyiv came under one of the heaviest attacks": the one country the sentence names;
+                    # an armed group's attack at home is an attack on its own country ("RSF drones hit Khartoum")
+                    state = s.kinds.get(d.source) != "group"
+                    d.target = self._sentence_country(sent, self._country(d.source, res) if state else None)
                     if d.target:
                         d.rule += "+target_of_sentence"
                 nearby.fill_roles(d, s, sent, self.lex.reporting)

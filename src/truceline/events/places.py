@@ -25,9 +25,28 @@ _LOC_PREPS = {
 }
 
 
+# Nouns named after a city that are not places: "the Pretoria agreement", "the Doha talks".
+_NAMED_AFTER = {
+    "agreement",
+    "accord",
+    "declaration",
+    "process",
+    "format",
+    "protocol",
+    "treaty",
+    "statute",
+    "principles",
+}
+
+
 def _place_span(tok: Token) -> Span | None:
     ent = ent_of(tok)
-    return ent if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else None
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        return None
+    root = ent.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER:
+        return None
+    return ent
 
 
 def location_for(trigger: Token) -> Location | None:
