@@ -321,7 +321,11 @@ class Coder:
                 d.status, d.intent = "hypothetical", True
             gov = self.governor_of(parent) if parent.pos_ in ("VERB", "NOUN") else None
             if gov is not None and parent.i != tok.i:
-                if (gov.only_conflict and d.type not in CONFLICT_TYPES) or not gov.absorb:
+                if (
+                    (gov.only_conflict and d.type not in CONFLICT_TYPES)
+                    or (gov.only_cooperative and d.type in CONFLICT_TYPES)
+                    or not gov.absorb
+                ):
                     cur = parent  # "ordered/resumed attacks": keep climbing to "threatened to resume"
                     continue
                 d.status = gov.status

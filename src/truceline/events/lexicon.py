@@ -28,6 +28,7 @@ class Governor:
     mode: str | None = None
     absorb: bool = True
     only_conflict: bool = False
+    only_cooperative: bool = False
 
 
 @dataclass
@@ -75,7 +76,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if v.get("type") is not None and v["type"] not in EVENT_TYPES:
             raise fail(path, value, f"governor {key!r}: unknown type {v['type']!r}")
         lex.governors[str(key)] = Governor(
-            v["status"], v.get("type"), v.get("mode"), bool(v.get("absorb", True)), bool(v.get("only_conflict", False))
+            v["status"],
+            v.get("type"),
+            v.get("mode"),
+            bool(v.get("absorb", True)),
+            bool(v.get("only_conflict", False)),
+            bool(v.get("only_cooperative", False)),
         )
     lex.light_verbs = set(data.get("light_verbs") or [])
     lex.reporting = set(data.get("reporting") or [])
