@@ -48,6 +48,7 @@ _RELATIVE_TIME = re.compile(
     r"overnight|earlier today|today)\b",
     re.IGNORECASE,
 )
+_SPEECH_STATUSES = {"demanded", "threatened", "refused", "proposed"}
 _REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST", "CONSULT"}
 _SEQUENCE_PREPS = {"after", "before", "since", "following", "despite", "amid", "over", "until", "during"}
 _STATIVE = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
@@ -173,6 +174,18 @@ class Coder:
         if d.spec.swap and d.source and d.target and d.target == guest:
             d.source, d.target = d.target, d.source  # "X hosted Y": Y visits X
             d.rule += "+visitor_first"
+
+    def _speech_act_status(self, drafts: list[Draft]) -> None:
+        """'Guterres urged Israel to ...' is a demand, 'Putin offered talks' a proposal: a verbal act's
+        status is what it does to its content, whether or not a complement event was found."""
+        for d in drafts:
+            if d.absorbed or d.status != "asserted" or d.negated:
+                continue
+            gov = self.governor_of(d.trigger) if d.trigger.pos_ == "VERB" else None
+            if gov is not None and gov.status in _SPEECH_STATUSES and (gov.type in (None, d.type)):
+                d.status = gov.status
+            elif d.type in self.lex.type_status:
+                d.status = self.lex.type_status[d.type]
 
     def _reacts(self, verb: Token) -> bool:
         """'condemned the attack', 'denied the killing': the verb's subject reacts to the event, not does it."""
@@ -428,6 +441,7 @@ class Coder:
             conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
+            self._speech_act_status(sent_drafts)
             conventions.reactions(sent_drafts)
             conventions.same_event(sent_drafts)
             for d in sent_drafts:
@@ -560,6 +574,8 @@ class Coder:
                 continue
             comps = [c for c in d.trigger.subtree if c.i in by_token and c.i != d.trigger.i and by_token[c.i].absorbed]
             words = {t.lemma_.lower() for t in d.trigger.subtree}
+            if (gov.only_conflict or gov.only_cooperative) and not comps:
+                continue  # "suspended the treaty": no hostile (or cooperative) event governed; the verb's own type
             d.type = gov.type
             if gov.status in ("refused", "threatened", "agreed"):
                 d.status = gov.status

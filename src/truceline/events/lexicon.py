@@ -43,6 +43,7 @@ class Lexicon:
     reversals: set[str] = field(default_factory=set)
     event_heads: set[str] = field(default_factory=set)
     joint_modifiers: set[str] = field(default_factory=set)
+    type_status: dict[str, str] = field(default_factory=dict)
 
 
 def _trigger(path: Path, entries: dict, key: str, value: dict) -> Trigger:
@@ -89,6 +90,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.reversals = set(data.get("reversals") or [])
     lex.event_heads = set(data.get("event_heads") or [])
     lex.joint_modifiers = set(data.get("joint_modifiers") or [])
+    for type_, status in clean(data.get("type_status") or {}).items():
+        if type_ not in EVENT_TYPES or status not in STATUSES:
+            raise fail(path, data, f"type_status: {type_!r} -> {status!r} is not a known type and status")
+        lex.type_status[str(type_)] = str(status)
     for mode, words in clean(data.get("request_modes") or {}).items():
         for w in words:
             lex.request_modes[str(w)] = mode
