@@ -442,6 +442,7 @@ class Coder:
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             self._speech_act_status(sent_drafts)
+            conventions.speech_contents(sent_drafts)
             conventions.reactions(sent_drafts)
             conventions.same_event(sent_drafts)
             for d in sent_drafts:

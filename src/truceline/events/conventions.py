@@ -226,6 +226,39 @@ def consequences(drafts: list[Draft]) -> None:
             head.location = head.location or d.location
 
 
+_CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "acl", "pobj", "prep", "pcomp", "advcl", "relcl", "conj", "compound"}
+
+
+def speech_contents(drafts: list[Draft]) -> None:
+    """'called on Israel to lift its blockade', 'rejected a request to allow fuel deliveries': what is
+    demanded or refused has not happened; it is the content of the demand, not an event of its own.
+    (A demand by someone else inside a refusal stays: 'rejected a demand by France'.)"""
+    for d in drafts:
+        if d.absorbed or d.type not in ("REQUEST", "REJECT"):
+            continue
+        for e in drafts:
+            if e is d or e.absorbed or e.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
+                continue
+            if _inside_content(e.trigger, d.trigger):
+                e.absorbed = True
+                d.target = d.target or e.target
+
+
+def _inside_content(tok: Token, speech: Token) -> bool:
+    cur = tok
+    for _ in range(8):
+        if cur.i == speech.i:
+            return True
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.i == speech.i:
+            return False  # the speaker, not the content
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ not in _CONTENT_LINKS and cur.dep_ not in ("amod", "nmod", "poss", "det"):
+            return False
+        cur = cur.head
+    return False
+
+
 def reactions(drafts: list[Draft]) -> None:
     """'Iran condemned the aggression of the Zionist regime': a reaction to an event is aimed at the
     event's perpetrator, not at its victim."""

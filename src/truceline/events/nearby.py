@@ -104,6 +104,13 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
     if d.source is None and d.reported_by is not None and d.reported_by != d.target and _speaks_of_itself(d):
         d.source = d.reported_by
         d.rule += "+source_is_claimant"
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in d.trigger.children)
+    if d.source is None and passive:
+        # "34 people were killed when Russian missiles hit": after a passive verb comes the cause
+        d.source = nearest_actor(d, s, sent, before=False, exclude={d.target, d.reported_by}, reporting=reporting)
+        if d.source is not None:
+            d.rule += "+source_nearby"
+        return
     if d.source is None:
         d.source = nearest_actor(d, s, sent, before=True, exclude={d.target, d.reported_by}, reporting=reporting)
         if d.source is not None:
