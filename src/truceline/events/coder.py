@@ -61,6 +61,13 @@ _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
+def _nominal(tok: Token) -> bool:
+    """'in retaliation for the US strikes on its sites': a noun the tagger took for a verb."""
+    return tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(
+        c.dep_ in ("det", "compound", "poss", "amod") for c in tok.children
+    )
+
+
 class Coder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
@@ -421,7 +428,7 @@ class Coder:
                     continue
                 spec, rule = found
                 d = Draft(tok, spec, rule, spec.type, spec.mode)
-                if tok.pos_ == "VERB":
+                if tok.pos_ == "VERB" and not _nominal(tok):
                     self._verb_roles(d, s)
                 else:
                     self._noun_roles(d, s)
@@ -711,7 +718,8 @@ class Coder:
                 if e.type != d.type or e.status != d.status or e.negated != d.negated:
                     continue
                 es, et, ds, dt_ = key(e.source), key(e.target), key(d.source), key(d.target)
-                same_dyad = {es, et} == {ds, dt_}
+                # meetings and deals have no direction; an attack and the retaliation for it do
+                same_dyad = {es, et} == {ds, dt_} if d.type in _JOINT_TYPES else (es, et) == (ds, dt_)
                 sub_dyad = es == ds and (dt_ is None or et is None or dt_ == et)
                 if not (same_dyad or sub_dyad):
                     continue

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from truceline.events.draft import Draft
 from truceline.events.lexicon import Lexicon, Trigger
+from truceline.events.places import location_for
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -347,6 +348,11 @@ def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]
                 country = place_of(t)
                 if country:
                     break
+        cur = d.trigger
+        while country is None and cur.dep_ in ("conj", "advcl", "xcomp", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head  # "In Port-au-Prince, hundreds took to the streets, burning tyres and blocking roads"
+            where = location_for(cur)
+            country = where.country if where is not None else None
         if country:
             d.source = f"{country}-CVL"
             d.rule += "+civilians_of_place"
