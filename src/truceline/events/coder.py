@@ -144,7 +144,14 @@ class Coder:
         else:
             d.source = s.subject_actor(subj)
             obj = child(verb, "dobj", "obj")
-            d.target = s.actor_of(obj) or s.actor_of(child(verb, "dative", "iobj"))
+            if obj is not None and d.rule == f"verb:{lemma_of(verb)} {obj.lemma_.lower()}":
+                # "reaffirmed the UK's support for Ukraine", "ended sanctions on Syria": the phrase's noun
+                # is the event; who it is for or against hangs from the noun
+                for pobj in prep_objects(obj, (*TARGET_PREPS, "for", "in", "over")):
+                    d.target = s.actor_of(pobj, deep=True)
+                    if d.target:
+                        break
+            d.target = d.target or s.actor_of(obj) or s.actor_of(child(verb, "dative", "iobj"))
             if d.target is None:
                 # "demanded that the US cancel ...", "urged that Israel withdraw"
                 comp = child(verb, "ccomp")

@@ -76,6 +76,8 @@ def nearest_actor(
             return None
         if not before and tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
             return None  # "... , the ministry said": what follows is the claimant
+        if not before and tok.dep_ == "mark" and tok.lower_ in ("if", "unless", "until"):
+            return None  # a condition names other actors ("... would be destroyed if Hamas did not ...")
         m = s.by_token.get(i)
         if m is None or m.actor_id in exclude:
             continue
@@ -104,6 +106,10 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
     if d.source is None and d.reported_by is not None and d.reported_by != d.target and _speaks_of_itself(d):
         d.source = d.reported_by
         d.rule += "+source_is_claimant"
+    if d.source is None and d.type == "THREATEN" and d.reported_by is not None and d.reported_by != d.target:
+        # "Katz said Gaza City would be destroyed if ...": who announces the harm threatens it
+        d.source = d.reported_by
+        d.rule += "+source_is_speaker"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in d.trigger.children)
     if d.source is None and passive:
         # "34 people were killed when Russian missiles hit": after a passive verb comes the cause
