@@ -252,7 +252,9 @@ class Coder:
         of_actor = next(
             (s.actor_of(o) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), None
         )
-        if of_actor is not None and d.type in ("ASSAULT", "COERCE", "THREATEN", "SANCTION"):
+        if of_actor is not None and d.source is None and (d.type == "MOBILIZE" or d.mode in ("withdraw", "disarm")):
+            d.source = of_actor  # "the withdrawal of Israeli forces", "the deployment of troops": they move
+        elif of_actor is not None and d.type in ("ASSAULT", "COERCE", "THREATEN", "SANCTION"):
             # "the aggression of X against Y": X acts; "the killing of 15 medics": the of-phrase suffers it
             if d.target is not None and d.source is None and of_actor != d.target:
                 d.source = of_actor
@@ -338,6 +340,8 @@ class Coder:
             if parent.i == cur.i:
                 break
             if link == "pobj" and parent.dep_ == "prep":
+                if parent.lower_ in _SEQUENCE_PREPS:
+                    break  # "urged allies to send air defences after Russia's attack": the occasion, not the ask
                 cur = parent
                 continue
             if link not in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep", "nsubjpass"):

@@ -227,6 +227,8 @@ def consequences(drafts: list[Draft]) -> None:
             head.location = head.location or d.location
 
 
+_OCCASION_PREPS = {"after", "before", "since", "following", "despite", "amid", "during", "over"}
+_OCCASION_MARKS = {"after", "before", "since", "as", "because", "while", "when"}
 _CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "acl", "pobj", "prep", "pcomp", "advcl", "relcl", "conj", "compound"}
 
 
@@ -255,6 +257,10 @@ def _inside_content(tok: Token, speech: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.dep_ not in _CONTENT_LINKS and cur.dep_ not in ("amod", "nmod", "poss", "det"):
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _OCCASION_PREPS:
+            return False  # "urged allies to send more air defences after Russia's largest attack": the occasion
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OCCASION_MARKS for c in cur.children):
             return False
         cur = cur.head
     return False

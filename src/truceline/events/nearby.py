@@ -81,6 +81,8 @@ def nearest_actor(
         m = s.by_token.get(i)
         if m is None or m.actor_id in exclude:
             continue
+        if i + 1 < len(sent.doc) and sent.doc[i + 1].text == "-":
+            continue  # "the US-brokered truce", "Iran-backed militias": a sponsor named in a modifier
         if _in_place_phrase(tok, trig) or _said_subject(tok, reporting):
             continue
         return m.actor_id

@@ -156,6 +156,15 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         obj = child(verb.head.head, "dobj")
         if obj is not None and child(verb, "nsubj") is None:
             return obj, False  # "accused the army of bombing": the army bombed
+    if verb.dep_ == "conj" and child(verb, "nsubj", "nsubjpass") is None:
+        # "Hamas freed hostages and Israel released prisoners", parsed with "Israel" hanging elsewhere:
+        # a name right after the conjunction is the second verb's subject
+        left = verb.i - 1
+        while left > verb.head.i and verb.doc[left].pos_ in ("ADV", "AUX", "PART"):
+            left -= 1
+        tok = verb.doc[left]
+        if left > verb.head.i and tok.pos_ == "PROPN" and verb.doc[left - 1].lower_ in ("and", ",", "but", "while"):
+            return tok, False
     cur: Token | None = verb
     seen = 0
     while cur is not None and seen < 6:
