@@ -157,6 +157,7 @@ _DECLARE = {
     "prolong",
     "renew",
 }
+_PROPOSING = {"propose", "offer", "suggest"}
 _ENDING = {"end", "collapse", "shatter", "break", "violate", "breach", "wreck", "unravel", "expire"}
 _IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"}
 
@@ -180,7 +181,10 @@ def ceasefires(drafts: list[Draft]) -> None:
         gov = by_token.get(head.i) if d.trigger.dep_ in ("dobj", "pobj") else None
         if gov is None and d.trigger.dep_ == "pobj":
             gov = by_token.get(head.head.i)
-        if gov is not None and gov.type == "AGREE" and not gov.absorbed:
+        proposal = gov is not None and gov.trigger.lemma_.lower() in _PROPOSING
+        if proposal:
+            d.absorbed = True  # "Egypt proposed a truce": the proposal (AGREE, proposed) is the event
+        elif gov is not None and gov.type == "AGREE" and not gov.absorbed:
             d.status, d.source, d.target = "agreed", d.source or gov.source, d.target or gov.target
             d.absorbed, gov.absorbed = False, True
             d.rule += "+agreed"
