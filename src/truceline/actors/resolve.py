@@ -345,6 +345,9 @@ class _Builder:
             if is_acronym(ent.text.strip()) and _shouting(ent):
                 continue  # "SO WHO WILL CLEAR THE PATHS?": an all-capital headline, not the WHO
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
+            if not hits and len(ent) > 1 and ent[-1].lower_ in _MEMBER_NOUNS:
+                # "NATO Allies", "EU member states", "ECOWAS members": the organisation speaking as its members
+                hits = [h for h in self.resolver.lookup(ent[:-1].text, ent.label_, self.when) if h.method == "exact"]
             if hits and hits[0].method in ("metonym", "place") and _only_a_location(ent):
                 continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
@@ -653,6 +656,7 @@ _NAMED_AFTER_PLACES = {
 }
 # Modifiers that keep "the federal government" the government of the passage's country.
 _OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular"}
+_MEMBER_NOUNS = {"allies", "members", "states", "partners"}
 _RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
 _LOCATIVE = {
     "in",

@@ -39,6 +39,10 @@ _NAMED_AFTER = {
 }
 
 
+# Nouns whose possessor is who asks or pays, not a place: "at Poland's request".
+_OWNED_ACTS = {"request", "invitation", "behest", "initiative", "urging", "expense", "suggestion", "demand", "proposal"}
+
+
 def _place_span(tok: Token) -> Span | None:
     ent = ent_of(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
@@ -46,6 +50,8 @@ def _place_span(tok: Token) -> Span | None:
     root = ent.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER:
         return None
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _OWNED_ACTS:
+        return None  # "at Poland's request": whose request, not where
     return ent
 
 
