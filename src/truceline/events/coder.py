@@ -33,13 +33,27 @@ CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "MOBILIZE"}
 _NOT_OBJECTS = {
-    "give": {"order", "speech", "statement", "interview", "warning", "signal", "impression", "figure", "detail"},
+    "give": {
+        "order",
+        "speech",
+        "statement",
+        "interview",
+        "warning",
+        "signal",
+        "impression",
+        "figure",
+        "detail",
+        "response",
+        "answer",
+        "reply",
+    },
     "hold": {"view", "position", "office", "power", "seat", "election"},
     "hit": {"record", "target", "milestone", "high", "low"},
     "strike": {"deal", "agreement", "tone", "balance", "note", "chord", "bargain"},
     "launch": {"website", "campaign", "product", "app", "book"},
     "fire": {"official", "minister", "employee", "coach", "chief"},
 }
+_NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", "specify", "discuss", "name"}
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
@@ -81,9 +95,12 @@ class Coder:
             obj = child(tok, "dobj")
             if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
                 return None  # "gave the order", "gave a speech"
+            xcomp = child(tok, "xcomp")
+            if lemma in ("decline", "refuse") and xcomp is not None and xcomp.lemma_.lower() in _NO_COMMENT:
+                return None  # "declined to comment": no refusal of anything an analyst codes
             for c in tok.children:
-                if c.dep_ in ("prt", "prep", "dobj"):
-                    key = f"{lemma} {c.lower_ if c.dep_ != 'dobj' else c.lemma_.lower()}"
+                if c.dep_ in ("prt", "prep", "dobj", "xcomp"):
+                    key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
             if lemma in self.lex.verbs:
