@@ -470,7 +470,10 @@ class _Builder:
                 and tok.i > 0
                 and doc[tok.i - 1].lower_ == "the"
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                and (
+                    not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                    or tok.head.lemma_.lower() in ("accuse", "suspect", "convict", "charge")  # "accusing the group of"
+                )
             ):
                 # "suspended talks with the ELN, accusing the group of war crimes": the last armed group named
                 recent = [

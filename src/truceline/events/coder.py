@@ -487,6 +487,8 @@ class Coder:
             for d in sent_drafts:
                 if d.absorbed:
                     continue
+                if d.source is not None and d.target == d.source:
+                    d.target = None  # "recalled its diplomats": no event aimed at oneself; look further
                 if d.target is None and d.source and (d.type in _JOINT_TYPES or d.mode in ("ceasefire", "release")):
                     d.target = self._co_subject(d.trigger, s, d.source)
                 if d.target is None and (d.type in _PLACE_TARGETS or d.mode == "visit"):
