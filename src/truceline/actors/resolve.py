@@ -159,12 +159,20 @@ class _Builder:
                             if c and self.reg.actors.get(c) is not None:
                                 countries.append(c)
                                 break
+                for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                        for other in pobj.conjuncts:  # "delegations of the United States and Ukraine"
+                            c = self._country_of_token(other)
+                            if c and c not in countries and self.reg.actors.get(c) is not None:
+                                countries.append(c)
                 if countries:
                     prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
                     last = prep.right_edge.i if prep is not None else tok.i  # "armed forces of Pakistan"
                     span = doc[tok.left_edge.i : last + 1]
                     if self.free(span):
-                        self.add(span, self.reg.generic(countries[0], sector), "generic", 0.85, "GENERIC")
+                        actors = [self.reg.generic(c, sector) for c in countries]
+                        plural = [a.id for a in actors] if len(actors) > 1 else None
+                        self.add(span, actors[0], "generic", 0.85, "GENERIC", plural_of=plural)
                 continue
             span = doc[first.i : tok.i + 1]
             if not self.free(span):

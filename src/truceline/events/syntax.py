@@ -34,7 +34,7 @@ class ActorIndex:
             return m.actor_id
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat") and child.i in self.by_token:
-                if child.dep_ == "poss" and tok.lemma_.lower() not in ("government", "army", "forces", "military"):
+                if child.dep_ == "poss" and tok.lemma_.lower() not in _OWNED_BODIES:
                     continue
                 return self.by_token[child.i].actor_id
         if deep:
@@ -76,6 +76,8 @@ class ActorIndex:
         return None
 
 
+# Nouns that are their possessor's own body: "Israel's army", "his country" (the speaker's state).
+_OWNED_BODIES = {"government", "army", "forces", "military", "country", "nation", "state", "people"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
@@ -176,6 +178,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return subjpass, True
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head  # "he is ready to meet Putin": through the adjective to "is"
             if cur.pos_ not in ("VERB", "AUX"):
                 return None, False
         else:
