@@ -180,9 +180,12 @@ class Coder:
                         d.target = self._clause_object(comp, s, d.source)
             if d.target is None and d.type in _JOINT_TYPES and subj is not None:
                 d.target = s.conj_actor(subj)  # "Israel and Hamas agreed ...": the other party
+                for pobj in prep_objects(subj, ("with",)) if d.target is None else []:
+                    d.target = s.actor_of(pobj)  # "the Navy of Myanmar together with the Navy of Russia"
             if d.target is None:
                 for pobj in prep_objects(verb):
-                    d.target = s.actor_of(pobj, deep=True)
+                    # a protest "against the handover of villages to Azerbaijan" is against a policy, not Azerbaijan
+                    d.target = s.actor_of(pobj, deep=d.type != "PROTEST")
                     if d.target:
                         break
             if d.target is None and obj is not None:
@@ -264,6 +267,10 @@ class Coder:
                 d.source, d.target = d.source or a, b if d.source in (None, a) else a
             elif c.lower_ in ("by", "from") and d.source is None and (c.lower_ == "by" or d.type == "ASSAULT"):
                 d.source = s.actor_of(objs[0], deep=True)  # "shelling from Russian troops"
+                if c.lower_ == "by" and d.target is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                    # "the Kremlin rejected a demand by France": the demand was made of the one who rejects it
+                    subj, passive = subject(noun.head)
+                    d.target = None if passive else s.actor_of(subj)
             elif c.lower_ in TARGET_PREPS and d.target is None:
                 d.target = s.actor_of(objs[0], deep=True)
         of_actor = next(
@@ -284,6 +291,10 @@ class Coder:
             subj, passive = subject(head)
             if not passive:
                 d.source = s.actor_of(subj)
+                if d.target is None and d.type in _JOINT_TYPES and subj is not None:
+                    # "the Navy of Myanmar together with the Navy of Russia conducted a joint exercise"
+                    partners = [s.actor_of(p) for p in prep_objects(subj, ("with",))] + [s.conj_actor(subj)]
+                    d.target = next((p for p in partners if p and p != d.source), None)
         if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "nsubj"):
             verb = head.head.head
             if verb.pos_ == "VERB" and (lemma_of(verb) in self.lex.light_verbs or lemma_of(verb) in self.lex.governors):
