@@ -123,15 +123,14 @@ class Coder:
                 return None  # "in exchange for"
             if lemma == "strike" and labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
-            if lemma in self.lex.nouns:
-                spec = self.lex.nouns[lemma]
+            word = lemma if lemma in self.lex.nouns else tok.lower_ if tok.lower_ in self.lex.nouns else None
+            if word is not None:
+                spec = self.lex.nouns[word]
                 if spec.type in ("MOBILIZE", "ASSAULT") and any(
                     c.dep_ == "amod" and c.lower_ in self.lex.joint_modifiers for c in tok.children
                 ):
-                    return Trigger("COOPERATE", None, None), f"noun:joint {lemma}"
-                return spec, f"noun:{lemma}"
-            if tok.lower_ in self.lex.nouns:
-                return self.lex.nouns[tok.lower_], f"noun:{tok.lower_}"
+                    return Trigger("COOPERATE", None, None), f"noun:joint {word}"
+                return spec, f"noun:{word}"
         return None
 
     def governor_of(self, tok: Token) -> Governor | None:
@@ -204,6 +203,12 @@ class Coder:
                 d.source, d.target = pair
         if d.source is None and subj is not None and subj.pos_ == "PRON":
             d.source = s.actor_of(subj)
+        if d.source is None and d.type == "ASSAULT" and subj is None:
+            # "as a result of shelling from Russian troops": a gerund whose attacker comes with 'from'
+            for pobj in prep_objects(verb, ("from",)):
+                d.source = s.actor_of(pobj, deep=True)
+                if d.source:
+                    break
         guest = s.actor_of(child(verb, "dobj", "obj"))
         if d.spec.swap and d.source and d.target and d.target == guest:
             d.source, d.target = d.target, d.source  # "X hosted Y": Y visits X

@@ -158,7 +158,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         obj = child(verb.head.head, "dobj")
         if obj is not None and child(verb, "nsubj") is None:
             return obj, False  # "accused the army of bombing": the army bombed
-    if verb.dep_ == "conj" and child(verb, "nsubj", "nsubjpass") is None:
+    if verb.dep_ in ("conj", "advcl") and child(verb, "nsubj", "nsubjpass") is None:
         # "Hamas freed hostages and Israel released prisoners", parsed with "Israel" hanging elsewhere:
         # a name right after the conjunction is the second verb's subject
         left = verb.i - 1
