@@ -664,7 +664,10 @@ class Coder:
     def _complement_actor(self, d: Draft, s: ActorIndex) -> str | None:
         """'threatened to break relations with Russia', 'refused to let UN planes land': the first
         other actor named as an object inside what is threatened, refused or promised."""
-        for comp in (c for c in d.trigger.children if c.dep_ in ("xcomp", "ccomp")):
+        comps = [c for c in d.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+        if d.type == "AGREE":
+            comps += [c for c in d.trigger.children if c.dep_ == "dobj"]  # "proposed a truce under which Hamas ..."
+        for comp in comps:
             for t in comp.subtree:
                 m = s.by_token.get(t.i)
                 if m is None or m.actor_id == d.source:

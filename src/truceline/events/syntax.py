@@ -78,6 +78,7 @@ class ActorIndex:
 
 # Nouns that are their possessor's own body: "Israel's army", "his country" (the speaker's state).
 _OWNED_BODIES = {"government", "army", "forces", "military", "country", "nation", "state", "people"}
+_SAYING = {"say", "tell", "state", "announce", "add", "claim", "report", "write"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
 
@@ -158,6 +159,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         obj = child(verb.head.head, "dobj")
         if obj is not None and child(verb, "nsubj") is None:
             return obj, False  # "accused the army of bombing": the army bombed
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and child(verb, "nsubj") is None:
+        # "..., the health ministry said, blaming Israeli fire": the participle is the sayer's
+        left = verb.i - 1
+        while left > 0 and verb.doc[left].is_punct:
+            left -= 1
+        said = verb.doc[left]
+        if said.lemma_.lower() in _SAYING and child(said, "nsubj") is not None:
+            return child(said, "nsubj"), False
     if verb.dep_ in ("conj", "advcl") and child(verb, "nsubj", "nsubjpass") is None:
         # "Hamas freed hostages and Israel released prisoners", parsed with "Israel" hanging elsewhere:
         # a name right after the conjunction is the second verb's subject
