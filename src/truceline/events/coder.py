@@ -121,6 +121,8 @@ class Coder:
                         return self.lex.nouns[key], f"noun:{key}"
             if lemma == "exchange" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 return None  # "in exchange for"
+            if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+                return None  # "three years since Russia's full-scale invasion": a date, not a new event
             if lemma == "strike" and labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             word = lemma if lemma in self.lex.nouns else tok.lower_ if tok.lower_ in self.lex.nouns else None
@@ -148,6 +150,12 @@ class Coder:
             # "M23 rebels backed by Rwandan troops", "a convoy struck by RSF drones": a passive modifier
             d.source = s.actor_of(child(agent, "pobj"), deep=True)
             d.target = s.actor_of(verb.head)
+            if d.source or d.target:
+                return
+        phrase_noun = self._phrase_noun(d)
+        if phrase_noun is not None and any(c.dep_ == "prep" and c.lower_ == "by" for c in phrase_noun.children):
+            # "was committed the terrorist attack by the Kyiv regime": the phrase's noun carries the roles
+            self._noun_roles(d, s, phrase_noun)
             if d.source or d.target:
                 return
         subj, passive = subject(verb)
@@ -245,8 +253,15 @@ class Coder:
                     return m.actor_id
         return None
 
-    def _noun_roles(self, d: Draft, s: ActorIndex) -> None:
-        noun = d.trigger
+    def _phrase_noun(self, d: Draft) -> Token | None:
+        """The noun of a verb-noun trigger phrase ("commit attack", "reaffirm support"), if the rule is one."""
+        for c in d.trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass") and d.rule == f"verb:{lemma_of(d.trigger)} {c.lemma_.lower()}":
+                return c
+        return None
+
+    def _noun_roles(self, d: Draft, s: ActorIndex, noun: Token | None = None) -> None:
+        noun = noun if noun is not None else d.trigger
         for c in noun.children:
             if c.dep_ == "poss":
                 d.source = s.actor_of(c)
@@ -489,6 +504,7 @@ class Coder:
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)
             conventions.consequences(sent_drafts)
+            conventions.sanction_targets(sent_drafts)
             conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)

@@ -217,6 +217,16 @@ def agreed_halts(drafts: list[Draft]) -> None:
             d.rule += "+agreed"
 
 
+def sanction_targets(drafts: list[Draft]) -> None:
+    """'adopted sanctions against Russia, targeting dozens of tankers': what sanctions target is not attacked."""
+    for d in drafts:
+        if d.type != "ASSAULT" or d.trigger.lemma_.lower() != "target" or d.trigger.dep_ not in ("advcl", "acl"):
+            continue
+        head = d.trigger.head
+        if any(o.type == "SANCTION" and o.trigger.i in {head.i, *(c.i for c in head.children)} for o in drafts):
+            d.absorbed = True
+
+
 def consequences(drafts: list[Draft]) -> None:
     """'struck a hospital, killing four patients': the killing is part of the strike, not a new attack."""
     by_token = {d.trigger.i: d for d in drafts}
