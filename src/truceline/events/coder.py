@@ -90,7 +90,8 @@ class Coder:
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
         lemma = lemma_of(tok)
         if tok.pos_ in ("VERB",):
-            if tok.tag_ == "VBN" and (tok.dep_ == "amod" or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")):
+            modifier = tok.dep_ == "amod" or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")
+            if tok.tag_ == "VBN" and modifier and child(tok, "nsubj") is None:
                 return None  # "injured soldiers", "Iran-backed militias": a modifier, not an event
             obj = child(tok, "dobj")
             if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
@@ -552,6 +553,9 @@ class Coder:
                     if d.target:
                         d.rule += "+target_of_sentence"
                 nearby.fill_roles(d, s, sent, self.lex.reporting)
+                if d.spec.swap and d.source and d.target and d.rule.endswith("+target_nearby"):
+                    d.source, d.target = d.target, d.source  # "X hosted Y", parsed loosely: Y visits X
+                    d.rule += "+visitor_first"
                 if d.source is not None and d.target == d.source:
                     d.target = None
                 if d.source is None and d.target is None:
