@@ -188,6 +188,12 @@ def ingest(
                 failed += 1
                 err.print(f"[red]error[/]: {exc}")
             progress.advance(task)
+    if stored:
+        from truceline import ledger
+
+        with err.status("Merging agreements across articles…"):
+            merged = ledger.rebuild(store)
+        err.print(f"{len(merged)} agreements across the store")
     err.print(f"stored {stored}, already stored {skipped}, failed {failed} → {store.safe_url}")
     if failed:
         raise typer.Exit(1)
@@ -221,38 +227,6 @@ def events(
         for e in found
     ]
     _print_rows(rows, fmt, "Events", found)
-
-
-@app.command()
-def agreements(
-    actor: Annotated[str | None, typer.Option(help="Party or mediator (actor id or country code).")] = None,
-    kind: Annotated[str | None, typer.Option(help="ceasefire, prisoner_exchange, peace_agreement, …")] = None,
-    status: Annotated[str | None, typer.Option(help="proposed, agreed, in_force, ended, …")] = None,
-    since: Annotated[str | None, typer.Option(help="In force on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Started on or before YYYY-MM-DD.")] = None,
-    fmt: FormatOpt = Format.table,
-    db: DbOpt = None,
-) -> None:
-    """List stored agreements (ceasefires, exchanges, peace deals)."""
-    found = _store(db).agreements(
-        actor=actor, kind=kind, status=status, since=_date(since, "--since"), until=_date(until, "--until")
-    )
-    rows = [
-        {
-            "id": a.id,
-            "name": a.name,
-            "status": a.status,
-            "end_reason": a.end_reason,
-            "parties": ",".join(a.parties),
-            "mediators": ",".join(a.mediators),
-            "process": a.process,
-            "phase": a.phase,
-            "start": a.start_date,
-            "end": a.end_date,
-        }
-        for a in found
-    ]
-    _print_rows(rows, fmt, "Agreements", found)
 
 
 @actors_app.callback()
@@ -495,6 +469,7 @@ def _record_tables(record: Any, explain: bool, header: bool = True) -> None:
 class GoldFormat(StrEnum):
     truceline = "truceline"
     plover = "plover"
+    agreements = "agreements"
 
 
 @app.command("eval")
@@ -503,15 +478,26 @@ def evaluate(
         Path, typer.Argument(help="Gold file: truceline JSONL, or PLOVER_GSR_CAMEO.txt with --gold-format plover.")
     ],
     gold_format: Annotated[
-        GoldFormat, typer.Option("--gold-format", help="truceline (JSONL) or plover (PLOVER GSR JSON).")
+        GoldFormat,
+        typer.Option(
+            "--gold-format", help="truceline (events JSONL), plover (PLOVER GSR JSON) or agreements (gold.json)."
+        ),
     ] = GoldFormat.truceline,
     show_errors: Annotated[int, typer.Option(help="Print this many misses and extras.")] = 0,
     fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
     actor_files: ActorFilesOpt = None,
+    reports: Annotated[
+        Path | None, typer.Option(help="With --gold-format agreements: the reports (JSONL) the gold describes.")
+    ] = None,
 ) -> None:
-    """Score extracted events against a gold file: P/R/F1 overall and per type; dyads, dates, status, quantities."""
+    """Score against a gold file: events (P/R/F1 per type; dyads, dates, status, quantities), or with
+    --gold-format agreements the merged agreements (kind, parties, scope, status, phase, timeline,
+    conditions, violations)."""
     from truceline import evaluation
 
+    if gold_format is GoldFormat.agreements:
+        _evaluate_agreements(gold, reports, fmt, actor_files)
+        return
     items = evaluation.load_plover_gsr(gold) if gold_format is GoldFormat.plover else evaluation.load_gold(gold)
     pipe = _pipeline(actor_files)
     with Progress(
@@ -544,6 +530,36 @@ def evaluate(
         out.print(f"[dim]{e}[/]", highlight=False)
 
 
+def _evaluate_agreements(gold: Path, reports: Path | None, fmt: RecordFormat, actor_files: ActorFilesOpt) -> None:
+    from truceline.agreements import evaluate
+
+    if reports is None:
+        raise InputError("--gold-format agreements needs --reports FILE.jsonl (the reports the gold describes)")
+    gold_data, items = evaluate.load(gold, reports)
+    pipe = _pipeline(actor_files)
+    with Progress(
+        TextColumn("Coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("eval", total=len(items))
+        rep = evaluate.run(pipe, gold_data, items, progress=lambda: progress.advance(task))
+    data = rep.as_dict()
+    if fmt is RecordFormat.json:
+        _print_json(data)
+        return
+    out.print(
+        f"[bold]{gold}[/]: {data['gold_agreements']} gold agreements, {data['found']} paired with a merged record "
+        f"({data['merged_records']} merged records from {len(items)} reports)"
+    )
+    t = Table(title="Agreements")
+    for col in ("field", "accuracy", "n"):
+        t.add_column(col)
+    for name, v in data["fields"].items():
+        t.add_row(name, f"{v['accuracy']:.2f}", str(v["n"]))
+    out.print(t)
+    for line in data["errors"]:
+        out.print(f"  {line}", highlight=False)
+
+
 @app.command()
 def schema(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
@@ -556,6 +572,11 @@ def schema(
         out_file.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+from truceline.cli_agreements import register  # noqa: E402  (the agreement commands use the helpers above)
+
+register(app)
 
 
 def main() -> None:

@@ -65,6 +65,9 @@ EndReason = Literal[
     "concluded",
 ]
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+ConditionStatus = Literal["stated", "accepted", "rejected", "met"]
+ActorRole = Literal["party", "declarer", "signatory", "mediator", "facilitator", "guarantor", "monitor", "proposer"]
+ViolationAssessment = Literal["candidate", "alleged", "disputed", "corroborated", "verified", "out_of_scope"]
 
 
 class Record(BaseModel):
@@ -199,6 +202,45 @@ class Condition(Record):
     text: str
     start: int
     end: int
+    status: ConditionStatus = Field("stated", description="stated, accepted, rejected or met.")
+    status_by: str | None = Field(None, description="Who accepted, rejected or met it.")
+    article_id: str | None = Field(None, description="Article that states it (merged records).")
+    status_article_id: str | None = Field(None, description="Article that last changed its status.")
+
+
+class AgreementActor(Record):
+    """An actor's role in an agreement."""
+
+    actor: str
+    role: ActorRole
+
+
+class AgreementLink(Record):
+    relation: Literal["extends", "renews", "supersedes", "implements", "references"]
+    agreement: str
+
+
+class ViolationLink(Record):
+    """An incident linked to an agreement as a possible breach, and how far it is established."""
+
+    incident: str = Field(description="Stable id of the incident (events from one or more articles).")
+    events: list[str] = Field(default_factory=list, description="Event ids that report the incident.")
+    date: dt.date | None = None
+    alleged_violator: str | None = None
+    alleging_party: str | None = None
+    target_category: str | None = Field(None, description="The scope domain the incident falls in.")
+    basis: list[str] = Field(
+        default_factory=list,
+        description="party_match, period_match, scope_match, area_match, explicit_reference, accusation, ...",
+    )
+    assessment: ViolationAssessment = "candidate"
+    reason: str | None = Field(None, description="Why it is out of scope, or the analyst's note.")
+    articles: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="Distinct outlets that report it.")
+    denied_by: list[str] = Field(default_factory=list)
+    verified_by: str | None = None
+    analyst: Literal["confirmed", "dismissed"] | None = None
+    sentence: str = ""
 
 
 class StatusChange(Record):
@@ -209,10 +251,14 @@ class StatusChange(Record):
     date: dt.date | None = None
     date_precision: DatePrecision | None = None
     claimed_by: str | None = None
+    modality: Literal["asserted", "claimed", "denied", "future", "hypothetical"] = "asserted"
     sentence: str
     start: int
     end: int
     rule: str
+    article_id: str | None = Field(None, description="Article of the evidence (merged records).")
+    published: dt.date | None = Field(None, description="The article's date (merged records).")
+    source: str | None = Field(None, description="The article's outlet (merged records).")
 
 
 class Agreement(Record):
@@ -238,6 +284,27 @@ class Agreement(Record):
     events: list[str] = Field(default_factory=list)
     timeline: list[StatusChange] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    # --- added in truceline/1 without changing any field above (all optional) ---
+    actors: list[AgreementActor] = Field(default_factory=list, description="Every actor with its role.")
+    declaration: Literal["unilateral", "bilateral", "multilateral"] | None = None
+    form: Literal["verbal", "written"] | None = None
+    purpose: str | None = Field(None, description="humanitarian, peace_process, holiday, goodwill, ...")
+    areas: list[str] = Field(default_factory=list, description="Named areas the scope covers.")
+    monitor: str | None = Field(None, description="Named monitoring mechanism.")
+    planned_end: dt.date | None = None
+    duration_days: int | None = None
+    links: list[AgreementLink] = Field(default_factory=list)
+    violations: list[ViolationLink] = Field(default_factory=list)
+    out_of_scope: list[ViolationLink] = Field(
+        default_factory=list, description="Incidents between the parties that the agreement does not cover."
+    )
+    compliance: str | None = Field(
+        None, description="no_reports, alleged, disputed, corroborated or verified_breach (from the violations)."
+    )
+    members: list[str] = Field(
+        default_factory=list, description="Merged records: the per-article agreement ids merged into this one."
+    )
+    articles: list[str] = Field(default_factory=list, description="Merged records: the articles that report it.")
 
 
 class TrucelineRecord(Record):

@@ -22,6 +22,10 @@ class Vocabulary:
     sequence: list[str]
     pause_nouns: set[str]
     hostilities: set[str]
+    incident_targets: dict[str, list[str]] = field(default_factory=dict)  # domain -> phrases
+    monitor_words: set[str] = field(default_factory=set)
+    verify_words: set[str] = field(default_factory=set)
+    deny_words: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +44,10 @@ def vocabulary() -> Vocabulary:
         [str(s) for s in data.get("sequence_cues") or []],
         {str(w) for w in data.get("pause_nouns") or []},
         {str(w) for w in data.get("hostilities") or []},
+        {str(k): [str(w).lower() for w in ws] for k, ws in (data.get("incident_targets") or {}).items()},
+        {str(w) for w in data.get("monitor_words") or []},
+        {str(w) for w in data.get("verify_words") or []},
+        {str(w) for w in data.get("deny_words") or []},
     )
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from truceline.errors import StoreError
-from truceline.models import Actor, Agreement, Event, TrucelineRecord
+from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
 from truceline.store.tables import (
     ActorRow,
     AgreementActorRow,
@@ -28,7 +28,12 @@ from truceline.store.tables import (
     ArticleRow,
     EventRow,
     MentionRow,
+    MergedAgreementActorRow,
+    MergedAgreementRow,
+    OverrideRow,
 )
+
+OVERRIDE_ACTIONS = ("merge", "split", "confirm", "dismiss")
 
 DEFAULT_URL = "sqlite:///truceline.db"
 
@@ -302,3 +307,147 @@ class Store:
             q = q.where(ArticleRow.published <= until)
         with self.session() as s:
             return [ArticleSummary(*row) for row in s.execute(q)]
+
+    # ------------------------------------------------------------------ agreements across articles
+    def agreement_members(self) -> list[tuple[Agreement, ArticleRef, frozenset[str]]]:
+        """Every per-article agreement record, its article, and the actors that article names."""
+        with self.session() as s:
+            arts = {
+                r.id: ArticleRef(id=r.id, url=r.url, title=r.title, source=r.source, published=r.published)
+                for r in s.execute(
+                    select(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.source, ArticleRow.published)
+                )
+            }
+            named: dict[str, set[str]] = {}
+            q = select(MentionRow.article_id, ActorRow.id, ActorRow.kind, ActorRow.country, ActorRow.sector).join(
+                ActorRow, ActorRow.id == MentionRow.actor_id
+            )
+            for article_id, actor_id, kind, country, sector in s.execute(q):
+                named.setdefault(article_id, set()).add(party_key(actor_id, kind, country, sector))
+            rows = s.execute(select(AgreementRow.article_id, AgreementRow.record)).all()
+        return [(Agreement.model_validate(rec), arts[aid], frozenset(named.get(aid, set()))) for aid, rec in rows]
+
+    def actor_facts(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """kind, country and sector of every stored actor."""
+        with self.session() as s:
+            return {r.id: (r.kind, r.country, r.sector) for r in s.scalars(select(ActorRow))}
+
+    def event_reports(self, types: tuple[str, ...]) -> list[tuple[Event, ArticleRef]]:
+        """Events of these types (and every denied event) with the article that reports them."""
+        q = (
+            select(EventRow.record, ArticleRow.id, ArticleRow.source, ArticleRow.published, ArticleRow.title)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(or_(EventRow.type.in_(types), EventRow.status == "denied"))
+        )
+        with self.session() as s:
+            return [
+                (Event.model_validate(rec), ArticleRef(id=aid, source=src, published=pub, title=title))
+                for rec, aid, src, pub, title in s.execute(q)
+            ]
+
+    def article_texts(self, ids: set[str]) -> dict[str, tuple[dt.date | None, str]]:
+        if not ids:
+            return {}
+        with self.session() as s:
+            q = select(ArticleRow.id, ArticleRow.published, ArticleRow.text).where(ArticleRow.id.in_(sorted(ids)))
+            return {aid: (pub, text) for aid, pub, text in s.execute(q)}
+
+    def overrides(self) -> list[tuple[str, str, str | None]]:
+        with self.session() as s:
+            q = select(OverrideRow.action, OverrideRow.member, OverrideRow.other).order_by(OverrideRow.id)
+            return [(a, m, o) for a, m, o in s.execute(q)]
+
+    def add_override(self, action: str, member: str, other: str | None = None, note: str | None = None) -> None:
+        if action not in OVERRIDE_ACTIONS:
+            raise StoreError(f"unknown override {action!r}: use one of {', '.join(OVERRIDE_ACTIONS)}")
+        with self.session() as s:
+            s.add(
+                OverrideRow(
+                    action=action,
+                    member=member,
+                    other=other,
+                    note=note,
+                    created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+            )
+
+    def save_merged(self, records: list[Agreement]) -> None:
+        """Replace the merged agreements with a fresh build (one transaction)."""
+        with self.session() as s:
+            s.execute(delete(MergedAgreementActorRow))
+            s.execute(delete(MergedAgreementRow))
+            s.flush()
+            for r in records:
+                s.add(
+                    MergedAgreementRow(
+                        id=r.id,
+                        kind=r.kind,
+                        name=r.name,
+                        status=r.status,
+                        process=r.process,
+                        phase=r.phase,
+                        start_date=r.start_date,
+                        end_date=r.end_date,
+                        record=r.model_dump(mode="json"),
+                    )
+                )
+            s.flush()
+            for r in records:
+                for role in {(a.actor, a.role) for a in r.actors}:
+                    s.add(MergedAgreementActorRow(agreement_id=r.id, actor_id=role[0], role=role[1]))
+
+    def merged_agreements(
+        self,
+        *,
+        party: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        process: str | None = None,
+    ) -> list[Agreement]:
+        q = select(MergedAgreementRow.record).order_by(
+            MergedAgreementRow.process.is_(None),
+            MergedAgreementRow.process,
+            MergedAgreementRow.phase,
+            MergedAgreementRow.start_date,
+            MergedAgreementRow.id,
+        )
+        if party:
+            q = q.where(
+                MergedAgreementRow.id.in_(
+                    select(MergedAgreementActorRow.agreement_id).where(MergedAgreementActorRow.actor_id == party)
+                )
+            )
+        if kind:
+            q = q.where(MergedAgreementRow.kind == kind)
+        if status:
+            q = q.where(MergedAgreementRow.status == status)
+        if process:
+            q = q.where(MergedAgreementRow.process.like(f"{process}%"))
+        with self.session() as s:
+            return [Agreement.model_validate(r) for r in s.scalars(q)]
+
+    def merged_agreement(self, agreement_id: str) -> Agreement | None:
+        """One merged agreement by id, id prefix (6+ characters) or the id of one of its members."""
+        with self.session() as s:
+            row = s.get(MergedAgreementRow, agreement_id)
+            if row is None and len(agreement_id) >= 6:
+                rows = s.scalars(
+                    select(MergedAgreementRow).where(MergedAgreementRow.id.like(f"{agreement_id}%")).limit(2)
+                ).all()
+                row = rows[0] if len(rows) == 1 else None
+            if row is None:
+                for r in s.scalars(select(MergedAgreementRow)):
+                    if agreement_id in r.record.get("members", []):
+                        row = r
+                        break
+            return Agreement.model_validate(row.record) if row is not None else None
+
+
+def party_key(actor_id: str, kind: str | None, country: str | None, sector: str | None) -> str:
+    """How an actor counts as a party: states (and their forces and officials) by country, non-state
+    groups by their own id ('hezbollah', 'rsf'); a state's army listed as a group ('saf') is the state."""
+    if kind == "group" and country and sector in ("MIL", "GOV", "COP"):
+        return country
+    if kind == "group" or not country:
+        return actor_id
+    return country

@@ -95,3 +95,43 @@ class AgreementActorRow(Base):
 
 
 Index("ix_agreement_actors_actor", AgreementActorRow.actor_id)
+
+
+class MergedAgreementRow(Base):
+    """One agreement across all stored articles (rebuilt from the per-article rows and the overrides)."""
+
+    __tablename__ = "merged_agreements"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    process: Mapped[str | None] = mapped_column(String(64), index=True)
+    phase: Mapped[int | None] = mapped_column(Integer)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    record: Mapped[dict] = mapped_column(JSON)
+
+
+class MergedAgreementActorRow(Base):
+    __tablename__ = "merged_agreement_actors"
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("merged_agreements.id", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+Index("ix_merged_agreement_actors_actor", MergedAgreementActorRow.actor_id)
+
+
+class OverrideRow(Base):
+    """An analyst's correction that every rebuild applies: merge, split, confirm, dismiss."""
+
+    __tablename__ = "agreement_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    member: Mapped[str] = mapped_column(String(64))
+    other: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

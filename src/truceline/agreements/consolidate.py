@@ -1,0 +1,326 @@
+"""One record per agreement across articles.
+
+Each article yields its own agreement records (``extract``). This module merges the records that
+describe the same arrangement — same kind, overlapping parties, overlapping scope, compatible
+dates, the same phase of the same process — into one record that keeps every article's evidence
+and timeline entries. It is a pure function of the per-article records and the analyst's
+overrides: the members are ordered by content (dates, then ids), never by the order they were
+ingested in, so ingesting the same reports in any order gives the same records.
+
+Extensions and renewals are new records linked to the agreement they extend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from truceline.models import Agreement, AgreementActor, AgreementLink, ArticleRef, Condition, StatusChange
+
+# Order of statuses on one day: a report of the end outranks one of the start on the same date.
+RANK = {
+    "planned": 0,
+    "proposed": 1,
+    "negotiating": 2,
+    "rejected": 3,
+    "agreed": 4,
+    "declared": 4,
+    "in_force": 5,
+    "suspended": 6,
+    "ended": 7,
+}
+_CONDITION_RANK = {"stated": 0, "rejected": 1, "accepted": 1, "met": 2}
+_MAX_GAP_DAYS = 120  # reports further apart than this, with nothing else shared, are different arrangements
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article's record of an agreement, with what the merge needs to know about the article."""
+
+    agreement: Agreement
+    article: ArticleRef
+    context: frozenset[str] = frozenset()  # countries and groups the article names
+
+
+@dataclass(frozen=True)
+class Override:
+    """An analyst's correction: 'merge' two records or 'split' a member off its record."""
+
+    action: str
+    member: str
+    other: str | None = None
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    members: list[Member] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+    scope: set[str] = field(default_factory=set)
+    coverage: str = "unknown"
+    processes: set[str] = field(default_factory=set)
+    phases: set[int] = field(default_factory=set)
+    dates: list[dt.date] = field(default_factory=list)
+    end: dt.date | None = None
+
+    def add(self, m: Member) -> None:
+        a = m.agreement
+        self.members.append(m)
+        self.parties |= set(a.parties)
+        self.scope |= set(a.scope)
+        if self.coverage == "unknown":
+            self.coverage = a.coverage
+        if a.process:
+            self.processes.add(a.process)
+        if a.phase:
+            self.phases.add(a.phase)
+        self.dates += _dates(m)
+        ended = [d for d in (_when(s, m) for s in a.timeline if s.status == "ended") if d]
+        if ended:
+            self.end = max([*ended, *([self.end] if self.end else [])])
+
+
+def _when(s: StatusChange, m: Member) -> dt.date | None:
+    return s.date or m.article.published
+
+
+def _dates(m: Member) -> list[dt.date]:
+    found = [d for d in (_when(s, m) for s in m.agreement.timeline) if d]
+    return found or ([m.article.published] if m.article.published else [])
+
+
+def _order(m: Member) -> tuple:
+    first = min(_dates(m), default=dt.date.max)
+    return (first, m.article.published or dt.date.max, m.article.id, m.agreement.start, m.agreement.id)
+
+
+def _bare(a: Agreement) -> bool:
+    return not a.parties and not a.scope and a.coverage == "unknown" and not a.process
+
+
+def _score(c: _Cluster, m: Member) -> float | None:
+    """How well a member fits a cluster; None when something contradicts."""
+    a = m.agreement
+    if a.kind != c.kind or any(x.article.id == m.article.id for x in c.members):
+        return None  # one article's extractor already told its own records apart
+    parties, scope = set(a.parties), set(a.scope)
+    if parties and c.parties and not parties & c.parties:
+        return None
+    if scope and c.scope and not scope & c.scope:
+        return None
+    if a.coverage != "unknown" and c.coverage != "unknown" and a.coverage != c.coverage:
+        return None
+    if a.phase and c.phases and a.phase not in c.phases:
+        return None
+    first = min(_dates(m), default=None)
+    if c.end and first and first > c.end + dt.timedelta(days=1) and a.status not in ("ended",):
+        return None  # the arrangement had ended: a later deal is a new one
+    gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
+    score = 4.0 * len(scope & c.scope) + 2.0 * len(parties & c.parties) - gap / 30.0
+    if a.coverage == c.coverage != "unknown":
+        score += 1.0
+    if not parties:
+        if not (m.context & c.parties):
+            return None  # a record without parties joins only a record about the article's actors
+        score += 1.0
+    elif not c.parties and not (parties & set().union(*(x.context for x in c.members))):
+        return None
+    positive = bool(scope & c.scope) or bool(parties & c.parties) or (a.coverage == c.coverage != "unknown")
+    if not positive and not _bare(a):
+        return None
+    if gap > _MAX_GAP_DAYS and not (scope & c.scope):
+        return None
+    return score
+
+
+def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[Agreement]:
+    """Merge per-article agreement records into one record per arrangement."""
+    alone = {o.member for o in overrides if o.action == "split"}
+    clusters: list[_Cluster] = []
+    extensions: list[Member] = []
+    for m in sorted(members, key=_order):
+        a = m.agreement
+        if a.kind == "renewal_extension":
+            extensions.append(m)
+            continue
+        fits = [] if a.id in alone else [(s, c) for c in clusters if (s := _score(c, m)) is not None]
+        if fits:
+            best = max(fits, key=lambda sc: sc[0])[1]
+            best.add(m)
+        elif _bare(a) and not a.timeline:
+            continue  # a passing mention that fits nothing known: evidence of nothing yet
+        else:
+            c = _Cluster(kind=a.kind)
+            c.add(m)
+            clusters.append(c)
+    clusters = _apply_merges(clusters, [o for o in overrides if o.action == "merge"])
+    records = [_record(c) for c in clusters]
+    _link_processes(records, clusters)
+    records += _extensions(extensions, records, alone)
+    records.sort(key=lambda r: (r.start_date or dt.date.max, r.process or "", r.phase or 0, r.id))
+    return records
+
+
+def _apply_merges(clusters: list[_Cluster], merges: list[Override]) -> list[_Cluster]:
+    for o in merges:
+        owner = {m.agreement.id: c for c in clusters for m in c.members}
+        a, b = owner.get(o.member), owner.get(o.other or "")
+        if a is None or b is None or a is b:
+            continue
+        for m in b.members:
+            a.add(m)
+        clusters.remove(b)
+    return clusters
+
+
+def merged_id(member_ids: list[str]) -> str:
+    """A merged record's id: stable while its earliest member stays in it."""
+    return "agr-" + hashlib.sha1(min(member_ids).encode(), usedforsecurity=False).hexdigest()[:10]
+
+
+def _record(c: _Cluster) -> Agreement:
+    members = sorted(c.members, key=_order)
+    first = members[0].agreement
+    r = Agreement(
+        id=merged_id([m.agreement.id for m in members]),
+        kind=c.kind,
+        name=first.name,
+        status="proposed",
+        start=first.start,
+        end=first.end,
+        scope=sorted(c.scope),
+        coverage=c.coverage,  # type: ignore[arg-type]
+        members=[m.agreement.id for m in members],
+        articles=sorted({m.article.id for m in members}),
+    )
+    named = [m.agreement.name for m in members if m.agreement.scope or m.agreement.parties]
+    r.name = max(named, key=len) if named else first.name
+    votes: Counter[str] = Counter()
+    mediators: Counter[str] = Counter()
+    for m in members:
+        a = m.agreement
+        votes.update(a.parties)
+        mediators.update(a.mediators)
+        r.events += [e for e in a.events if e not in r.events]
+        r.quantities += [q for q in a.quantities if q not in r.quantities]
+        r.evidence += a.evidence
+        r.areas += [x for x in a.areas if x not in r.areas]
+        r.duration_text = r.duration_text or a.duration_text
+        r.duration_days = r.duration_days or a.duration_days
+        r.monitor = r.monitor or a.monitor
+        r.purpose = r.purpose or a.purpose
+        r.planned_end = r.planned_end or a.planned_end
+        for s in a.timeline:
+            r.timeline.append(
+                s.model_copy(
+                    update={"article_id": m.article.id, "published": m.article.published, "source": m.article.source}
+                )
+            )
+        for cond in a.conditions:
+            _add_condition(r, cond, m)
+    r.parties = sorted(p for p in votes if p not in mediators or votes[p] >= mediators[p])
+    r.mediators = sorted(x for x in mediators if x not in r.parties)
+    r.actors = [AgreementActor(actor=p, role="party") for p in r.parties] + [
+        AgreementActor(actor=x, role="mediator") for x in r.mediators
+    ]
+    phases = Counter(m.agreement.phase for m in members if m.agreement.phase)
+    r.phase = phases.most_common(1)[0][0] if phases else None
+    r.declaration = "bilateral" if len(r.parties) == 2 else "multilateral" if len(r.parties) > 2 else None
+    derive(r)
+    return r
+
+
+def _add_condition(r: Agreement, cond: Condition, m: Member) -> None:
+    """Conditions with the same setter and much the same words are one condition; its status is the
+    latest by article date, and a condition accepted, rejected or met is never 'stated' again."""
+    words = set(cond.text.lower().split())
+    for old in r.conditions:
+        same_words = len(words & set(old.text.lower().split())) >= max(2, min(len(words), len(old.text.split())) // 2)
+        if old.by == cond.by and same_words:
+            if _CONDITION_RANK[cond.status] >= _CONDITION_RANK[old.status]:
+                old.status, old.status_by, old.status_article_id = cond.status, cond.status_by, m.article.id
+            return
+    r.conditions.append(cond.model_copy(update={"article_id": m.article.id, "status_article_id": m.article.id}))
+
+
+def derive(r: Agreement) -> None:
+    """Status, end reason and dates from the timeline, by event date (the article's date when the
+    text gives none), never by the order the reports arrived in."""
+    r.timeline.sort(key=lambda s: (s.date or s.published or dt.date.max, RANK[s.status], s.article_id or ""))
+    asserted = [s for s in r.timeline if s.modality in ("asserted", "claimed")]
+    if not asserted:
+        r.status = "proposed"
+        return
+    latest = max(asserted, key=lambda s: (s.date or s.published or dt.date.min, RANK[s.status]))
+    r.status = latest.status
+    r.end_reason = latest.end_reason if latest.status == "ended" else None
+    begun = [s.date or s.published for s in asserted if s.status == "in_force" and (s.date or s.published)]
+    agreed = [s.date or s.published for s in asserted if s.status in ("agreed", "declared") and (s.date or s.published)]
+    if begun:
+        r.start_date, r.start_precision = min(begun), "day"
+    elif agreed and r.start_date is None:
+        r.start_date, r.start_precision = min(agreed), "day"
+    r.end_date = (latest.date or latest.published) if latest.status == "ended" else None
+    if r.start_date and r.duration_days and r.planned_end is None:
+        r.planned_end = r.start_date + dt.timedelta(days=r.duration_days - 1)
+
+
+def _link_processes(records: list[Agreement], clusters: list[_Cluster]) -> None:
+    """Per-article process ids that meet in one merged record name one process across articles."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for c in clusters:
+        pids = sorted(c.processes)
+        for p in pids:
+            find(p)
+        for p in pids[1:]:
+            parent[find(p)] = find(pids[0])
+    for r, c in zip(records, clusters, strict=True):
+        if c.processes:
+            mine = find(min(c.processes))
+            root = min(p for p in list(parent) if find(p) == mine)
+            r.process = "process-" + hashlib.sha1(root.encode(), usedforsecurity=False).hexdigest()[:10]
+
+
+def _extensions(members: list[Member], records: list[Agreement], alone: set[str]) -> list[Agreement]:
+    """An extension is its own record that 'extends' the latest arrangement between the same parties."""
+    out: list[Agreement] = []
+    clusters: list[_Cluster] = []
+    for m in members:
+        fits = [] if m.agreement.id in alone else [c for c in clusters if _score(c, m) is not None]
+        if fits:
+            fits[0].add(m)
+        else:
+            c = _Cluster(kind=m.agreement.kind)
+            c.add(m)
+            clusters.append(c)
+    for c in clusters:
+        r = _record(c)
+        first = min(_dates(c.members[0]), default=None)
+        parties = set(r.parties) or set().union(*(m.context for m in c.members))
+        bases = [
+            b
+            for b in records
+            if b.kind != "renewal_extension"
+            and set(b.parties) & parties
+            and (b.start_date is None or first is None or b.start_date <= first)
+        ]
+        if bases:
+            base = max(bases, key=lambda b: b.start_date or dt.date.min)
+            r.links.append(AgreementLink(relation="extends", agreement=base.id))
+            r.parties = r.parties or list(base.parties)
+            r.mediators = r.mediators or list(base.mediators)
+            r.scope = r.scope or list(base.scope)
+            r.coverage = base.coverage if r.coverage == "unknown" else r.coverage
+            if base.status != "ended":  # the extension takes over: the first period is over
+                base.status, base.end_reason = "ended", "superseded"
+                base.end_date = r.start_date or first
+        out.append(r)
+    return out

@@ -1,0 +1,275 @@
+"""Violations as an overlay on agreements, never a status.
+
+An attack (ASSAULT or COERCE) between an agreement's parties, inside its period and its scope, is
+linked to it as a *candidate* violation. The link then records how far the breach is established:
+
+- ``alleged``: a party accuses the other, or the incident is reported on a party's word;
+- ``disputed``: the accused side denies it;
+- ``corroborated``: two independent outlets report it and nobody denies it;
+- ``verified``: the agreement's named monitor finds it.
+
+Reports of one incident from several articles (same attacker, same target, same day, same kind of
+target) are one incident. Copies of one story (the same sentence in two outlets) count as one
+source. An attack between the parties that the agreement does not cover (outside its scope or its
+area) is kept apart in ``out_of_scope`` with the reason, never as a violation. Each link lists its
+basis so an analyst can see why it was made, and an analyst's confirm/dismiss is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from truceline.agreements.candidate import vocabulary
+from truceline.models import Agreement, ArticleRef, Event, ViolationLink
+
+ATTACKS = ("ASSAULT", "COERCE")
+_WINDOW = dt.timedelta(days=3)  # accusations and denials refer to incidents of the days before
+_ORDER = ["candidate", "alleged", "corroborated", "disputed", "verified"]
+_BREACH_WORDS = ("ceasefire", "truce", "moratorium", "violat", "breach", "agreement", "arrangement")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as one article reports it, with the party keys of its actors."""
+
+    event: Event
+    article: ArticleRef
+    source_key: str | None  # country code, or group id for a non-state group
+    target_key: str | None
+    claimant_key: str | None = None
+
+
+@dataclass
+class Incident:
+    id: str
+    reports: list[Report] = field(default_factory=list)
+    category: str | None = None
+
+    @property
+    def first(self) -> Report:
+        return self.reports[0]
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.first.event.date or self.first.article.published
+
+
+def category_of(sentence: str) -> str | None:
+    """What an incident hit, as a scope domain, from the words of its sentence."""
+    text = sentence.lower()
+    best: tuple[int, str] | None = None
+    for domain, words in vocabulary().incident_targets.items():
+        hits = [w for w in words if re.search(rf"\b{re.escape(w)}", text)]
+        if hits and (best is None or len(max(hits, key=len)) > best[0]):
+            best = (len(max(hits, key=len)), domain)
+    return best[1] if best else None
+
+
+def incidents(reports: Iterable[Report]) -> list[Incident]:
+    """Group attack reports from several articles into incidents (content order, not ingest order)."""
+    out: list[Incident] = []
+    attacks = [r for r in reports if r.event.type in ATTACKS and not r.event.negated and r.source_key]
+    attacks.sort(key=lambda r: (r.event.date or r.article.published or dt.date.max, r.article.id, r.event.id))
+    for r in attacks:
+        when = r.event.date or r.article.published
+        cat = category_of(r.event.sentence)
+        for inc in out:
+            d = inc.date
+            same_day = when is not None and d is not None and abs((when - d).days) <= 1
+            if (
+                same_day
+                and inc.first.source_key == r.source_key
+                and (inc.first.target_key == r.target_key or None in (inc.first.target_key, r.target_key))
+                and (inc.category == cat or None in (inc.category, cat))
+            ):
+                inc.reports.append(r)
+                inc.category = inc.category or cat
+                break
+        else:
+            iid = "inc-" + hashlib.sha1(r.event.id.encode(), usedforsecurity=False).hexdigest()[:10]
+            out.append(Incident(iid, [r], cat))
+    return out
+
+
+def overlay(
+    records: list[Agreement],
+    reports: list[Report],
+    texts: dict[str, tuple[dt.date | None, str]],
+    party_country: dict[str, str],
+    decisions: dict[tuple[str, str], str] | None = None,
+) -> None:
+    """Link incidents to the agreements they may breach, assess each link, and sum up compliance.
+
+    ``texts`` maps article ids to their date and text (for monitors' findings);
+    ``party_country`` maps a group party to the country it fights in (hezbollah -> LBN);
+    ``decisions`` holds analysts' confirm/dismiss by (agreement id, incident id).
+    """
+    decisions = decisions or {}
+    found = incidents(reports)
+    statements = [r for r in reports if r.event.type in ("ACCUSE", "REJECT") or r.event.status == "denied"]
+    for agr in records:
+        agr.violations, agr.out_of_scope = [], []
+        parties = set(agr.parties)
+        start = agr.start_date
+        if len(parties) < 2 or start is None or agr.kind not in ("ceasefire", "renewal_extension", "truce"):
+            continue
+        end = agr.end_date or dt.date.max
+        for inc in found:
+            src, tgt = inc.first.source_key, inc.first.target_key or _place_key(inc, party_country, parties)
+            if src not in parties or tgt not in parties or src == tgt:
+                continue
+            when = inc.date
+            if when is None or not (start <= when <= end):
+                continue
+            link = _link(agr, inc, src, party_country)
+            if link.assessment == "out_of_scope":
+                agr.out_of_scope.append(link)
+                continue
+            _assess(link, agr, inc, statements, texts)
+            link.analyst = decisions.get((agr.id, inc.id))  # type: ignore[assignment]
+            agr.violations.append(link)
+        agr.compliance = compliance(agr.violations)
+
+
+def _place_key(inc: Incident, party_country: dict[str, str], parties: set[str]) -> str | None:
+    """An attack with no named target hits the party whose territory it lands in."""
+    loc = inc.first.event.location
+    if loc is None or loc.country is None:
+        return None
+    for p in parties:
+        if p == loc.country or party_country.get(p) == loc.country:
+            return p
+    return None
+
+
+def _link(agr: Agreement, inc: Incident, src: str, party_country: dict[str, str]) -> ViolationLink:
+    first = inc.first
+    basis = ["party_match", "period_match"]
+    link = ViolationLink(
+        incident=inc.id,
+        events=[r.event.id for r in inc.reports],
+        date=inc.date,
+        alleged_violator=src,
+        target_category=inc.category,
+        articles=sorted({r.article.id for r in inc.reports}),
+        sources=sorted({r.article.source or r.article.id for r in inc.reports}),
+        sentence=first.event.sentence,
+    )
+    scope = set(agr.scope)
+    comprehensive = agr.coverage == "comprehensive" or "all_hostilities" in scope or not scope
+    if not comprehensive:
+        if inc.category not in scope:
+            link.assessment = "out_of_scope"
+            what = (inc.category or "targets outside the agreement's domains").replace("_", " ")
+            link.reason = f"an attack on {what}, outside the scope ({', '.join(sorted(scope))})"
+            return link
+        basis.append("scope_match")
+    loc = first.event.location
+    territory = {party_country.get(p, p) for p in agr.parties}
+    if loc is not None and loc.country and loc.country not in territory:
+        link.assessment = "out_of_scope"
+        link.reason = f"in {loc.name}, outside the area the agreement covers ({', '.join(sorted(territory))})"
+        return link
+    if loc is not None and loc.country:
+        basis.append("area_match")
+    if any(any(w in r.event.sentence.lower() for w in _BREACH_WORDS) for r in inc.reports):
+        basis.append("explicit_reference")
+    link.basis = basis
+    return link
+
+
+def _assess(
+    link: ViolationLink,
+    agr: Agreement,
+    inc: Incident,
+    statements: list[Report],
+    texts: dict[str, tuple[dt.date | None, str]],
+) -> None:
+    voc = vocabulary()
+    violator = link.alleged_violator
+    victims = set(agr.parties) - {violator}
+    when = inc.date or dt.date.min
+    level = "candidate"
+    # an accusation: a victim's ACCUSE against the violator, or the incident told on a victim's word
+    for s in statements:
+        d = s.event.date or s.article.published or dt.date.min
+        near = abs((d - when).days) <= _WINDOW.days or s.article.id in link.articles
+        if s.event.type == "ACCUSE" and near and s.source_key in victims and s.target_key in (violator, None):
+            level, link.alleging_party = "alleged", s.source_key
+            link.basis.append("accusation")
+            break
+    claimants = {r.claimant_key for r in inc.reports} & victims
+    if level == "candidate" and claimants:
+        level, link.alleging_party = "alleged", sorted(claimants)[0]
+        link.basis.append("accusation")
+    independent = _independent_sources(inc)
+    denied = _denials(inc, violator, statements)
+    if denied:
+        link.denied_by = [violator] if violator else []
+    if len(independent) >= 2 and not denied:
+        level = "corroborated"
+    elif denied:
+        level = "disputed"
+    if agr.monitor:
+        # the monitor's finding: an article about this agreement, in the weeks after the incident
+        for aid in sorted(set(agr.articles) | set(link.articles)):
+            published, text = texts.get(aid, (None, ""))
+            if published is not None and not (when <= published <= when + dt.timedelta(days=21)):
+                continue
+            if _finds(text, agr.monitor, voc.verify_words):
+                level, link.verified_by = "verified", agr.monitor
+                link.articles = sorted({*link.articles, aid})
+                link.basis.append("monitor_finding")
+                break
+    link.assessment = level  # type: ignore[assignment]
+
+
+def _independent_sources(inc: Incident) -> set[str]:
+    """Outlets that report the incident, counting copies of one story (same sentence) once."""
+    seen: dict[str, str] = {}
+    for r in inc.reports:
+        if r.event.status == "denied":
+            continue
+        key = re.sub(r"\W+", " ", r.event.sentence.lower()).strip()
+        seen.setdefault(key, r.article.source or r.article.id)
+    return set(seen.values())
+
+
+def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> bool:
+    if any(r.event.status == "denied" for r in inc.reports):
+        return True
+    when = inc.date or dt.date.min
+    words = vocabulary().deny_words
+    for s in statements:
+        d = s.event.date or s.article.published or dt.date.min
+        if s.source_key != violator or abs((d - when).days) > _WINDOW.days:
+            continue
+        if s.event.status == "denied" or any(w in s.event.sentence.lower().split() for w in words):
+            return True
+    return False
+
+
+def _finds(text: str, monitor: str, verify_words: set[str]) -> bool:
+    """Does an article say that the monitor found a breach?"""
+    names = {monitor.lower()}
+    abbrev = re.search(r"\(([A-Z]{2,8})\)", monitor)
+    if abbrev:
+        names.add(abbrev.group(1).lower())
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        low = sentence.lower()
+        if any(n in low for n in names) and any(re.search(rf"\b{w}\b", low) for w in verify_words):
+            if any(w in low for w in ("violat", "breach")):
+                return True
+    return False
+
+
+def compliance(links: list[ViolationLink]) -> str:
+    live = [x for x in links if x.analyst != "dismissed"]
+    if not live:
+        return "no_reports"
+    top = max(live, key=lambda x: _ORDER.index(x.assessment)).assessment
+    return "verified_breach" if top == "verified" else top
