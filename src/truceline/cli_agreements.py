@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from truceline.cli import DbOpt, Format, FormatOpt, _print_json, _print_rows, _store, err, out
+from truceline.cli_common import DbOpt, Format, FormatOpt, _print_json, _print_rows, _store, err, out
 from truceline.errors import TrucelineError
 from truceline.models import Agreement
 
