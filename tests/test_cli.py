@@ -84,10 +84,20 @@ def test_ingest_then_query_everything(store_url, tmp_path):
     csv_out = runner.invoke(app, ["events", "--db", store_url, "--actor", "RUS-MIL", "-f", "csv"]).stdout
     assert csv_out.splitlines()[0].startswith("id,date,type") and "ASSAULT" in csv_out
 
-    ags = json.loads(runner.invoke(app, ["agreements", "--db", store_url, "--actor", "USA", "-f", "json"]).stdout)
-    assert any(a["kind"] == "ceasefire" and "energy_infrastructure" in a["scope"] for a in ags)
+    ags = json.loads(runner.invoke(app, ["agreements", "--db", store_url, "--party", "USA", "-f", "json"]).stdout)
+    energy = next(a for a in ags if a["kind"] == "ceasefire" and "energy_infrastructure" in a["scope"])
     ended = runner.invoke(app, ["agreements", "--db", store_url, "--status", "ended", "-f", "csv"]).stdout
     assert "collapsed" in ended
+    one = runner.invoke(app, ["agreement", energy["id"][:10], "--db", store_url])
+    assert one.exit_code == 0 and "Timeline" in one.stdout and "Violations" in one.stdout
+    phases = json.loads(runner.invoke(app, ["process", energy["process"], "--db", store_url, "-f", "json"]).stdout)
+    assert [p["phase"] for p in phases] == sorted(p["phase"] for p in phases) and len(phases) >= 3
+    html = tmp_path / "report.html"
+    made = runner.invoke(app, ["report", "agreement", energy["id"], "--out", str(html), "--db", store_url])
+    page = html.read_text()
+    assert made.exit_code == 0 and "<svg" in page and "<rect" in page
+    assert not any(x in page for x in ('src="http', 'href="http', "<script", "<link", "@import"))  # nothing fetched
+    assert runner.invoke(app, ["agreement", "agr-nothing", "--db", store_url]).exit_code == 1
 
     actors = json.loads(runner.invoke(app, ["actors", "--db", store_url, "-f", "json"]).stdout)
     assert any(a["id"] == "houthis" for a in actors)
