@@ -122,8 +122,8 @@ def _score(c: _Cluster, m: Member) -> float | None:
     if a.coverage == c.coverage != "unknown":
         score += 1.0
     if not parties:
-        if not (m.context & c.parties):
-            return None  # a record without parties joins only a record about the article's actors
+        if len(m.context & c.parties) < min(2, len(c.parties)) or not c.parties:
+            return None  # a record without parties joins only a record whose sides the article names
         score += 1.0
     elif not c.parties and not (parties & set().union(*(x.context for x in c.members))):
         return None
@@ -229,20 +229,35 @@ def _record(c: _Cluster) -> Agreement:
     r.phase = phases.most_common(1)[0][0] if phases else None
     r.declaration = "bilateral" if len(r.parties) == 2 else "multilateral" if len(r.parties) > 2 else None
     derive(r)
+    if r.start_date is None:  # "ending a two-month ceasefire": a start known only roughly
+        rough = [m.agreement for m in members if m.agreement.start_date]
+        if rough:
+            first_rough = min(rough, key=lambda a: a.start_date)
+            r.start_date, r.start_precision = first_rough.start_date, first_rough.start_precision
     return r
 
 
 def _add_condition(r: Agreement, cond: Condition, m: Member) -> None:
     """Conditions with the same setter and much the same words are one condition; its status is the
     latest by article date, and a condition accepted, rejected or met is never 'stated' again."""
-    words = set(cond.text.lower().split())
+    words = _content(cond.text)
     for old in r.conditions:
-        same_words = len(words & set(old.text.lower().split())) >= max(2, min(len(words), len(old.text.split())) // 2)
-        if old.by == cond.by and same_words:
+        if old.by != cond.by or (cond.on and old.on and cond.on != old.on):
+            continue
+        same_words = len(words & _content(old.text)) >= 2
+        update = cond.status != "stated" and old.status == "stated"  # "accepted the condition Moscow attached"
+        if same_words or update:
             if _CONDITION_RANK[cond.status] >= _CONDITION_RANK[old.status]:
                 old.status, old.status_by, old.status_article_id = cond.status, cond.status_by, m.article.id
             return
     r.conditions.append(cond.model_copy(update={"article_id": m.article.id, "status_article_id": m.article.id}))
+
+
+_STOP = {"the", "a", "an", "of", "to", "and", "on", "in", "its", "it", "that", "for", "from", "any", "would", "must"}
+
+
+def _content(text: str) -> set[str]:
+    return {w.strip(".,;:\"'()") for w in text.lower().split()} - _STOP
 
 
 def derive(r: Agreement) -> None:

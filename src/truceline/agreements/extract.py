@@ -27,6 +27,8 @@ from truceline.models import Agreement, Condition, Event
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
+_HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end"}
+_HOSTILE_VERBS = {"attack", "strike", "target", "shell", "bomb", "fire", "hit", "shoot"}
 _EVENT_TO_STATUS = {
     "agreed": "agreed",
     "planned": "planned",
@@ -99,6 +101,43 @@ class _Extractor:
             c.status = _EVENT_TO_STATUS.get(e.status, "declared")
             c.date, c.date_precision = e.date, e.date_precision
             out.append(c)
+        out += self._proposed_halts(mentioned | {c.sent.start for c in out})
+        return out
+
+    def _proposed_halts(self, mentioned: set[int]) -> list[Candidate]:
+        """'The US proposed that Russia and Ukraine stop attacking energy infrastructure': the event coder
+        codes the proposal (AGREE); the halt it proposes is an arrangement all the same."""
+        out = []
+        for e in self.events:
+            if e.type != "AGREE" or e.status not in ("proposed", "agreed", "asserted"):
+                continue
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or sent_of(span.root).start in mentioned:
+                continue
+            for tok in span.root.subtree:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HALT_VERBS:
+                    continue
+                stopped = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
+                if not stopped & (self.voc.hostilities | _HOSTILE_VERBS):
+                    continue
+                c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
+                for t in tok.subtree:
+                    w = t.lemma_.lower()
+                    if w in self.voc.domains and self.voc.domains[w] not in c.domains:
+                        c.domains.append(self.voc.domains[w])
+                c.coverage = "partial" if c.domains else "unknown"
+                c.status = "agreed" if e.status in ("agreed", "asserted") else "proposed"
+                c.date, c.date_precision = e.date, e.date_precision
+                m = re.search(r"\b(\d+|thirty|fourteen|seven)[- ](day|week|month)s?\b", sent_of(tok).text)
+                c.duration_text = m.group(0) if m else None
+                if e.source:
+                    c.mediators.append(self.country_of.get(e.source) or e.source)
+                subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+                for t in [subj, *subj.conjuncts] if subj is not None else []:
+                    if t.i in self.by_token:
+                        self._add_party(c, self.by_token[t.i])  # "that Russia and Ukraine stop attacking"
+                out.append(c)
+                break
         return out
 
     def _kind_at(self, tok: Token) -> str | None:
@@ -393,12 +432,24 @@ class _Extractor:
                 found = [max(before, key=lambda x: x[0])[1]]
         return found
 
+    def actor_in(self, tok: Token | None) -> str | None:
+        """The party an actor named in or under this token stands for (country, or group id)."""
+        if tok is None:
+            return None
+        for t in [tok, *tok.subtree]:
+            actor = self.by_token.get(t.i)
+            if actor is not None:
+                return actor if self.kind_of.get(actor) == "group" else (self.country_of.get(actor) or actor)
+        return None
+
     def _add_party(self, c: Candidate, actor: str | None) -> None:
         if actor is None:
             return
         country = self.country_of.get(actor) or actor
         if self.kind_of.get(actor) == "group":
             country = actor
+        if country in c.mediators:
+            return  # who proposes or brokers a halt is not a party to it
         if country not in c.parties:
             c.parties.append(country)
 
@@ -533,6 +584,8 @@ def extract_agreements(
             if first is not None:
                 r.parties = r.parties or list(first.parties)
                 r.mediators = r.mediators or list(first.mediators)
+    _context_parties(records, events, ex)
+    _stated_conditions(records, placed, ex)
     for r in records:
         derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
@@ -552,3 +605,139 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)
+
+
+_BELLIGERENT_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AGREE", "REJECT", "THREATEN", "ACCUSE"}
+
+
+def _context_parties(records: list[Agreement], events: list[Event], ex: _Extractor) -> None:
+    """A record that names no parties ("the moratorium took effect") takes those of the article's
+    other record of its kind, else the two sides the article's conflict events are between."""
+    for r in records:
+        if r.parties:
+            continue
+        same = [x for x in records if x is not r and x.kind == r.kind and x.parties]
+        if same:
+            r.parties = list(same[0].parties)
+            r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]
+            continue
+        counts: dict[str, int] = {}
+        for e in events:
+            if e.type not in _BELLIGERENT_TYPES:
+                continue
+            for a in (e.source, e.target):
+                if a is None:
+                    continue
+                key = a if ex.kind_of.get(a) == "group" else (ex.country_of.get(a) or a)
+                if (len(key) == 3 and key.isupper()) or ex.kind_of.get(a) == "group":
+                    counts[key] = counts.get(key, 0) + 1
+        ranked = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k not in r.mediators]
+        if len(ranked) >= 2 and counts[ranked[1]] >= 2:
+            r.parties = ranked[:2]
+
+
+_COND_NOUNS = {"condition", "precondition", "demand", "term"}
+_COND_CUES = re.compile(
+    r"\b(conditions?|preconditions?|demands?|provided|only if|unless|first have to|must first)\b", re.I
+)
+_SETTING = {"set", "put", "attach", "place", "impose", "lay", "demand", "stress", "insist", "want", "say", "voice"}
+_STATUS_VERBS = {
+    "accept": "accepted",
+    "agree": "accepted",
+    "meet": "met",
+    "fulfil": "met",
+    "fulfill": "met",
+    "satisfy": "met",
+    "reject": "rejected",
+    "refuse": "rejected",
+    "rebuff": "rejected",
+    "dismiss": "rejected",
+}
+
+
+def _stated_conditions(records: list[Agreement], placed: list, ex: _Extractor) -> None:
+    """Conditions stated, accepted, rejected or met, in any sentence of an article about an agreement:
+    "it sets a condition on Kyiv: Ukraine would first have to stop ...", "rejected the army's other
+    demand, that ...", "the central condition of the agreement has been met"."""
+    if not records:
+        return
+    seen = {(c.start, c.end) for r in records for c in r.conditions}
+    for sent in sents(ex.doc):
+        if not _COND_CUES.search(sent.text):
+            continue
+        noun = next((t for t in sent if t.lemma_.lower() in _COND_NOUNS and t.pos_ == "NOUN"), None)
+        verb = noun.head if noun is not None else sent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        status = "stated"
+        for v in [verb, *verb.ancestors] if noun is not None else [sent.root]:
+            if v.lemma_.lower() in _STATUS_VERBS:
+                status, verb = _STATUS_VERBS[v.lemma_.lower()], v
+                break
+        if (
+            noun is None
+            and status == "stated"
+            and not re.search(r"\b(first have to|must first|only if|unless)\b", sent.text)
+        ):
+            continue
+        subj_verb = verb
+        while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in ("advcl", "xcomp", "conj"):
+            subj_verb = subj_verb.head  # "the minister said on Monday, accepting the condition ...": the minister
+        subject = ex.actor_in(next((c for c in subj_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        if (
+            noun is not None
+            and status in ("accepted", "met")
+            and (any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in verb.children))
+        ):
+            status = "rejected"  # "no such condition had been agreed"
+        owner = None
+        if noun is not None:
+            owner = ex.actor_in(next((c for c in noun.children if c.dep_ == "poss"), None))
+            for rel in (c for c in noun.children if c.dep_ in ("relcl", "acl")):  # "the condition Moscow attached"
+                owner = owner or ex.actor_in(next((c for c in rel.children if c.dep_ == "nsubj"), None))
+            for c in noun.subtree:  # "the condition set by the army", "the demand voiced in Moscow"
+                if owner is None and c.dep_ == "pobj" and c.head.lower_ in ("by", "in") and c.head.head.pos_ == "VERB":
+                    owner = ex.actor_in(c)
+        if status == "stated":
+            by, on, by_status = owner or subject, None, None
+        else:
+            by, on, by_status = owner, subject, subject
+        if ":" in sent.text and status == "stated":
+            text = sent.text.split(":", 1)[1].strip().rstrip(".")
+        elif noun is not None:
+            span = ex.doc[noun.left_edge.i : noun.right_edge.i + 1]
+            text = span.text.strip().rstrip(".")
+        else:
+            text = sent.text.strip().rstrip(".")
+        if on is None:
+            for t in (
+                ex.doc.char_span(sent.start_char + sent.text.find(text), sent.end_char, alignment_mode="expand") or []
+            ):
+                a = ex.actor_in(t)
+                if a and a != by:
+                    on = a
+                    break
+        start = sent.start_char + max(sent.text.find(text), 0)
+        if (start, start + len(text)) in seen or (by is None and on is None):
+            continue
+        seen.add((start, start + len(text)))
+        target = _record_for(sent, records, placed)
+        if target is None:
+            continue
+        target.conditions.append(
+            Condition(by=by, on=on, text=text, start=start, end=start + len(text), status=status, status_by=by_status)
+        )
+
+
+def _record_for(sent, records: list[Agreement], placed: list) -> Agreement | None:
+    """The record a condition belongs to: one mentioned in its sentence, a comprehensive one when the
+    sentence speaks of a full ceasefire, else the article's first record."""
+    here = [r for c, r in placed if c.sent.start == sent.start]
+    if here:
+        return here[0]
+    words = sent.text.lower()
+    if any(w in words for w in ("full ceasefire", "complete ceasefire", "comprehensive")):
+        full = [r for r in records if r.coverage == "comprehensive"]
+        if full:
+            return full[0]
+    return records[0]
