@@ -254,6 +254,8 @@ class _Extractor:
             if parent.i == cur.i:
                 break
             lemma = parent.lemma_.lower()
+            if lemma in _COND_NOUNS:
+                return  # "rejected the demand ... as a condition for a full ceasefire": the condition's fate
             phrase = f"{lemma} {next((x.lower_ for x in parent.children if x.dep_ in ('prt', 'dobj')), '')}".strip()
             negated = any(x.dep_ == "neg" for x in parent.children)
             intransitive = cur.dep_ == "nsubj" and not any(x.dep_ == "dobj" for x in parent.children)
@@ -275,6 +277,9 @@ class _Extractor:
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
             if negated and cue in ("planned", "negotiating", "proposed"):
                 return  # "did not lead to a peace deal": no status either way
+            if cue and negated and cue == "agreed" and re.search(r"\b(unless|until)\b", c.sent.text):
+                c.status = "negotiating"  # "will not sign unless the militia meets two conditions"
+                return
             if lemma == "refuse" or (cue and negated and cue == "agreed"):
                 c.status = "rejected"
                 return
@@ -499,16 +504,35 @@ class _Extractor:
             )
 
     # ------------------------------------------------------------- phases
+    def _sequenced(self, sent: Span) -> bool:
+        text = sent.text.lower()
+        return any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in self.voc.sequence)
+
     def phases(self, cands: list[Candidate]) -> None:
         by_sent: dict[int, list[Candidate]] = {}
         for c in cands:
             by_sent.setdefault(c.sent.start, []).append(c)
-        for group in by_sent.values():
+        # a sequence may run over adjacent sentences: "... will begin with an energy ceasefire. Talks on a
+        # maritime ceasefire will start at once, followed by talks on a full ceasefire."
+        order = sents(self.doc)
+        index = {s.start: i for i, s in enumerate(order)}
+        groups: list[list[Candidate]] = []
+        last = -2
+        for start in sorted(by_sent, key=lambda x: index.get(x, 0)):
+            group = by_sent[start]
+            if not self._sequenced(group[0].sent):
+                last = -2
+                continue
+            i = index.get(start, 0)
+            if groups and i == last + 1:
+                groups[-1].extend(group)
+            else:
+                groups.append(list(group))
+            last = i
+        for group in groups:
             if len(group) < 2:
                 continue
-            text = group[0].sent.text.lower()
-            if not any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in self.voc.sequence):
-                continue
+            text = " ".join(dict.fromkeys(c.sent.text.lower() for c in group))
             group.sort(key=lambda c: c.head.i)
             pid = (
                 "proc-"
