@@ -459,7 +459,7 @@ class _Builder:
                 and tok.i not in self.taken
                 and first > 0
                 and doc[first - 1].lower_ == "the"
-                and tok.pos_ == "NOUN"
+                and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()))
                 and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _OWN_STATE for c in tok.children)
             ):
                 recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
@@ -517,7 +517,7 @@ class _Builder:
         for m in self.mentions:
             if limit <= m.start < end and not m.plural_of:
                 actor = self.reg.actors.get(m.actor_id)
-                country = actor.country if actor is not None and actor.kind in ("country", "generic") else None
+                country = actor.country if actor is not None and actor.kind in ("country", "generic", "group") else None
                 if country and country not in found:
                     found.append(country)
         return found
@@ -683,7 +683,7 @@ _NAMED_AFTER_PLACES = {
     "principles",
 }
 # Modifiers that keep "the federal government" the government of the passage's country.
-_OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular"}
+_OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular", "armed"}
 _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
 _GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
 _ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}
@@ -777,4 +777,6 @@ def resolve(doc: Doc, reg: Registry, when: date | None) -> ActorResolution:
                 country, sector = ra.at(when)
                 actors[aid] = Actor(id=aid, name=ra.name, country=country, sector=sector, kind=ra.kind)
             actors[aid].mentions.append(Mention(text=m.text, start=m.start, end=m.end, method=m.method, score=m.score))
-    return ActorResolution(actors=list(actors.values()), mentions=mentions, unresolved=b.unresolved)
+    # a name left unresolved by one pass and resolved by a later one ("the Armed Forces") is resolved
+    unresolved = [u for u in b.unresolved if not any(m.start < u.end and u.start < m.end for m in mentions)]
+    return ActorResolution(actors=list(actors.values()), mentions=mentions, unresolved=unresolved)

@@ -32,7 +32,14 @@ RANK = {
     "ended": 7,
 }
 _CONDITION_RANK = {"stated": 0, "rejected": 1, "accepted": 1, "met": 2}
-_MAX_GAP_DAYS = 120  # reports further apart than this, with nothing else shared, are different arrangements
+_MAX_GAP_DAYS = 120
+CEASEFIRE_KINDS = {
+    "ceasefire",
+    "truce",
+    "cessation_of_hostilities",
+    "humanitarian_pause",
+    "renewal_extension",
+}  # reports further apart than this, with nothing else shared, are different arrangements
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,15 @@ def _bare(a: Agreement) -> bool:
 def _score(c: _Cluster, m: Member) -> float | None:
     """How well a member fits a cluster; None when something contradicts."""
     a = m.agreement
-    if a.kind != c.kind or any(x.article.id == m.article.id for x in c.members):
+    if any(x.article.id == m.article.id for x in c.members):
         return None  # one article's extractor already told its own records apart
+    first = min(_dates(m), default=None)
+    if c.kind == "renewal_extension" and a.kind != c.kind:
+        # reports after an extension began are about the extension ("the extended truce collapsed")
+        if a.kind not in CEASEFIRE_KINDS or first is None or not c.dates or first < min(c.dates):
+            return None
+    elif a.kind != c.kind:
+        return None
     parties, scope = set(a.parties), set(a.scope)
     if parties and c.parties and not parties & c.parties:
         return None
@@ -114,9 +128,8 @@ def _score(c: _Cluster, m: Member) -> float | None:
         return None
     if a.phase and c.phases and a.phase not in c.phases:
         return None
-    first = min(_dates(m), default=None)
-    if c.end and first and first > c.end + dt.timedelta(days=1) and a.status not in ("ended",):
-        return None  # the arrangement had ended: a later deal is a new one
+    if c.end and first and first > c.end + dt.timedelta(days=1):
+        return None  # the arrangement had ended: later news is of another one
     gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
     score = 4.0 * len(scope & c.scope) + 2.0 * len(parties & c.parties) - gap / 30.0
     if a.coverage == c.coverage != "unknown":
@@ -139,12 +152,8 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
     """Merge per-article agreement records into one record per arrangement."""
     alone = {o.member for o in overrides if o.action == "split"}
     clusters: list[_Cluster] = []
-    extensions: list[Member] = []
     for m in sorted(members, key=_order):
         a = m.agreement
-        if a.kind == "renewal_extension":
-            extensions.append(m)
-            continue
         fits = [] if a.id in alone else [(s, c) for c in clusters if (s := _score(c, m)) is not None]
         if fits:
             best = max(fits, key=lambda sc: sc[0])[1]
@@ -158,7 +167,7 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
     clusters = _apply_merges(clusters, [o for o in overrides if o.action == "merge"])
     records = [_record(c) for c in clusters]
     _link_processes(records, clusters)
-    records += _extensions(extensions, records, alone)
+    _link_extensions(records)
     records.sort(key=lambda r: (r.start_date or dt.date.max, r.process or "", r.phase or 0, r.id))
     return records
 
@@ -304,38 +313,29 @@ def _link_processes(records: list[Agreement], clusters: list[_Cluster]) -> None:
             r.process = "process-" + hashlib.sha1(root.encode(), usedforsecurity=False).hexdigest()[:10]
 
 
-def _extensions(members: list[Member], records: list[Agreement], alone: set[str]) -> list[Agreement]:
+def _link_extensions(records: list[Agreement]) -> None:
     """An extension is its own record that 'extends' the latest arrangement between the same parties."""
-    out: list[Agreement] = []
-    clusters: list[_Cluster] = []
-    for m in members:
-        fits = [] if m.agreement.id in alone else [c for c in clusters if _score(c, m) is not None]
-        if fits:
-            fits[0].add(m)
-        else:
-            c = _Cluster(kind=m.agreement.kind)
-            c.add(m)
-            clusters.append(c)
-    for c in clusters:
-        r = _record(c)
-        first = min(_dates(c.members[0]), default=None)
-        parties = set(r.parties) or set().union(*(m.context for m in c.members))
+    for r in (x for x in records if x.kind == "renewal_extension"):
+        first = r.start_date or min((s.date or s.published for s in r.timeline if s.date or s.published), default=None)
         bases = [
             b
             for b in records
-            if b.kind != "renewal_extension"
-            and set(b.parties) & parties
+            if b.kind in CEASEFIRE_KINDS
+            and b.kind != "renewal_extension"
+            and (set(b.parties) & set(r.parties) or not r.parties)
             and (b.start_date is None or first is None or b.start_date <= first)
         ]
-        if bases:
-            base = max(bases, key=lambda b: b.start_date or dt.date.min)
-            r.links.append(AgreementLink(relation="extends", agreement=base.id))
-            r.parties = r.parties or list(base.parties)
-            r.mediators = r.mediators or list(base.mediators)
-            r.scope = r.scope or list(base.scope)
-            r.coverage = base.coverage if r.coverage == "unknown" else r.coverage
-            if base.status != "ended":  # the extension takes over: the first period is over
-                base.status, base.end_reason = "ended", "superseded"
-                base.end_date = r.start_date or first
-        out.append(r)
-    return out
+        if not bases:
+            continue
+        base = max(bases, key=lambda b: b.start_date or dt.date.min)
+        r.links.append(AgreementLink(relation="extends", agreement=base.id))
+        r.parties = r.parties or list(base.parties)
+        r.mediators = r.mediators or list(base.mediators)
+        r.actors = r.actors or list(base.actors)
+        r.scope = r.scope or list(base.scope)
+        r.coverage = base.coverage if r.coverage == "unknown" else r.coverage
+        if base.status != "ended":  # the extension takes over: the first period is over
+            base.status, base.end_reason = "ended", "superseded"
+            base.end_date = first
+        elif base.end_reason in (None, "expired"):
+            base.end_reason = "superseded"  # it ran its course and was extended: superseded by the extension
