@@ -8,6 +8,8 @@ never on the order it was stored in.
 
 from __future__ import annotations
 
+import re
+
 from truceline.agreements.consolidate import Member, Override, consolidate
 from truceline.agreements.violations import Report, overlay
 from truceline.models import Agreement
@@ -40,7 +42,9 @@ def rebuild(store: Store) -> list[Agreement]:
         for event, article in store.event_reports(_REPORTED_TYPES)
     ]
     party_country = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
-    texts = store.article_texts({a for r in records for a in r.articles})
+    monitors = {re.sub(r"\s*\(.*\)$", "", r.monitor) for r in records if r.monitor}
+    monitors |= {m.group(1) for r in records if r.monitor and (m := re.search(r"\(([A-Z]{2,8})\)", r.monitor))}
+    texts = store.articles_naming(monitors)  # where a monitor's findings may be
     decisions = {
         (m, o or ""): f"{a}ed" if a == "confirm" else "dismissed" for a, m, o in saved if a in ("confirm", "dismiss")
     }

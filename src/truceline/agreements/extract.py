@@ -24,7 +24,7 @@ from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
 from truceline.models import Agreement, Condition, Event
-from truceline.nlp.index import ent_of, ents_in, sent_of, sents
+from truceline.nlp.index import ent_of, ents, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
 _HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end"}
@@ -610,6 +610,9 @@ def extract_agreements(
                 r.mediators = r.mediators or list(first.mediators)
     _context_parties(records, events, ex)
     _stated_conditions(records, placed, ex)
+    monitor = _monitor(ex)
+    for r in records:
+        r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "renewal_extension") else None)
     for r in records:
         derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
@@ -765,3 +768,16 @@ def _record_for(sent, records: list[Agreement], placed: list) -> Agreement | Non
         if full:
             return full[0]
     return records[0]
+
+
+def _monitor(ex: _Extractor) -> str | None:
+    """A named monitoring body ("the Joint Ceasefire Monitoring Committee (JCMC)"), with its abbreviation."""
+    words = ex.voc.monitor_words
+    for ent in ents(ex.doc):
+        if ent.label_ not in ("ORG", "NORP", "FAC") or not any(t.lower_ in words for t in ent):
+            continue
+        name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+        tail = ex.doc.text[ent.end_char : ent.end_char + 12]
+        abbrev = re.match(r"\s*\(([A-Z]{2,8})\)", tail)
+        return f"{name} ({abbrev.group(1)})" if abbrev else name
+    return None

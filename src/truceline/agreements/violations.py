@@ -196,8 +196,7 @@ def _assess(
     level = "candidate"
     # an accusation: a victim's ACCUSE against the violator, or the incident told on a victim's word
     for s in statements:
-        d = s.event.date or s.article.published or dt.date.min
-        near = abs((d - when).days) <= _WINDOW.days or s.article.id in link.articles
+        near = _near(s, when) or s.article.id in link.articles
         if s.event.type == "ACCUSE" and near and s.source_key in victims and s.target_key in (violator, None):
             level, link.alleging_party = "alleged", s.source_key
             link.basis.append("accusation")
@@ -215,9 +214,9 @@ def _assess(
     elif denied:
         level = "disputed"
     if agr.monitor:
-        # the monitor's finding: an article about this agreement, in the weeks after the incident
-        for aid in sorted(set(agr.articles) | set(link.articles)):
-            published, text = texts.get(aid, (None, ""))
+        # the monitor's finding: an article naming the monitor, in the weeks after the incident
+        for aid in sorted(texts):
+            published, text = texts[aid]
             if published is not None and not (when <= published <= when + dt.timedelta(days=21)):
                 continue
             if _finds(text, agr.monitor, voc.verify_words):
@@ -226,6 +225,12 @@ def _assess(
                 link.basis.append("monitor_finding")
                 break
     link.assessment = level  # type: ignore[assignment]
+
+
+def _near(s: Report, when: dt.date) -> bool:
+    """A statement is about an incident of the days before it: by the event's date or the article's."""
+    days = [d for d in (s.event.date, s.article.published) if d]
+    return any(0 <= (d - when).days <= _WINDOW.days for d in days)
 
 
 def _independent_sources(inc: Incident) -> set[str]:
@@ -242,11 +247,15 @@ def _independent_sources(inc: Incident) -> set[str]:
 def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> bool:
     if any(r.event.status == "denied" for r in inc.reports):
         return True
+    words = vocabulary().deny_words
+    for r in inc.reports:  # "the General Staff says the Russian claims of a strike are false"
+        said = r.claimant_key or r.source_key
+        if said == violator and r.claimant_key and any(w in r.event.sentence.lower().split() for w in words):
+            return True
     when = inc.date or dt.date.min
     words = vocabulary().deny_words
     for s in statements:
-        d = s.event.date or s.article.published or dt.date.min
-        if s.source_key != violator or abs((d - when).days) > _WINDOW.days:
+        if s.source_key != violator or not _near(s, when):
             continue
         if s.event.status == "denied" or any(w in s.event.sentence.lower().split() for w in words):
             return True
@@ -255,15 +264,16 @@ def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> b
 
 def _finds(text: str, monitor: str, verify_words: set[str]) -> bool:
     """Does an article say that the monitor found a breach?"""
-    names = {monitor.lower()}
     abbrev = re.search(r"\(([A-Z]{2,8})\)", monitor)
-    if abbrev:
-        names.add(abbrev.group(1).lower())
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        low = sentence.lower()
-        if any(n in low for n in names) and any(re.search(rf"\b{w}\b", low) for w in verify_words):
-            if any(w in low for w in ("violat", "breach")):
-                return True
+    name = re.sub(r"\s*\([A-Z]{2,8}\)", "", monitor).lower()
+    low_text = text.lower()
+    if name not in low_text and not (abbrev and re.search(rf"\b{abbrev.group(1)}\b", text)):
+        return False  # the article must name the monitor
+    for sentence in re.split(r"(?<=[.!?])\s+", low_text):
+        if any(re.search(rf"\b{w}\b", sentence) for w in verify_words) and any(
+            w in sentence for w in ("violat", "breach")
+        ):
+            return True  # "the committee assesses this launch as a violation of the arrangement"
     return False
 
 

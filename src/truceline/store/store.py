@@ -352,6 +352,16 @@ class Store:
             q = select(ArticleRow.id, ArticleRow.published, ArticleRow.text).where(ArticleRow.id.in_(sorted(ids)))
             return {aid: (pub, text) for aid, pub, text in s.execute(q)}
 
+    def articles_naming(self, names: set[str]) -> dict[str, tuple[dt.date | None, str]]:
+        """Date and text of every article whose text contains one of these names (a monitor's)."""
+        if not names:
+            return {}
+        with self.session() as s:
+            q = select(ArticleRow.id, ArticleRow.published, ArticleRow.text).where(
+                or_(*(ArticleRow.text.contains(n) for n in sorted(names)))
+            )
+            return {aid: (pub, text) for aid, pub, text in s.execute(q)}
+
     def overrides(self) -> list[tuple[str, str, str | None]]:
         with self.session() as s:
             q = select(OverrideRow.action, OverrideRow.member, OverrideRow.other).order_by(OverrideRow.id)
