@@ -237,6 +237,9 @@ def _record(c: _Cluster) -> Agreement:
     phases = Counter(m.agreement.phase for m in members if m.agreement.phase)
     r.phase = phases.most_common(1)[0][0] if phases else None
     r.declaration = "bilateral" if len(r.parties) == 2 else "multilateral" if len(r.parties) > 2 else None
+    if c.kind in CEASEFIRE_KINDS and not r.scope and r.coverage in ("unknown", "comprehensive"):
+        # no report limits it to some targets or areas: a ceasefire covers all hostilities between the parties
+        r.coverage, r.scope = "comprehensive", ["all_hostilities"]
     derive(r)
     if r.start_date is None:  # "ending a two-month ceasefire": a start known only roughly
         rough = [m.agreement for m in members if m.agreement.start_date]

@@ -18,13 +18,14 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
+from truceline.agreements.enrich import COND_NOUNS, add_brokers, add_context_parties, add_stated_conditions, find_monitor
 from truceline.agreements.candidate import Candidate, vocabulary
 from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
 from truceline.models import Agreement, Condition, Event
-from truceline.nlp.index import ent_of, ents, ents_in, sent_of, sents
+from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
 _HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end"}
@@ -254,7 +255,7 @@ class _Extractor:
             if parent.i == cur.i:
                 break
             lemma = parent.lemma_.lower()
-            if lemma in _COND_NOUNS:
+            if lemma in COND_NOUNS:
                 return  # "rejected the demand ... as a condition for a full ceasefire": the condition's fate
             phrase = f"{lemma} {next((x.lower_ for x in parent.children if x.dep_ in ('prt', 'dobj')), '')}".strip()
             negated = any(x.dep_ == "neg" for x in parent.children)
@@ -560,6 +561,14 @@ class _Extractor:
         return False
 
 
+    COND_NOUNS,
+    add_brokers,
+    add_context_parties,
+    add_stated_conditions,
+    find_monitor,
+)
+
+
 def extract_agreements(
     doc: Doc, res: ActorResolution, events: list[Event], article_id: str, published: date | None
 ) -> list[Agreement]:
@@ -608,9 +617,10 @@ def extract_agreements(
             if first is not None:
                 r.parties = r.parties or list(first.parties)
                 r.mediators = r.mediators or list(first.mediators)
-    _context_parties(records, events, ex)
-    _stated_conditions(records, placed, ex)
-    monitor = _monitor(ex)
+    add_context_parties(records, events, ex)
+    add_brokers(placed, ex)
+    add_stated_conditions(records, placed, ex)
+    monitor = find_monitor(ex)
     for r in records:
         r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "renewal_extension") else None)
     for r in records:
@@ -632,152 +642,3 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)
-
-
-_BELLIGERENT_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AGREE", "REJECT", "THREATEN", "ACCUSE"}
-
-
-def _context_parties(records: list[Agreement], events: list[Event], ex: _Extractor) -> None:
-    """A record that names no parties ("the moratorium took effect") takes those of the article's
-    other record of its kind, else the two sides the article's conflict events are between."""
-    for r in records:
-        if r.parties:
-            continue
-        same = [x for x in records if x is not r and x.kind == r.kind and x.parties]
-        if same:
-            r.parties = list(same[0].parties)
-            r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]
-            continue
-        counts: dict[str, int] = {}
-        for e in events:
-            if e.type not in _BELLIGERENT_TYPES:
-                continue
-            for a in (e.source, e.target):
-                if a is None:
-                    continue
-                key = a if ex.kind_of.get(a) == "group" else (ex.country_of.get(a) or a)
-                if (len(key) == 3 and key.isupper()) or ex.kind_of.get(a) == "group":
-                    counts[key] = counts.get(key, 0) + 1
-        ranked = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k not in r.mediators]
-        if len(ranked) >= 2 and counts[ranked[1]] >= 2:
-            r.parties = ranked[:2]
-
-
-_COND_NOUNS = {"condition", "precondition", "demand", "term"}
-_COND_CUES = re.compile(
-    r"\b(conditions?|preconditions?|demands?|provided|only if|unless|first have to|must first)\b", re.I
-)
-_SETTING = {"set", "put", "attach", "place", "impose", "lay", "demand", "stress", "insist", "want", "say", "voice"}
-_STATUS_VERBS = {
-    "accept": "accepted",
-    "agree": "accepted",
-    "meet": "met",
-    "fulfil": "met",
-    "fulfill": "met",
-    "satisfy": "met",
-    "reject": "rejected",
-    "refuse": "rejected",
-    "rebuff": "rejected",
-    "dismiss": "rejected",
-}
-
-
-def _stated_conditions(records: list[Agreement], placed: list, ex: _Extractor) -> None:
-    """Conditions stated, accepted, rejected or met, in any sentence of an article about an agreement:
-    "it sets a condition on Kyiv: Ukraine would first have to stop ...", "rejected the army's other
-    demand, that ...", "the central condition of the agreement has been met"."""
-    if not records:
-        return
-    seen = {(c.start, c.end) for r in records for c in r.conditions}
-    for sent in sents(ex.doc):
-        if not _COND_CUES.search(sent.text):
-            continue
-        noun = next((t for t in sent if t.lemma_.lower() in _COND_NOUNS and t.pos_ == "NOUN"), None)
-        verb = noun.head if noun is not None else sent.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        status = "stated"
-        for v in [verb, *verb.ancestors] if noun is not None else [sent.root]:
-            if v.lemma_.lower() in _STATUS_VERBS:
-                status, verb = _STATUS_VERBS[v.lemma_.lower()], v
-                break
-        if (
-            noun is None
-            and status == "stated"
-            and not re.search(r"\b(first have to|must first|only if|unless)\b", sent.text)
-        ):
-            continue
-        subj_verb = verb
-        while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in ("advcl", "xcomp", "conj"):
-            subj_verb = subj_verb.head  # "the minister said on Monday, accepting the condition ...": the minister
-        subject = ex.actor_in(next((c for c in subj_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
-        if (
-            noun is not None
-            and status in ("accepted", "met")
-            and (any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in verb.children))
-        ):
-            status = "rejected"  # "no such condition had been agreed"
-        owner = None
-        if noun is not None:
-            owner = ex.actor_in(next((c for c in noun.children if c.dep_ == "poss"), None))
-            for rel in (c for c in noun.children if c.dep_ in ("relcl", "acl")):  # "the condition Moscow attached"
-                owner = owner or ex.actor_in(next((c for c in rel.children if c.dep_ == "nsubj"), None))
-            for c in noun.subtree:  # "the condition set by the army", "the demand voiced in Moscow"
-                if owner is None and c.dep_ == "pobj" and c.head.lower_ in ("by", "in") and c.head.head.pos_ == "VERB":
-                    owner = ex.actor_in(c)
-        if status == "stated":
-            by, on, by_status = owner or subject, None, None
-        else:
-            by, on, by_status = owner, subject, subject
-        if ":" in sent.text and status == "stated":
-            text = sent.text.split(":", 1)[1].strip().rstrip(".")
-        elif noun is not None:
-            span = ex.doc[noun.left_edge.i : noun.right_edge.i + 1]
-            text = span.text.strip().rstrip(".")
-        else:
-            text = sent.text.strip().rstrip(".")
-        if on is None:
-            for t in (
-                ex.doc.char_span(sent.start_char + sent.text.find(text), sent.end_char, alignment_mode="expand") or []
-            ):
-                a = ex.actor_in(t)
-                if a and a != by:
-                    on = a
-                    break
-        start = sent.start_char + max(sent.text.find(text), 0)
-        if (start, start + len(text)) in seen or (by is None and on is None):
-            continue
-        seen.add((start, start + len(text)))
-        target = _record_for(sent, records, placed)
-        if target is None:
-            continue
-        target.conditions.append(
-            Condition(by=by, on=on, text=text, start=start, end=start + len(text), status=status, status_by=by_status)
-        )
-
-
-def _record_for(sent, records: list[Agreement], placed: list) -> Agreement | None:
-    """The record a condition belongs to: one mentioned in its sentence, a comprehensive one when the
-    sentence speaks of a full ceasefire, else the article's first record."""
-    here = [r for c, r in placed if c.sent.start == sent.start]
-    if here:
-        return here[0]
-    words = sent.text.lower()
-    if any(w in words for w in ("full ceasefire", "complete ceasefire", "comprehensive")):
-        full = [r for r in records if r.coverage == "comprehensive"]
-        if full:
-            return full[0]
-    return records[0]
-
-
-def _monitor(ex: _Extractor) -> str | None:
-    """A named monitoring body ("the Joint Ceasefire Monitoring Committee (JCMC)"), with its abbreviation."""
-    words = ex.voc.monitor_words
-    for ent in ents(ex.doc):
-        if ent.label_ not in ("ORG", "NORP", "FAC") or not any(t.lower_ in words for t in ent):
-            continue
-        name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
-        tail = ex.doc.text[ent.end_char : ent.end_char + 12]
-        abbrev = re.match(r"\s*\(([A-Z]{2,8})\)", tail)
-        return f"{name} ({abbrev.group(1)})" if abbrev else name
-    return None

@@ -1,0 +1,190 @@
+"""Article-level enrichment of agreement records, after the per-mention extraction: parties from
+the article's context, mediators who broker or host, conditions stated or answered in any sentence,
+and the named monitor."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from truceline.models import Agreement, Condition, Event
+from truceline.nlp.index import ents, sents
+
+if TYPE_CHECKING:
+    from truceline.agreements.extract import _Extractor
+
+
+_BELLIGERENT_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AGREE", "REJECT", "THREATEN", "ACCUSE"}
+
+
+def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extractor) -> None:
+    """A record that names no parties ("the moratorium took effect") takes those of the article's
+    other record of its kind, else the two sides the article's conflict events are between."""
+    for r in records:
+        if r.parties:
+            continue
+        same = [x for x in records if x is not r and x.kind == r.kind and x.parties]
+        if same:
+            r.parties = list(same[0].parties)
+            r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]
+            continue
+        counts: dict[str, int] = {}
+        for e in events:
+            if e.type not in _BELLIGERENT_TYPES:
+                continue
+            for a in (e.source, e.target):
+                if a is None:
+                    continue
+                key = a if ex.kind_of.get(a) == "group" else (ex.country_of.get(a) or a)
+                if (len(key) == 3 and key.isupper()) or ex.kind_of.get(a) == "group":
+                    counts[key] = counts.get(key, 0) + 1
+        ranked = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k not in r.mediators]
+        if len(ranked) >= 2 and counts[ranked[1]] >= 2:
+            r.parties = ranked[:2]
+
+
+COND_NOUNS = {"condition", "precondition", "demand", "term"}
+_COND_CUES = re.compile(
+    r"\b(conditions?|preconditions?|demands?|provided|only if|unless|first have to|must first)\b", re.I
+)
+_SETTING = {"set", "put", "attach", "place", "impose", "lay", "demand", "stress", "insist", "want", "say", "voice"}
+_STATUS_VERBS = {
+    "accept": "accepted",
+    "agree": "accepted",
+    "meet": "met",
+    "fulfil": "met",
+    "fulfill": "met",
+    "satisfy": "met",
+    "reject": "rejected",
+    "refuse": "rejected",
+    "rebuff": "rejected",
+    "dismiss": "rejected",
+}
+
+
+def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor) -> None:
+    """Conditions stated, accepted, rejected or met, in any sentence of an article about an agreement:
+    "it sets a condition on Kyiv: Ukraine would first have to stop ...", "rejected the army's other
+    demand, that ...", "the central condition of the agreement has been met"."""
+    if not records:
+        return
+    seen = {(c.start, c.end) for r in records for c in r.conditions}
+    for sent in sents(ex.doc):
+        if not _COND_CUES.search(sent.text):
+            continue
+        noun = next((t for t in sent if t.lemma_.lower() in COND_NOUNS and t.pos_ == "NOUN"), None)
+        verb = noun.head if noun is not None else sent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        status = "stated"
+        for v in [verb, *verb.ancestors] if noun is not None else [sent.root]:
+            if v.lemma_.lower() in _STATUS_VERBS:
+                status, verb = _STATUS_VERBS[v.lemma_.lower()], v
+                break
+        if (
+            noun is None
+            and status == "stated"
+            and not re.search(r"\b(first have to|must first|only if|unless)\b", sent.text)
+        ):
+            continue
+        subj_verb = verb
+        while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in ("advcl", "xcomp", "conj"):
+            subj_verb = subj_verb.head  # "the minister said on Monday, accepting the condition ...": the minister
+        subject = ex.actor_in(next((c for c in subj_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        if (
+            noun is not None
+            and status in ("accepted", "met")
+            and (any(c.lower_ == "no" for c in noun.children) or any(c.dep_ == "neg" for c in verb.children))
+        ):
+            status = "rejected"  # "no such condition had been agreed"
+        owner = None
+        if noun is not None:
+            owner = ex.actor_in(next((c for c in noun.children if c.dep_ == "poss"), None))
+            for rel in (c for c in noun.children if c.dep_ in ("relcl", "acl")):  # "the condition Moscow attached"
+                owner = owner or ex.actor_in(next((c for c in rel.children if c.dep_ == "nsubj"), None))
+            for c in noun.subtree:  # "the condition set by the army", "the demand voiced in Moscow"
+                if owner is None and c.dep_ == "pobj" and c.head.lower_ in ("by", "in") and c.head.head.pos_ == "VERB":
+                    owner = ex.actor_in(c)
+        if status == "stated":
+            by, on, by_status = owner or subject, None, None
+        else:
+            by, on, by_status = owner, subject, subject
+        if ":" in sent.text and status == "stated":
+            text = sent.text.split(":", 1)[1].strip().rstrip(".")
+        elif noun is not None:
+            span = ex.doc[noun.left_edge.i : noun.right_edge.i + 1]
+            text = span.text.strip().rstrip(".")
+        else:
+            text = sent.text.strip().rstrip(".")
+        if on is None:
+            for t in (
+                ex.doc.char_span(sent.start_char + sent.text.find(text), sent.end_char, alignment_mode="expand") or []
+            ):
+                a = ex.actor_in(t)
+                if a and a != by:
+                    on = a
+                    break
+        start = sent.start_char + max(sent.text.find(text), 0)
+        if (start, start + len(text)) in seen or (by is None and on is None):
+            continue
+        seen.add((start, start + len(text)))
+        target = _record_for(sent, records, placed)
+        if target is None:
+            continue
+        target.conditions.append(
+            Condition(by=by, on=on, text=text, start=start, end=start + len(text), status=status, status_by=by_status)
+        )
+
+
+def _record_for(sent, records: list[Agreement], placed: list) -> Agreement | None:
+    """The record a condition belongs to: one mentioned in its sentence, a comprehensive one when the
+    sentence speaks of a full ceasefire, else the article's first record."""
+    here = [r for c, r in placed if c.sent.start == sent.start]
+    if here:
+        return here[0]
+    words = sent.text.lower()
+    if any(w in words for w in ("full ceasefire", "complete ceasefire", "comprehensive")):
+        full = [r for r in records if r.coverage == "comprehensive"]
+        if full:
+            return full[0]
+    return records[0]
+
+
+def find_monitor(ex: _Extractor) -> str | None:
+    """A named monitoring body ("the Joint Ceasefire Monitoring Committee (JCMC)"), with its abbreviation."""
+    words = ex.voc.monitor_words
+    for ent in ents(ex.doc):
+        if ent.label_ not in ("ORG", "NORP", "FAC") or not any(t.lower_ in words for t in ent):
+            continue
+        name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+        tail = ex.doc.text[ent.end_char : ent.end_char + 12]
+        abbrev = re.match(r"\s*\(([A-Z]{2,8})\)", tail)
+        return f"{name} ({abbrev.group(1)})" if abbrev else name
+    return None
+
+
+_BROKERING = {"broker", "mediate", "host", "propose", "announce", "facilitate", "sponsor", "draft", "present"}
+
+
+def add_brokers(placed: list, ex: _Extractor) -> None:
+    """Who brokers, hosts or proposes an arrangement without being a party to it is a mediator:
+    "talks hosted by Saudi Arabia", "the US-brokered truce", "the United States and France announce that ..."."""
+    for c, r in placed:
+        found: list[str] = []
+        for t in c.sent:
+            lemma = t.lemma_.lower()
+            if lemma in _BROKERING and t.pos_ == "VERB":
+                agents = [x for x in t.children if x.dep_ == "nsubj"]
+                agents += [o for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                for a in agents:
+                    for x in [a, *a.conjuncts]:
+                        found.append(ex.actor_in(x) or "")
+            if (
+                t.text == "-"
+                and t.i + 1 < len(ex.doc)
+                and ex.doc[t.i + 1].lemma_.lower() in ("broker", "mediate", "sponsor")
+            ):
+                found.append(ex.actor_in(ex.doc[t.i - 1]) or "")  # "the US-brokered truce"
+        for m in found:
+            if m and m not in r.parties and m not in r.mediators and len(r.parties) >= 1:
+                r.mediators.append(m)
