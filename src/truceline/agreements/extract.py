@@ -18,8 +18,14 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.agreements.enrich import COND_NOUNS, add_brokers, add_context_parties, add_stated_conditions, find_monitor
 from truceline.agreements.candidate import Candidate, vocabulary
+from truceline.agreements.enrich import (
+    COND_NOUNS,
+    add_brokers,
+    add_context_parties,
+    add_stated_conditions,
+    find_monitor,
+)
 from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
@@ -559,14 +565,6 @@ class _Extractor:
             if cur.head.i == cur.i:
                 break
         return False
-
-
-    COND_NOUNS,
-    add_brokers,
-    add_context_parties,
-    add_stated_conditions,
-    find_monitor,
-)
 
 
 def extract_agreements(
