@@ -34,6 +34,11 @@ from truceline.models import Agreement, Condition, Event
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:last night|yesterday(?: morning| afternoon| evening)?|this (?:morning|afternoon|evening)|tonight|"
+    r"overnight|earlier today|today|at midnight)\b",
+    re.IGNORECASE,
+)
 _HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end"}
 _HOSTILE_VERBS = {"attack", "strike", "target", "shell", "bomb", "fire", "hit", "shoot"}
 _EVENT_TO_STATUS = {
@@ -230,7 +235,7 @@ class _Extractor:
             for c in h.children:
                 if c.dep_ in ("amod", "compound", "nmod", "nummod"):
                     out.extend(c.subtree)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over", "to", "against"):
+                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over", "to", "against", "in"):
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
                         if pobj.lemma_.lower() in self.voc.hostilities:
                             out.extend(pobj.subtree)  # "a moratorium on strikes against energy facilities"
@@ -319,6 +324,16 @@ class _Extractor:
         cue = self.voc.status.get(root.lemma_.lower())
         if cue == "agreed" and c.status is None:
             c.status = "agreed"
+        if c.status is None:
+            # "presented officials with a proposal, drafted with France, for a ceasefire": the proposal and
+            # the ceasefire hang from one verb
+            verb = c.head
+            while verb.pos_ != "VERB" and verb.head.i != verb.i:
+                verb = verb.head
+            for t in verb.subtree:
+                if t.i < c.head.i and t.pos_ == "NOUN" and self.voc.status.get(t.lemma_.lower()) == "proposed":
+                    c.status = "proposed"
+                    break
 
     # ------------------------------------------------------------- parties
     def _sentence_events(self, sent: Span) -> list[Event]:
@@ -380,6 +395,9 @@ class _Extractor:
                         c.mediators.append(self.country_of.get(a) or a)
                 c.events.append(e.id)
                 c.date = c.date or e.date
+        own = self._clause_date(c) if c.status else None
+        if own is not None:
+            c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
         if c.date is None:
             for e in sent_events:
                 if e.date and e.type in _CONTEXT_TYPES | {"RETREAT"}:
@@ -398,6 +416,27 @@ class _Extractor:
                 c.start_date = c.date - relativedelta(days=days)
                 if days >= 28:
                     c.start_date = date(c.start_date.year, c.start_date.month, 1)
+
+    def _clause_date(self, c: Candidate) -> dates_mod.Resolved | None:
+        """A date in the clause of the verb that governs the mention ("entered into force this morning,
+        after the first truce ended at midnight yesterday": this morning)."""
+        verb = c.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
+        for m in _RELATIVE_TIME.finditer(c.sent.text):
+            span = self.doc.char_span(c.sent.start_char + m.start(), c.sent.start_char + m.end())
+            if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
+                spans.append(span)
+        for span in sorted(spans, key=lambda e: abs(e.root.i - c.head.i)):
+            head = span.root
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.i == verb.i:
+                resolved = dates_mod.resolve(span.text, self.published)
+                if resolved is not None:
+                    return resolved
+        return None
 
     def _governing_subjects(self, c: Candidate) -> list[str]:
         cur = c.head
