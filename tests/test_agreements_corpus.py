@@ -129,3 +129,24 @@ def test_agreement_eval_pairs_every_gold_agreement(coded, tmp_path):
     assert fields["kind_family"]["accuracy"] == 1.0
     assert fields["parties"]["accuracy"] >= 0.5
     assert fields["violations_linked"]["accuracy"] >= 0.5
+
+
+def test_the_seed_as_merged_records(seed_record, seed_text, tmp_path):
+    """Issue #6 on the seed: one process of four ordered phases, the exchange, the Gaza collapse."""
+    store = Store(f"sqlite:///{tmp_path / 'seed.db'}")
+    store.add(seed_record, seed_text)
+    records = ledger.rebuild(store)
+    process = [r for r in records if r.process]
+    assert len({r.process for r in process}) == 1
+    phases = sorted(process, key=lambda r: r.phase)
+    assert [r.phase for r in phases] == [1, 2, 3, 4]
+    energy, maritime, full, peace = phases
+    assert "energy_infrastructure" in energy.scope and energy.status == "in_force" and energy.mediators == ["USA"]
+    assert maritime.status == "negotiating" and "maritime" in maritime.scope
+    assert full.status == "planned" and full.conditions and full.conditions[0].by == "RUS"
+    assert peace.status == "planned" and peace.kind == "peace_agreement"
+    exchange = next(r for r in records if r.kind == "prisoner_exchange")
+    assert {(q.value, q.unit) for q in exchange.quantities} >= {(175, "prisoners"), (23, "wounded")}
+    gaza = next(r for r in records if set(r.parties) == {"ISR", "PSE"})
+    assert (gaza.status, gaza.end_reason, gaza.end_date) == ("ended", "collapsed", dt.date(2025, 3, 18))
+    assert gaza.start_precision == "month"
