@@ -74,3 +74,4 @@ class Candidate:
     phase: int | None = None
     process: str | None = None
     rule: str = "agreement:mention"
+    modality: str = "asserted"  # "future" for "will enter into force on Monday"

@@ -295,6 +295,10 @@ class _Extractor:
             if lemma == "refuse" or (cue and negated and cue == "agreed"):
                 c.status = "rejected"
                 return
+            if cue in ("in_force", "suspended", "ended") and any(
+                x.lower_ in ("will", "shall", "'ll") for x in parent.children if x.dep_ == "aux"
+            ):
+                c.modality = "future"  # "the truce will enter into force on Monday": announced, not yet
             if cue:
                 if (
                     cue == "proposed"
@@ -424,6 +428,10 @@ class _Extractor:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
+        for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date
+            nxt = spans[i + 1]
+            if nxt.start - e.end <= 1 and all(t.is_punct for t in self.doc[e.end : nxt.start]):
+                spans[i] = self.doc[e.start : nxt.end]
         for m in _RELATIVE_TIME.finditer(c.sent.text):
             span = self.doc.char_span(c.sent.start_char + m.start(), c.sent.start_char + m.end())
             if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):

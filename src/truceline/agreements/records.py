@@ -124,6 +124,7 @@ def merge_into(r: Agreement, c: Candidate) -> None:
                 date=c.date,
                 date_precision=c.date_precision,
                 claimed_by=c.declared_by,
+                modality=c.modality,
                 sentence=c.sent.text.strip(),
                 start=c.sent.start_char,
                 end=c.sent.end_char,
@@ -139,7 +140,8 @@ def derive_status(r: Agreement, published: date | None) -> None:
     if not r.timeline:
         r.status = "proposed"
         return
-    latest = max(r.timeline, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
+    current = [s for s in r.timeline if s.modality != "future"] or r.timeline
+    latest = max(current, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
     begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]

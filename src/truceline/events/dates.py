@@ -111,6 +111,13 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
     t = text.lower().strip().rstrip(".,")
     t = re.sub(r"^(?:on|in|at|during|since|by|from|over)\s+", "", t)
     t = re.sub(r"\s+", " ", t)
+    # "Thursday 7 May", "Monday, 4 May 2026": the weekday only repeats what the date says
+    t = re.sub(
+        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
+        r"(?=\d|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+        "",
+        t,
+    )
 
     # explicit day-month-year in either order
     m = re.search(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", t)
