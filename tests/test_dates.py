@@ -61,3 +61,9 @@ def test_durations_are_not_dates():
     assert not is_duration("Tuesday")
     assert duration_days("a two-month ceasefire") == 60
     assert duration_days("a 30-day truce") == 30
+
+
+def test_a_weekday_before_a_date_is_the_date():
+    pub = dt.date(2026, 5, 9)
+    assert resolve("Thursday 7 May", pub).date == dt.date(2026, 5, 7)
+    assert resolve("Monday, 4 May 2026", pub).date == dt.date(2026, 5, 4)

@@ -140,7 +140,13 @@ def _score(c: _Cluster, m: Member) -> float | None:
         score += 1.0
     elif not c.parties and not (parties & set().union(*(x.context for x in c.members))):
         return None
-    positive = bool(scope & c.scope) or bool(parties & c.parties) or (a.coverage == c.coverage != "unknown")
+    named_there = set().union(*(x.context for x in c.members))
+    positive = (
+        bool(scope & c.scope)
+        or bool(parties & c.parties)
+        or (a.coverage == c.coverage != "unknown")
+        or (not c.parties and len(parties & named_there) >= 2)  # the other report names both its sides
+    )
     if not positive and not _bare(a):
         return None
     if gap > _MAX_GAP_DAYS and not (scope & c.scope):

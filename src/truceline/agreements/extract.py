@@ -49,6 +49,7 @@ _EVENT_TO_STATUS = {
     "hypothetical": "proposed",
     "refused": "rejected",
 }
+_RENEWAL_VERBS = {"extend", "renew", "prolong"}
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
@@ -195,6 +196,8 @@ class _Extractor:
         return None
 
     def _candidate(self, kind: str, tok: Token, sent: Span) -> Candidate:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RENEWAL_VERBS:
+            kind = "renewal_extension"  # "agreed today to extend the humanitarian truce by 30 days"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
             kind = "renewal_extension"  # "the extension of the humanitarian truce": a new, linked record
         c = Candidate(kind, tok, sent)
@@ -428,6 +431,9 @@ class _Extractor:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
+        dash = next((t.i for t in self.doc[:14] if t.text in ("-", "–", "—")), None)
+        if dash is not None:  # "MOSCOW, April 19 (CPA) - ...": the dateline dates the report, not the news
+            spans = [e for e in spans if e.start > dash]
         for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date
             nxt = spans[i + 1]
             if nxt.start - e.end <= 1 and all(t.is_punct for t in self.doc[e.end : nxt.start]):
