@@ -49,6 +49,7 @@ _EVENT_TO_STATUS = {
     "hypothetical": "proposed",
     "refused": "rejected",
 }
+_CAUSE_WORDS = {"after", "following", "since", "view", "because", "amid", "despite", "over"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
@@ -412,6 +413,8 @@ class _Extractor:
                     break
         if c.date is None:
             for ent in ents_in(c.sent):
+                if any(a.lower_ in _CAUSE_WORDS for a in ent.root.ancestors):
+                    continue  # "in view of the shelling on Thursday, the army suspended ...": the cause's date
                 if ent.label_ == "DATE" and not dates_mod.is_duration(ent.text):
                     r = dates_mod.resolve(ent.text, self.published)
                     if r:
@@ -443,6 +446,8 @@ class _Extractor:
             if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
                 spans.append(span)
         for span in sorted(spans, key=lambda e: abs(e.root.i - c.head.i)):
+            if any(a.lower_ in _CAUSE_WORDS for a in span.root.ancestors):
+                continue
             head = span.root
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
