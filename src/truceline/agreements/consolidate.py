@@ -236,6 +236,11 @@ def _record(c: _Cluster) -> Agreement:
         for cond in a.conditions:
             _add_condition(r, cond, m)
     r.parties = sorted(p for p in votes if p not in mediators or votes[p] >= mediators[p])
+    if len(r.parties) > 2:  # a side some reports call a mediator is the mediator when there are two others
+        brokers = [p for p in r.parties if mediators[p]]
+        if len(r.parties) - len(brokers) >= 2:
+            r.parties = [p for p in r.parties if p not in brokers]
+            mediators.update(brokers)
     r.mediators = sorted(x for x in mediators if x not in r.parties)
     r.actors = [AgreementActor(actor=p, role="party") for p in r.parties] + [
         AgreementActor(actor=x, role="mediator") for x in r.mediators

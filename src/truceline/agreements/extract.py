@@ -39,7 +39,7 @@ _RELATIVE_TIME = re.compile(
     r"overnight|earlier today|today|at midnight)\b",
     re.IGNORECASE,
 )
-_HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end"}
+_HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end", "eliminate", "renounce"}
 _HOSTILE_VERBS = {"attack", "strike", "target", "shell", "bomb", "fire", "hit", "shoot"}
 _EVENT_TO_STATUS = {
     "agreed": "agreed",
@@ -132,7 +132,8 @@ class _Extractor:
                 if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HALT_VERBS:
                     continue
                 stopped = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
-                if not stopped & (self.voc.hostilities | _HOSTILE_VERBS):
+                words = " ".join(t.lower_ for t in tok.subtree)
+                if not stopped & (self.voc.hostilities | _HOSTILE_VERBS) and "use of force" not in words:
                     continue
                 c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
                 for t in tok.subtree:
@@ -182,7 +183,10 @@ class _Extractor:
             return "ceasefire"
         if tok.lower_ in ("ceasefire", "ceasefires", "truce", "truces", "armistice"):
             return "ceasefire"
-        if lemma in self.voc.pause_nouns and tok.pos_ == "NOUN":
+        nominal = tok.pos_ == "NOUN" or (
+            tok.dep_ in ("dobj", "pobj", "nsubj") and any(c.dep_ in ("det", "amod") for c in tok.children)
+        )  # "discuss a mutual halt to strikes": the tagger may call "halt" a verb
+        if lemma in self.voc.pause_nouns and nominal:
             # "a moratorium on strikes", "a halt to attacks on energy facilities", "an energy-strike pause"
             stopped = [
                 o
@@ -192,6 +196,8 @@ class _Extractor:
                 if o.dep_ == "pobj"
             ]
             stopped += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("on", "to", "in", "of"):
+                stopped += [o for o in nxt.children if o.dep_ == "pobj"]  # "a halt | to strikes", attached elsewhere
             if any(t.lemma_.lower() in self.voc.hostilities for o in stopped for t in o.subtree):
                 return "ceasefire"
         return None
