@@ -117,8 +117,8 @@ def _score(c: _Cluster, m: Member) -> float | None:
         # reports after an extension began are about the extension ("the extended truce collapsed")
         if a.kind not in CEASEFIRE_KINDS or first is None or not c.dates or first < min(c.dates):
             return None
-    elif a.kind != c.kind:
-        return None
+    elif a.kind == "renewal_extension" or family(a.kind) != family(c.kind):
+        return None  # one report's "truce" is another's "ceasefire"; an extension is its own record
     parties, scope = set(a.parties), set(a.scope)
     if parties and c.parties and not parties & c.parties:
         return None
@@ -195,9 +195,16 @@ def merged_id(member_ids: list[str]) -> str:
     return "agr-" + hashlib.sha1(min(member_ids).encode(), usedforsecurity=False).hexdigest()[:10]
 
 
+def family(kind: str) -> str:
+    return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "renewal_extension" else kind
+
+
 def _record(c: _Cluster) -> Agreement:
     members = sorted(c.members, key=_order)
     first = members[0].agreement
+    if c.kind != "renewal_extension":
+        kinds = Counter(m.agreement.kind for m in members)
+        c.kind = max(kinds, key=lambda k: (kinds[k], k == "ceasefire"))
     r = Agreement(
         id=merged_id([m.agreement.id for m in members]),
         kind=c.kind,

@@ -13,6 +13,8 @@ from truceline.nlp.index import ents, sents
 if TYPE_CHECKING:
     from truceline.agreements.extract import _Extractor
 
+CEASEFIRE_FAMILY = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause"}
+
 
 _BELLIGERENT_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AGREE", "REJECT", "THREATEN", "ACCUSE"}
 
@@ -23,7 +25,10 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
     for r in records:
         if r.parties:
             continue
-        same = [x for x in records if x is not r and x.kind == r.kind and x.parties]
+        same = [
+            x for x in records if x is not r and x.kind in CEASEFIRE_FAMILY and r.kind in CEASEFIRE_FAMILY and x.parties
+        ]
+        same = same or [x for x in records if x is not r and x.kind == r.kind and x.parties]
         if same:
             r.parties = list(same[0].parties)
             r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]

@@ -421,6 +421,10 @@ class _Extractor:
             for ent in ents_in(c.sent):
                 if any(a.lower_ in _CAUSE_WORDS for a in ent.root.ancestors):
                     continue  # "in view of the shelling on Thursday, the army suspended ...": the cause's date
+                if any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]) and not any(
+                    a.dep_ == "relcl" for a in [c.head, *c.head.ancestors]
+                ):
+                    continue  # "accepted the arrangement, which will enter into force on Wednesday": its own clause
                 if ent.label_ == "DATE" and not dates_mod.is_duration(ent.text):
                     r = dates_mod.resolve(ent.text, self.published)
                     if r:
@@ -686,6 +690,7 @@ def extract_agreements(
     for r in records:
         r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "renewal_extension") else None)
     for r in records:
+        r.kind = _named_kind(r, doc.text)
         derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
@@ -704,3 +709,18 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)
+
+
+_KIND_WORDS = {"truce": "truce", "truces": "truce", "cessation": "cessation_of_hostilities"}
+
+
+def _named_kind(r: Agreement, text: str) -> str:
+    """A ceasefire the reports call a truce (or a cessation of hostilities) is recorded as one."""
+    if r.kind != "ceasefire":
+        return r.kind
+    words = [text[e.trigger_start : e.trigger_end].lower() for e in r.evidence if e.trigger_start is not None]
+    named = [_KIND_WORDS.get(w, "ceasefire") for w in words if w]
+    if not named:
+        return r.kind
+    top = max(set(named), key=lambda k: (named.count(k), k == "ceasefire"))
+    return top

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from truceline.agreements.candidate import vocabulary
+from truceline.agreements.consolidate import CEASEFIRE_KINDS
 from truceline.models import Agreement, ArticleRef, Event, ViolationLink
 
 ATTACKS = ("ASSAULT", "COERCE")
@@ -115,7 +116,7 @@ def overlay(
         agr.violations, agr.out_of_scope = [], []
         parties = set(agr.parties)
         start = agr.start_date
-        if len(parties) < 2 or start is None or agr.kind not in ("ceasefire", "renewal_extension", "truce"):
+        if len(parties) < 2 or start is None or agr.kind not in CEASEFIRE_KINDS:
             continue
         end = agr.end_date or dt.date.max
         for inc in found:
