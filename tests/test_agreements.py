@@ -133,7 +133,7 @@ def test_a_truce_that_runs_out_expires(pipe):
     ags = agreements(
         pipe, "The two-week truce between the army and the RSF ended at midnight, officials said.", dt.date(2026, 5, 18)
     )
-    a = next(a for a in ags if a.kind == "ceasefire")
+    a = next(a for a in ags if a.kind == "truce")
     assert (a.status, a.end_reason) == ("ended", "expired")
 
 
@@ -157,7 +157,7 @@ def test_an_extension_is_a_record_of_its_own(pipe):
     )
     kinds = {a.kind: a for a in ags}
     assert kinds["renewal_extension"].status == "in_force"
-    assert kinds["ceasefire"].status == "ended"
+    assert kinds["truce"].status == "ended"
 
 
 def test_seed_has_no_other_ended_ceasefire(seed_record):
