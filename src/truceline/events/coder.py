@@ -754,7 +754,13 @@ class Coder:
             # the parse links the date elsewhere, but a sentence with one date that dates no saying
             # ("34 were killed when missiles hit Sumy on Sunday") dates what it reports
             reporting = self.lex.reporting
-            free = [(r, e) for r, e in sent_dates if r is not None and clause(e.root).lemma_.lower() not in reporting]
+            free = [
+                (r, e)
+                for r, e in sent_dates
+                if r is not None
+                and clause(e.root).lemma_.lower() not in reporting
+                and not any(a.lower_ in ("since", "after", "before", "following", "until") for a in e.root.ancestors)
+            ]
             if len({r.date for r, _ in free}) == 1:
                 chosen = free[0]
                 d.rule += "+date_of_sentence"
