@@ -71,10 +71,15 @@ class _Cluster:
     phases: set[int] = field(default_factory=set)
     dates: list[dt.date] = field(default_factory=list)
     end: dt.date | None = None
+    order: int = 0  # creation order: ties go to the older record, whatever the blocking returns
+    articles: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)
 
     def add(self, m: Member) -> None:
         a = m.agreement
         self.members.append(m)
+        self.articles.add(m.article.id)
+        self.context |= m.context
         self.parties |= set(a.parties)
         self.scope |= set(a.scope)
         if self.coverage == "unknown":
@@ -110,7 +115,7 @@ def _bare(a: Agreement) -> bool:
 def _score(c: _Cluster, m: Member) -> float | None:
     """How well a member fits a cluster; None when something contradicts."""
     a = m.agreement
-    if any(x.article.id == m.article.id for x in c.members):
+    if m.article.id in c.articles:
         return None  # one article's extractor already told its own records apart
     first = min(_dates(m), default=None)
     if c.kind == "renewal_extension" and a.kind != c.kind:
@@ -138,9 +143,9 @@ def _score(c: _Cluster, m: Member) -> float | None:
         if len(m.context & c.parties) < min(2, len(c.parties)) or not c.parties:
             return None  # a record without parties joins only a record whose sides the article names
         score += 1.0
-    elif not c.parties and not (parties & set().union(*(x.context for x in c.members))):
+    elif not c.parties and not (parties & c.context):
         return None
-    named_there = set().union(*(x.context for x in c.members))
+    named_there = c.context
     positive = (
         bool(scope & c.scope)
         or bool(parties & c.parties)
@@ -158,18 +163,36 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
     """Merge per-article agreement records into one record per arrangement."""
     alone = {o.member for o in overrides if o.action == "split"}
     clusters: list[_Cluster] = []
+    by_party: dict[str, list[_Cluster]] = {}  # blocking: only clusters that share a side are scored
+    sideless: list[_Cluster] = []
     for m in sorted(members, key=_order):
         a = m.agreement
-        fits = [] if a.id in alone else [(s, c) for c in clusters if (s := _score(c, m)) is not None]
+        keys = set(a.parties) or set(m.context)
+        first = min(_dates(m), default=None)
+        if first is not None:  # a record without sides older than any merge window is closed to newcomers
+            horizon = first - dt.timedelta(days=_MAX_GAP_DAYS)
+            sideless = [c for c in sideless if not c.dates or max(c.dates) >= horizon]
+        near = {id(c): c for k in keys for c in by_party.get(k, [])}
+        near.update({id(c): c for c in sideless})
+        pool = sorted(near.values(), key=lambda c: c.order)
+        fits = [] if a.id in alone else [(s, c) for c in pool if (s := _score(c, m)) is not None]
         if fits:
             best = max(fits, key=lambda sc: sc[0])[1]
+            had = set(best.parties)
             best.add(m)
         elif _bare(a) and not a.timeline:
             continue  # a passing mention that fits nothing known: evidence of nothing yet
         else:
-            c = _Cluster(kind=a.kind)
-            c.add(m)
-            clusters.append(c)
+            best, had = _Cluster(kind=a.kind, order=len(clusters)), set()
+            best.add(m)
+            clusters.append(best)
+        if best.parties:
+            if best in sideless:
+                sideless.remove(best)
+            for k in best.parties - had:
+                by_party.setdefault(k, []).append(best)
+        elif best not in sideless:
+            sideless.append(best)
     clusters = _apply_merges(clusters, [o for o in overrides if o.action == "merge"])
     records = [_record(c) for c in clusters]
     _link_processes(records, clusters)
