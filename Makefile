@@ -27,6 +27,7 @@ lint: setup
 
 bench: setup
 	$(PY) bench/pipeline_speed.py
+	$(PY) bench/agreements_merge.py
 
 clean:
 	rm -rf $(VENV) truceline.db

@@ -441,11 +441,7 @@ def evaluate(
         return
     items = evaluation.load_plover_gsr(gold) if gold_format is GoldFormat.plover else evaluation.load_gold(gold)
     pipe = _pipeline(actor_files)
-    with Progress(
-        TextColumn("Coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
-        task = progress.add_task("eval", total=len(items))
-        rep = evaluation.run(pipe, items, show_errors, progress=lambda: progress.advance(task))
+    rep = _coding(len(items), lambda step: evaluation.run(pipe, items, show_errors, progress=step))
     data = rep.as_dict()
     if fmt is RecordFormat.json:
         _print_json(data)
@@ -471,6 +467,15 @@ def evaluate(
         out.print(f"[dim]{e}[/]", highlight=False)
 
 
+def _coding(total: int, work: Any) -> Any:
+    """Run ``work(step)`` under a progress bar of ``total`` texts; ``step()`` advances it."""
+    with Progress(
+        TextColumn("Coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("eval", total=total)
+        return work(lambda: progress.advance(task))
+
+
 def _evaluate_agreements(gold: Path, reports: Path | None, fmt: RecordFormat, actor_files: ActorFilesOpt) -> None:
     from truceline.agreements import evaluate
 
@@ -478,11 +483,7 @@ def _evaluate_agreements(gold: Path, reports: Path | None, fmt: RecordFormat, ac
         raise InputError("--gold-format agreements needs --reports FILE.jsonl (the reports the gold describes)")
     gold_data, items = evaluate.load(gold, reports)
     pipe = _pipeline(actor_files)
-    with Progress(
-        TextColumn("Coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
-        task = progress.add_task("eval", total=len(items))
-        rep = evaluate.run(pipe, gold_data, items, progress=lambda: progress.advance(task))
+    rep = _coding(len(items), lambda step: evaluate.run(pipe, gold_data, items, progress=step))
     data = rep.as_dict()
     if fmt is RecordFormat.json:
         _print_json(data)

@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
     app.command("process")(process)
 
 
+AgreementArg = Annotated[str, typer.Argument(help="Agreement id.")]
+
+
 def _row(a: Agreement) -> dict:
     return {
         "id": a.id,
@@ -109,28 +112,20 @@ def split(
     _override(db, "split", member, a.id, note)
 
 
+IncidentArg = Annotated[str, typer.Argument(help="Incident id of a violation link.")]
+NoteOpt = Annotated[str | None, typer.Option(help="Why (kept with the override).")]
+
+
 @agreements_app.command("confirm")
-def confirm(
-    agreement_id: Annotated[str, typer.Argument(help="Agreement id.")],
-    incident: Annotated[str, typer.Argument(help="Incident id of a violation link.")],
-    note: Annotated[str | None, typer.Option(help="Why (kept with the override).")] = None,
-    db: DbOpt = None,
-) -> None:
+def confirm(agreement_id: AgreementArg, incident: IncidentArg, note: NoteOpt = None, db: DbOpt = None) -> None:
     """Confirm a violation link."""
-    a = _get(_store(db), agreement_id)
-    _override(db, "confirm", a.id, incident, note)
+    _override(db, "confirm", _get(_store(db), agreement_id).id, incident, note)
 
 
 @agreements_app.command("dismiss")
-def dismiss(
-    agreement_id: Annotated[str, typer.Argument(help="Agreement id.")],
-    incident: Annotated[str, typer.Argument(help="Incident id of a violation link.")],
-    note: Annotated[str | None, typer.Option(help="Why (kept with the override).")] = None,
-    db: DbOpt = None,
-) -> None:
+def dismiss(agreement_id: AgreementArg, incident: IncidentArg, note: NoteOpt = None, db: DbOpt = None) -> None:
     """Dismiss a violation link (it stays listed, out of the compliance summary)."""
-    a = _get(_store(db), agreement_id)
-    _override(db, "dismiss", a.id, incident, note)
+    _override(db, "dismiss", _get(_store(db), agreement_id).id, incident, note)
 
 
 @agreements_app.command("rebuild")

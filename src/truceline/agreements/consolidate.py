@@ -17,20 +17,9 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from truceline.agreements.records import RANK
 from truceline.models import Agreement, AgreementActor, AgreementLink, ArticleRef, Condition, StatusChange
 
-# Order of statuses on one day: a report of the end outranks one of the start on the same date.
-RANK = {
-    "planned": 0,
-    "proposed": 1,
-    "negotiating": 2,
-    "rejected": 3,
-    "agreed": 4,
-    "declared": 4,
-    "in_force": 5,
-    "suspended": 6,
-    "ended": 7,
-}
 _CONDITION_RANK = {"stated": 0, "rejected": 1, "accepted": 1, "met": 2}
 _MAX_GAP_DAYS = 120
 CEASEFIRE_KINDS = {

@@ -16,23 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import InputError
+from truceline.evaluation import Ratio
 from truceline.models import Agreement
 
 CEASEFIRE_FAMILY = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause", "renewal_extension"}
-
-
-@dataclass
-class Score:
-    n: int = 0
-    ok: int = 0
-
-    def add(self, good: bool) -> None:
-        self.n += 1
-        self.ok += int(good)
-
-    @property
-    def value(self) -> float:
-        return self.ok / self.n if self.n else 0.0
 
 
 @dataclass
@@ -40,19 +27,19 @@ class AgreementReport:
     gold: int = 0
     found: int = 0
     records: int = 0
-    fields: dict[str, Score] = field(default_factory=dict)
+    fields: dict[str, Ratio] = field(default_factory=dict)
     pairs: list[tuple[str, str | None]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def add(self, name: str, good: bool) -> None:
-        self.fields.setdefault(name, Score()).add(good)
+        self.fields.setdefault(name, Ratio()).add(good)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "gold_agreements": self.gold,
             "found": self.found,
             "merged_records": self.records,
-            "fields": {k: {"accuracy": v.value, "n": v.n} for k, v in self.fields.items()},
+            "fields": {k: {"accuracy": v.value, "n": v.total} for k, v in self.fields.items()},
             "pairs": dict(self.pairs),
             "errors": self.errors,
         }

@@ -8,7 +8,7 @@ from datetime import date
 from truceline.agreements.candidate import Candidate
 from truceline.models import Agreement, Evidence, StatusChange
 
-_RANK = {
+RANK = {  # order of statuses on one day: the end outranks the start reported on the same date
     "planned": 0,
     "proposed": 1,
     "negotiating": 2,
@@ -141,7 +141,7 @@ def derive_status(r: Agreement, published: date | None) -> None:
         r.status = "proposed"
         return
     current = [s for s in r.timeline if s.modality != "future"] or r.timeline
-    latest = max(current, key=lambda s: (s.date or published or date.min, _RANK[s.status]))
+    latest = max(current, key=lambda s: (s.date or published or date.min, RANK[s.status]))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
     begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]
