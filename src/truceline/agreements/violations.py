@@ -249,6 +249,10 @@ def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> b
     if any(r.event.status == "denied" for r in inc.reports):
         return True
     words = vocabulary().deny_words
+    for r in inc.reports:  # "the General Staff states that the Russian claims of an attack are false"
+        if r.claimant_key == violator and "claim" in r.event.sentence.lower() and _says_any(r.event.sentence, words):
+            return True
+    words = vocabulary().deny_words
     for r in inc.reports:  # "the General Staff says the Russian claims of a strike are false"
         said = r.claimant_key or r.source_key
         if said == violator and r.claimant_key and any(w in r.event.sentence.lower().split() for w in words):
@@ -276,6 +280,11 @@ def _finds(text: str, monitor: str, verify_words: set[str]) -> bool:
         ):
             return True  # "the committee assesses this launch as a violation of the arrangement"
     return False
+
+
+def _says_any(sentence: str, words: set[str]) -> bool:
+    low = sentence.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
 def compliance(links: list[ViolationLink]) -> str:

@@ -366,6 +366,8 @@ class Coder:
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if {c.lower_ for c in verb.children if c.dep_ == "neg"} & _NEGATIONS:
                 d.negated = True
+            if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                d.negated = True  # "have carried out no strikes"
             if aux & _FUTURE:
                 d.status = "planned"
             elif "would" in aux and self._reported(verb):
