@@ -49,6 +49,8 @@ _EVENT_TO_STATUS = {
     "hypothetical": "proposed",
     "refused": "rejected",
 }
+_EARLIER = {"earlier", "previous", "past", "former", "prior"}
+_REPORTING_CUES = {"announce"}  # "the spokesman announced that the army welcomes ... but will not sign"
 _CAUSE_WORDS = {"after", "following", "since", "view", "because", "amid", "despite", "over"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
@@ -80,6 +82,8 @@ class _Extractor:
                 kind = self._kind_at(tok)
                 if kind is None:
                     continue
+                if any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children):
+                    continue  # "earlier truces agreed in Jeddah broke down": other, past arrangements
                 if tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                     "talk",
                     "talks",
@@ -271,6 +275,7 @@ class _Extractor:
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
         if self.demand_behind(c) is not None:
             return  # "wants X in order to sign a ceasefire": a condition, not a status
+        through_other_verb = False
         for _ in range(6):
             parent = cur.head
             if parent.i == cur.i:
@@ -297,6 +302,8 @@ class _Extractor:
                 "",
             )
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
+            if lemma in _REPORTING_CUES and through_other_verb:
+                cue = None  # "announced that the army welcomes the initiative for a truce": a report, not a deal
             if negated and cue in ("planned", "negotiating", "proposed"):
                 return  # "did not lead to a peace deal": no status either way
             if cue and negated and cue == "agreed" and re.search(r"\b(unless|until)\b", c.sent.text):
@@ -328,6 +335,8 @@ class _Extractor:
                 ):
                     c.status = "planned"
                 return
+            if parent.pos_ == "VERB" and lemma not in ("take", "begin", "start", "be", "have"):
+                through_other_verb = True
             if lemma in ("take", "begin") and any(x.lower_ == "place" for x in parent.children):
                 c.status = "planned" if any(x.lower_ in ("will", "would") for x in parent.children) else "in_force"
                 cur = parent
@@ -336,7 +345,7 @@ class _Extractor:
         # the root verb of the sentence may still say "agreed"
         root = c.sent.root
         cue = self.voc.status.get(root.lemma_.lower())
-        if cue == "agreed" and c.status is None:
+        if cue == "agreed" and c.status is None and root.lemma_.lower() not in _REPORTING_CUES:
             c.status = "agreed"
         if c.status is None:
             # "presented officials with a proposal, drafted with France, for a ceasefire": the proposal and
@@ -345,8 +354,9 @@ class _Extractor:
             while verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head
             for t in verb.subtree:
-                if t.i < c.head.i and t.pos_ == "NOUN" and self.voc.status.get(t.lemma_.lower()) == "proposed":
-                    c.status = "proposed"
+                cue = self.voc.status.get(t.lemma_.lower())
+                if t.i < c.head.i and t.pos_ == "NOUN" and cue in ("proposed", "agreed"):
+                    c.status = cue  # "welcome the signature today in Jeddah ... of a humanitarian truce"
                     break
 
     # ------------------------------------------------------------- parties
