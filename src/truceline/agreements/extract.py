@@ -39,6 +39,7 @@ _RELATIVE_TIME = re.compile(
     r"overnight|earlier today|today|at midnight)\b",
     re.IGNORECASE,
 )
+_AGREEING = {"agree": "agreed", "accept": "agreed", "commit": "agreed", "pledge": "agreed", "propose": "proposed"}
 _HALT_VERBS = {"stop", "halt", "pause", "cease", "suspend", "refrain", "end", "eliminate", "renounce"}
 _HOSTILE_VERBS = {"attack", "strike", "target", "shell", "bomb", "fire", "hit", "shoot"}
 _EVENT_TO_STATUS = {
@@ -123,41 +124,63 @@ class _Extractor:
         return out
 
     def _proposed_halts(self, mentioned: set[int]) -> list[Candidate]:
-        """'The US proposed that Russia and Ukraine stop attacking energy infrastructure': the event coder
-        codes the proposal (AGREE); the halt it proposes is an arrangement all the same."""
+        """'The US proposed that Russia and Ukraine stop attacking energy infrastructure', 'the parties
+        agreed to eliminate the use of force in the Black Sea': a halt of hostilities agreed or proposed
+        without the word ceasefire is an arrangement all the same."""
         out = []
+        events_at = {e.start: e for e in self.events if e.type == "AGREE"}
         for e in self.events:
-            if e.type != "AGREE" or e.status not in ("proposed", "agreed", "asserted"):
+            for x in e.evidence if e.type == "AGREE" else []:
+                if x.trigger_start is not None:
+                    events_at.setdefault(x.trigger_start, e)
+        for tok in self.doc:
+            status = _AGREEING.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+            if status is None or sent_of(tok).start in mentioned:
                 continue
-            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
-            if span is None or sent_of(span.root).start in mentioned:
-                continue
-            for tok in span.root.subtree:
-                if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HALT_VERBS:
-                    continue
-                stopped = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
-                words = " ".join(t.lower_ for t in tok.subtree)
-                if not stopped & (self.voc.hostilities | _HOSTILE_VERBS) and "use of force" not in words:
-                    continue
-                c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
-                for t in tok.subtree:
-                    w = t.lemma_.lower()
-                    if w in self.voc.domains and self.voc.domains[w] not in c.domains:
-                        c.domains.append(self.voc.domains[w])
-                c.coverage = "partial" if c.domains else "unknown"
-                c.status = "agreed" if e.status in ("agreed", "asserted") else "proposed"
-                c.date, c.date_precision = e.date, e.date_precision
-                m = re.search(r"\b(\d+|thirty|fourteen|seven)[- ](day|week|month)s?\b", sent_of(tok).text)
-                c.duration_text = m.group(0) if m else None
-                if e.source:
-                    c.mediators.append(self.country_of.get(e.source) or e.source)
-                subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
-                for t in [subj, *subj.conjuncts] if subj is not None else []:
-                    if t.i in self.by_token:
-                        self._add_party(c, self.by_token[t.i])  # "that Russia and Ukraine stop attacking"
-                out.append(c)
-                break
+            e = events_at.get(tok.idx)
+            found = self._halt_in(e, tok, status)
+            if found is not None:
+                out.append(found)
+                mentioned.add(found.sent.start)
         return out
+
+    def _halt_in(self, e: Event | None, root: Token, status: str) -> Candidate | None:
+        """The halt of hostilities an agreement or proposal is about, as a candidate."""
+        for tok in root.subtree:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HALT_VERBS:
+                continue
+            stopped = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
+            words = " ".join(t.lower_ for t in tok.subtree)
+            if not stopped & (self.voc.hostilities | _HOSTILE_VERBS) and "use of force" not in words:
+                continue
+            c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
+            for t in tok.subtree:
+                w = t.lemma_.lower()
+                if w in self.voc.domains and self.voc.domains[w] not in c.domains:
+                    c.domains.append(self.voc.domains[w])
+            c.coverage = "partial" if c.domains else "unknown"
+            c.status = status
+            if e is not None:
+                c.date, c.date_precision = e.date, e.date_precision
+            m = re.search(r"\b(\d+|thirty|fourteen|seven)[- ](day|week|month)s?\b", sent_of(tok).text)
+            c.duration_text = m.group(0) if m else None
+            agents = [x for x in root.children if x.dep_ == "nsubj"]
+            agents = [self.actor_in(t) for a in agents for t in [a, *a.conjuncts]]
+            if e is not None:
+                agents += [e.source, e.target] if status == "agreed" else [e.source]
+            for a in (x for x in agents if x):
+                key = a if self.kind_of.get(a) == "group" else (self.country_of.get(a) or a)
+                if status == "proposed":
+                    if key not in c.mediators:
+                        c.mediators.append(key)  # who proposes a halt is not a party to it
+                else:
+                    self._add_party(c, a)  # "Russia and Ukraine agreed to eliminate the use of force"
+            subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+            for t in [subj, *subj.conjuncts] if subj is not None else []:
+                if t.i in self.by_token:
+                    self._add_party(c, self.by_token[t.i])  # "that Russia and Ukraine stop attacking"
+            return c
+        return None
 
     def _kind_at(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
