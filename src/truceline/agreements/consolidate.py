@@ -185,6 +185,7 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
     clusters = _apply_merges(clusters, [o for o in overrides if o.action == "merge"])
     records = [_record(c) for c in clusters]
     _link_processes(records, clusters)
+    _share_process_brokers(records)
     _link_extensions(records)
     records.sort(key=lambda r: (r.start_date or dt.date.max, r.process or "", r.phase or 0, r.id))
     return records
@@ -344,6 +345,25 @@ def _link_processes(records: list[Agreement], clusters: list[_Cluster]) -> None:
             mine = find(min(c.processes))
             root = min(p for p in list(parent) if find(p) == mine)
             r.process = "process-" + hashlib.sha1(root.encode(), usedforsecurity=False).hexdigest()[:10]
+
+
+def _share_process_brokers(records: list[Agreement]) -> None:
+    """The phases of one process have the same mediators; a side that mediates one phase is no party
+    to another (the US brokering the energy, maritime and full ceasefires between Russia and Ukraine)."""
+    by_process: dict[str, list[Agreement]] = {}
+    for r in records:
+        if r.process:
+            by_process.setdefault(r.process, []).append(r)
+    for phases in by_process.values():
+        brokers = {m for r in phases for m in r.mediators}
+        for r in phases:
+            sides = [p for p in r.parties if p not in brokers]
+            if len(sides) >= 2:
+                r.parties = sides
+            r.mediators = sorted(brokers - set(r.parties))
+            r.actors = [AgreementActor(actor=p, role="party") for p in r.parties] + [
+                AgreementActor(actor=m, role="mediator") for m in r.mediators
+            ]
 
 
 def _link_extensions(records: list[Agreement]) -> None:
