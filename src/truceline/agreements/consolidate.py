@@ -285,13 +285,17 @@ def _add_condition(r: Agreement, cond: Condition, m: Member) -> None:
     latest by article date, and a condition accepted, rejected or met is never 'stated' again."""
     words = _content(cond.text)
     for old in r.conditions:
-        if old.by != cond.by or (cond.on and old.on and cond.on != old.on):
+        if (old.by and cond.by and old.by != cond.by) or (cond.on and old.on and cond.on != old.on):
             continue
+        if not (old.by and cond.by) and len(words & _content(old.text)) < 2:
+            continue  # a setter unknown on one side: the words must say it is the same condition
         same_words = len(words & _content(old.text)) >= 2
         update = cond.status != "stated" and old.status == "stated"  # "accepted the condition Moscow attached"
         if same_words or update:
             if _CONDITION_RANK[cond.status] >= _CONDITION_RANK[old.status]:
                 old.status, old.status_by, old.status_article_id = cond.status, cond.status_by, m.article.id
+            old.by = old.by or cond.by
+            old.on = old.on or cond.on
             return
     r.conditions.append(cond.model_copy(update={"article_id": m.article.id, "status_article_id": m.article.id}))
 

@@ -49,8 +49,11 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
 
 
 COND_NOUNS = {"condition", "precondition", "demand", "term"}
+_CLAUSE_CUES = re.compile(r"\b(first have to|must first|only if|only after|only once|only when|unless)\b", re.I)
 _COND_CUES = re.compile(
-    r"\b(conditions?|preconditions?|demands?|provided|only if|unless|first have to|must first)\b", re.I
+    r"\b(conditions?|preconditions?|demands?|provided|only if|only after|only once|only when|unless|"
+    r"first have to|must first)\b",
+    re.I,
 )
 _SETTING = {"set", "put", "attach", "place", "impose", "lay", "demand", "stress", "insist", "want", "say", "voice"}
 _STATUS_VERBS = {
@@ -86,11 +89,7 @@ def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor
             if v.lemma_.lower() in _STATUS_VERBS:
                 status, verb = _STATUS_VERBS[v.lemma_.lower()], v
                 break
-        if (
-            noun is None
-            and status == "stated"
-            and not re.search(r"\b(first have to|must first|only if|unless)\b", sent.text)
-        ):
+        if noun is None and status == "stated" and not _CLAUSE_CUES.search(sent.text):
             continue
         subj_verb = verb
         while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in ("advcl", "xcomp", "conj"):
