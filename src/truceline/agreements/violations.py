@@ -73,7 +73,9 @@ def category_of(sentence: str) -> str | None:
 def incidents(reports: Iterable[Report]) -> list[Incident]:
     """Group attack reports from several articles into incidents (content order, not ingest order)."""
     out: list[Incident] = []
-    attacks = [r for r in reports if r.event.type in ATTACKS and not r.event.negated and r.source_key]
+    attacks = [
+        r for r in reports if r.event.type in ATTACKS and not r.event.negated and (r.source_key or r.claimant_key)
+    ]
     attacks.sort(key=lambda r: (r.event.date or r.article.published or dt.date.max, r.article.id, r.event.id))
     for r in attacks:
         when = r.event.date or r.article.published
@@ -84,6 +86,7 @@ def incidents(reports: Iterable[Report]) -> list[Incident]:
             if (
                 same_day
                 and inc.first.source_key == r.source_key
+                and (r.source_key is not None or inc.first.claimant_key == r.claimant_key)
                 and (inc.first.target_key == r.target_key or None in (inc.first.target_key, r.target_key))
                 and (inc.category == cat or None in (inc.category, cat))
             ):
@@ -121,6 +124,10 @@ def overlay(
         end = agr.end_date or dt.date.max
         for inc in found:
             src, tgt = inc.first.source_key, inc.first.target_key or _place_key(inc, party_country, parties)
+            if src is None and inc.first.claimant_key in parties and len(parties) == 2:
+                # "the RSF say an army air strike killed eleven in Nyala": the claimant accuses the other side
+                src = next(p for p in parties if p != inc.first.claimant_key)
+                tgt = inc.first.claimant_key  # who complains of it is who it hit
             if src not in parties or tgt not in parties or src == tgt:
                 continue
             when = inc.date
