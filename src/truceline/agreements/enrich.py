@@ -40,7 +40,7 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
             for a in (e.source, e.target):
                 if a is None:
                     continue
-                key = a if ex.kind_of.get(a) == "group" else (ex.country_of.get(a) or a)
+                key = ex.party_of(a)
                 if (len(key) == 3 and key.isupper()) or ex.kind_of.get(a) == "group":
                     counts[key] = counts.get(key, 0) + 1
         ranked = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k not in r.mediators]

@@ -169,7 +169,7 @@ class _Extractor:
             if e is not None:
                 agents += [e.source, e.target] if status == "agreed" else [e.source]
             for a in (x for x in agents if x):
-                key = a if self.kind_of.get(a) == "group" else (self.country_of.get(a) or a)
+                key = self.party_of(a)
                 if status == "proposed":
                     if key not in c.mediators:
                         c.mediators.append(key)  # who proposes a halt is not a party to it
@@ -552,15 +552,17 @@ class _Extractor:
         for t in [tok, *tok.subtree]:
             actor = self.by_token.get(t.i)
             if actor is not None:
-                return actor if self.kind_of.get(actor) == "group" else (self.country_of.get(actor) or actor)
+                return self.party_of(actor)
         return None
+
+    def party_of(self, actor: str) -> str:
+        """How an actor counts as a side: a group as itself, anyone else as their country."""
+        return actor if self.kind_of.get(actor) == "group" else (self.country_of.get(actor) or actor)
 
     def _add_party(self, c: Candidate, actor: str | None) -> None:
         if actor is None:
             return
-        country = self.country_of.get(actor) or actor
-        if self.kind_of.get(actor) == "group":
-            country = actor
+        country = self.party_of(actor)
         if country in c.mediators:
             return  # who proposes or brokers a halt is not a party to it
         if country not in c.parties:
