@@ -163,3 +163,79 @@ def test_an_extension_is_a_record_of_its_own(pipe):
 def test_seed_has_no_other_ended_ceasefire(seed_record):
     ended = [a for a in seed_record.agreements if a.status == "ended"]
     assert [set(a.parties) for a in ended] == [{"ISR", "PSE"}]
+
+
+# ---------------------------------------------------------------- session 3 rules, on fresh sentences
+def test_a_dateline_is_not_the_subject_of_the_news(pipe):
+    text = (
+        "DOHA, July 19 (Gulf Wire) - Congo and the M23 rebels on Saturday agreed to a ceasefire "
+        "brokered by Qatar, officials said."
+    )
+    record = pipe.extract(text, published=dt.date(2025, 7, 19))
+    a = next(a for a in record.agreements if a.kind == "ceasefire")
+    assert "COD" in a.parties and "QAT" in a.mediators and "QAT" not in a.parties
+    first = next(iter(pipe.nlp(text).sents))
+    assert first.text.rstrip().endswith("-")  # the dateline is a sentence of its own
+
+
+def test_a_suspension_is_dated_by_its_start_not_by_the_incident_that_caused_it(pipe):
+    ags = agreements(
+        pipe,
+        "Following the shelling of a market in Kadugli on Tuesday 3 June, the army has decided to suspend "
+        "its commitment to the truce for 48 hours, starting from today, Thursday 5 June 2025.",
+        dt.date(2025, 6, 5),
+    )
+    a = next(a for a in ags if a.kind in ("truce", "ceasefire"))
+    assert a.status == "suspended"
+    assert a.timeline[-1].date == dt.date(2025, 6, 5)
+
+
+def test_a_restated_agreement_takes_the_date_of_the_sentence_before(pipe):
+    ags = agreements(
+        pipe,
+        "Armenia and Azerbaijan agreed on Monday to stop shelling villages along their border. "
+        "In a statement, the mediators said the two sides agreed to halt all attacks on border villages.",
+        dt.date(2025, 9, 4),
+    )
+    dated = [s.date for a in ags for s in a.timeline if s.status == "agreed"]
+    assert dated and all(d == dt.date(2025, 9, 1) for d in dated)
+
+
+def test_an_acceptance_in_principle_with_conditions_is_still_a_negotiation(pipe):
+    ags = agreements(
+        pipe,
+        "The rebel movement said on Friday that it welcomes in principle the proposal for a ceasefire, "
+        "but it will not sign unless government forces withdraw from the town of Kutum.",
+        dt.date(2025, 8, 8),
+    )
+    a = next(a for a in ags if a.kind == "ceasefire")
+    assert a.status == "negotiating"
+
+
+def test_an_extension_takes_the_sides_of_who_agreed_to_extend(pipe):
+    ags = agreements(
+        pipe,
+        "Qatar announced that Israel and Hamas have agreed today to extend the humanitarian pause by two days.",
+        dt.date(2023, 11, 27),
+    )
+    ext = next(a for a in ags if a.kind == "renewal_extension")
+    assert {"ISR", "PSE"} & set(ext.parties) and "ISR" in ext.parties
+
+
+def test_the_russian_side_sets_a_condition(pipe):
+    ags = agreements(
+        pipe,
+        "The talks on a full ceasefire continued in Istanbul. The Turkish side stressed that the main condition "
+        "for a full ceasefire must be the withdrawal of all foreign fighters from the area.",
+        dt.date(2025, 5, 16),
+    )
+    conds = [c for a in ags for c in a.conditions]
+    assert any(c.by == "TUR" for c in conds)
+
+
+def test_a_river_named_like_a_country_is_no_actor(pipe):
+    record = pipe.extract(
+        "Israel demands that there be no armed presence of the group south of the Litani river.",
+        published=dt.date(2024, 11, 20),
+    )
+    assert "LTU" not in {a.id for a in record.actors}

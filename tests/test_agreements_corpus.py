@@ -79,6 +79,9 @@ def test_violations_are_an_overlay_with_assessments(coded, tmp_path):
     rockets = [v for v in lebanon.violations if "r26" in {names[a] for a in v.articles}]
     assert rockets and rockets[0].alleged_violator == "hezbollah" and rockets[0].assessment in ("disputed", "verified")
     assert energy.compliance == "corroborated"
+    # a Russian claim of a Ukrainian strike (r10), denied by Kyiv the next day (r11): one incident, disputed
+    pumping = [v for v in energy.violations if {"r10", "r11"} <= {names[a] for a in v.articles}]
+    assert pumping and pumping[0].assessment == "disputed" and pumping[0].alleged_violator == "UKR"
 
 
 def test_reingest_changes_nothing_and_order_does_not_matter(coded, tmp_path):

@@ -129,7 +129,8 @@ def ingest(
                 failed += 1
                 err.print(f"[red]error[/]: {exc}")
             progress.advance(task)
-    if stored:
+    if stored or (files and not failed and not store.merged_agreements()):
+        # new reports, or a store whose merged view was never built (made by an older version)
         from truceline import ledger
 
         with err.status("Merging agreements across articles…"):

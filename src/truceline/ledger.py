@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from truceline.agreements.consolidate import Member, Override, consolidate
-from truceline.agreements.violations import Report, overlay
+from truceline.agreements.violations import Report, calls_breach, overlay
 from truceline.models import Agreement
 from truceline.store import Store
 from truceline.store.store import party_key
@@ -29,7 +29,10 @@ def rebuild(store: Store) -> list[Agreement]:
         return party_key(actor_id, kind, country, sector)
 
     members = []
+    breach_articles: set[str] = set()
     for agreement, article, context in store.agreement_members():
+        if any(calls_breach(t.sentence) for t in agreement.timeline):
+            breach_articles.add(article.id)  # "the strike is a clear violation of the cessation of hostilities"
         parties = list(dict.fromkeys(k for k in map(key, agreement.parties) if k))
         mediators = [m for m in dict.fromkeys(k for k in map(key, agreement.mediators) if k) if m not in parties]
         members.append(
@@ -48,6 +51,6 @@ def rebuild(store: Store) -> list[Agreement]:
     decisions = {
         (m, o or ""): f"{a}ed" if a == "confirm" else "dismissed" for a, m, o in saved if a in ("confirm", "dismiss")
     }
-    overlay(records, reports, texts, party_country, decisions)
+    overlay(records, reports, texts, party_country, decisions, breach_articles)
     store.save_merged(records)
     return records

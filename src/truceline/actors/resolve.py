@@ -29,6 +29,30 @@ _DYAD_PEOPLE = re.compile(r"^(?:the )?(?:two|both) (?:leaders|presidents|men|hea
 _DYAD_PARTIES = re.compile(
     r"^(?:the )?(?:two|both) (?:sides|countries|parties|nations|governments|states|powers)$|^both sides$", re.I
 )
+# nouns that make the name before them a geographic feature ("the Litani river", "the Kerch Strait")
+_FEATURE_NOUNS = {
+    "river",
+    "sea",
+    "valley",
+    "mountains",
+    "mountain",
+    "hills",
+    "lake",
+    "gulf",
+    "bay",
+    "strait",
+    "desert",
+    "canal",
+    "basin",
+    "plain",
+    "plateau",
+    "peninsula",
+    "coast",
+    "dam",
+    "reservoir",
+    "heights",
+    "highway",
+}
 
 
 class ResolvedMention(BaseModel):
@@ -352,6 +376,9 @@ class _Builder:
                 continue  # "the china cabinet": names are capitalised
             if is_acronym(ent.text.strip()) and _shouting(ent):
                 continue  # "SO WHO WILL CLEAR THE PATHS?": an all-capital headline, not the WHO
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            if after is not None and after.lower_ in _FEATURE_NOUNS:
+                continue  # "the Litani river", "the Jordan Valley": the name of a place, not of an actor
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
             if not hits and len(ent) > 1 and ent[-1].lower_ in _MEMBER_NOUNS:
                 # "NATO Allies", "EU member states", "ECOWAS members": the organisation speaking as its members

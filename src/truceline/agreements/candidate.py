@@ -26,6 +26,8 @@ class Vocabulary:
     monitor_words: set[str] = field(default_factory=set)
     verify_words: set[str] = field(default_factory=set)
     deny_words: set[str] = field(default_factory=set)
+    responses: set[str] = field(default_factory=set)
+    reservations: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,8 @@ def vocabulary() -> Vocabulary:
         {str(w) for w in data.get("monitor_words") or []},
         {str(w) for w in data.get("verify_words") or []},
         {str(w) for w in data.get("deny_words") or []},
+        {str(w) for w in data.get("response_words") or []},
+        [str(w).lower() for w in data.get("reservations") or []],
     )
 
 

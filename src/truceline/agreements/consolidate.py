@@ -111,7 +111,7 @@ def _score(c: _Cluster, m: Member) -> float | None:
         # reports after an extension began are about the extension ("the extended truce collapsed")
         if a.kind not in CEASEFIRE_KINDS or first is None or not c.dates or first < min(c.dates):
             return None
-    elif a.kind == "renewal_extension" or family(a.kind) != family(c.kind):
+    elif (a.kind == "renewal_extension" and c.kind != a.kind) or family(a.kind) != family(c.kind):
         return None  # one report's "truce" is another's "ceasefire"; an extension is its own record
     parties, scope = set(a.parties), set(a.scope)
     if parties and c.parties and not parties & c.parties:

@@ -11,6 +11,8 @@ from truceline.models import Agreement, Condition, Event
 from truceline.nlp.index import ents, sents
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from truceline.agreements.extract import _Extractor
 
 CEASEFIRE_FAMILY = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause"}
@@ -70,6 +72,23 @@ _STATUS_VERBS = {
 }
 
 
+def owner_hint(noun: Token | None, ex: _Extractor) -> str | None:
+    """Whose condition a noun names by itself: 'its condition', 'the army's demand'."""
+    if noun is None:
+        return None
+    return ex.actor_in(next((c for c in noun.children if c.dep_ == "poss"), None))
+
+
+def _country_of_place(tok: Token) -> str | None:
+    """'the demand voiced in Moscow': a demand made in a country's city is that country's."""
+    if tok.ent_type_ != "GPE":
+        return None
+    from truceline.gazetteer import gazetteer
+
+    place = gazetteer().lookup(tok.text)
+    return place.country if place is not None and place.kind == "city" else None
+
+
 def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor) -> None:
     """Conditions stated, accepted, rejected or met, in any sentence of an article about an agreement:
     "it sets a condition on Kyiv: Ukraine would first have to stop ...", "rejected the army's other
@@ -95,6 +114,36 @@ def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor
         while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in ("advcl", "xcomp", "conj"):
             subj_verb = subj_verb.head  # "the minister said on Monday, accepting the condition ...": the minister
         subject = ex.actor_in(next((c for c in subj_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        if status == "met" and any(x.lower_ in ("would", "will") for v in [verb, *verb.ancestors] for x in v.children):
+            status = "accepted"  # "would open the roads, meeting one of the conditions": a commitment, not yet met
+        demanded_of = None
+        if status == "stated" and any(
+            x.dep_ == "mark" and x.lower_ in ("unless", "if", "until") for x in verb.children
+        ):
+            # "will not sign unless the militia implements two conditions": set by the main clause's subject
+            demanded_of, subject = (
+                subject,
+                ex.actor_in(next((x for x in verb.head.children if x.dep_ == "nsubj"), None)),
+            )
+        passive = any(x.dep_ == "nsubjpass" for x in verb.children)
+        speaker = subj_verb
+        if status == "met" and passive and owner_hint(noun, ex) is None:
+            # 'a Hezbollah lawmaker said … "the central condition of the agreement has been met"': a side
+            # declares its own condition met
+            while speaker.dep_ == "ccomp" and speaker.head.i != speaker.i:
+                speaker = speaker.head
+                said = ex.actor_in(next((x for x in speaker.children if x.dep_ == "nsubj"), None))
+                if said is not None:
+                    status_setter = said
+                    break
+            else:
+                status_setter = None
+        else:
+            status_setter = None
+        speaker = subj_verb
+        while subject is None and status == "stated" and speaker.dep_ == "ccomp":
+            speaker = speaker.head  # "the Russian side stressed that the key condition … must be …": the speaker
+            subject = ex.actor_in(next((c for c in speaker.children if c.dep_ == "nsubj"), None))
         if (
             noun is not None
             and status in ("accepted", "met")
@@ -105,14 +154,16 @@ def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor
         if noun is not None:
             owner = ex.actor_in(next((c for c in noun.children if c.dep_ == "poss"), None))
             for rel in (c for c in noun.children if c.dep_ in ("relcl", "acl")):  # "the condition Moscow attached"
+                if any(c.dep_ == "mark" and c.lower_ == "that" for c in rel.children):
+                    continue  # "the demand that Ukraine stop …": a content clause names who must act
                 owner = owner or ex.actor_in(next((c for c in rel.children if c.dep_ == "nsubj"), None))
             for c in noun.subtree:  # "the condition set by the army", "the demand voiced in Moscow"
                 if owner is None and c.dep_ == "pobj" and c.head.lower_ in ("by", "in") and c.head.head.pos_ == "VERB":
-                    owner = ex.actor_in(c)
+                    owner = ex.actor_in(c) or _country_of_place(c)
         if status == "stated":
-            by, on, by_status = owner or subject, None, None
+            by, on, by_status = owner or subject, demanded_of, None
         else:
-            by, on, by_status = owner, subject, subject
+            by, on, by_status = owner or status_setter, subject, subject
         if ":" in sent.text and status == "stated":
             text = sent.text.split(":", 1)[1].strip().rstrip(".")
         elif noun is not None:

@@ -137,12 +137,21 @@ def score(merged: list[Agreement], gold: dict, ids: dict[str, str], facts: dict[
 def _compare(rep: AgreementReport, g: dict, r: Agreement, ids: dict[str, str], facts: dict[str, tuple]) -> None:
     key = g["key"]
     rep.add("kind", r.kind == g["kind"])
+    if r.kind != g["kind"]:
+        rep.errors.append(f"{key}: kind {r.kind}, gold {g['kind']}")
     rep.add("kind_family", (r.kind in CEASEFIRE_FAMILY) == (g["kind"] in CEASEFIRE_FAMILY))
     gold_parties = {_norm(p, facts) for p in g.get("parties", [])}
     parties = {_norm(p, facts) for p in r.parties}
     rep.add("parties", parties == gold_parties)
-    rep.add("mediators", {_norm(p, facts) for p in r.mediators} == {_norm(p, facts) for p in g.get("mediators", [])})
-    rep.add("scope", set(r.scope) == set(g.get("scope", [])) or (not r.scope and g.get("coverage") == r.coverage))
+    mediators = {_norm(p, facts) for p in r.mediators}
+    gold_mediators = {_norm(p, facts) for p in g.get("mediators", [])}
+    rep.add("mediators", mediators == gold_mediators)
+    if mediators != gold_mediators:
+        rep.errors.append(f"{key}: mediators {sorted(mediators)}, gold {sorted(gold_mediators)}")
+    scope_ok = set(r.scope) == set(g.get("scope", [])) or (not r.scope and g.get("coverage") == r.coverage)
+    rep.add("scope", scope_ok)
+    if not scope_ok:
+        rep.errors.append(f"{key}: scope {sorted(r.scope)}, gold {sorted(g.get('scope', []))}")
     rep.add("coverage", r.coverage == g.get("coverage"))
     rep.add("status", r.status == g["status"])
     if g["status"] == "ended":
@@ -161,6 +170,11 @@ def _compare(rep: AgreementReport, g: dict, r: Agreement, ids: dict[str, str], f
         match = [x for x in r.conditions if x.by and _norm(x.by, facts) == by]
         rep.add("conditions", bool(match))
         rep.add("condition_status", any(x.status == c["status"] for x in match))
+        if not any(x.status == c["status"] for x in match):
+            got_c = [x.status for x in match]
+            rep.errors.append(
+                f"{key}: condition by {c['by']} gold {c['status']}, got {got_c or 'none with that setter'}"
+            )
     for v in g.get("violations", []):
         wanted = set(v["reports"])
         match = [x for x in r.violations if wanted & {ids.get(a, a) for a in x.articles}]

