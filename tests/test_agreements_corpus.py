@@ -130,8 +130,22 @@ def test_agreement_eval_pairs_every_gold_agreement(coded, tmp_path):
     fields = data["fields"]
     assert fields["out_of_scope_not_linked"]["accuracy"] == 1.0
     assert fields["kind_family"]["accuracy"] == 1.0
-    assert fields["parties"]["accuracy"] >= 0.5
-    assert fields["violations_linked"]["accuracy"] >= 0.5
+    # floors just under what the code reaches on this corpus (see the issue notes): a regression fails
+    floors = {
+        "parties": 1.0,
+        "status": 1.0,
+        "phase": 1.0,
+        "process_grouping": 1.0,
+        "timeline_entries": 0.9,
+        "violations_linked": 0.85,
+        "violation_assessment": 0.85,
+        "conditions": 0.7,
+        "condition_status": 0.7,
+        "mediators": 0.8,
+        "scope": 0.8,
+    }
+    low = {k: fields[k]["accuracy"] for k, floor in floors.items() if fields[k]["accuracy"] < floor}
+    assert not low, f"below the floors: {low}; misses: {data['errors']}"
 
 
 def test_the_seed_as_merged_records(seed_record, seed_text, tmp_path):
