@@ -29,7 +29,9 @@ from truceline.cli_common import (
     err,
     out,
 )
+from truceline.cli_sources import register as register_sources
 from truceline.errors import InputError, TrucelineError
+from truceline.sources.documents import NEAR_JACCARD, InputFormat, Loaded
 
 app = typer.Typer(
     help="Truceline: a sourced record of events, actors and ceasefires from news reports.",
@@ -78,31 +80,52 @@ def extract(
         _record_tables(record, explain)
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (".txt", ".text", "")))
-        else:
-            found.append(p)
-    return found
-
-
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively for .txt).")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all files.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (searched recursively), or '-' for standard input."),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that give none (plain text).")
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option("--format", help="Input format; auto goes by file name, then by content.")
+    ] = InputFormat.auto,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="JSONL/CSV column mapping: text=body,url=link,title=headline,published=date,source=outlet"),
+    ] = None,
+    columns_file: Annotated[
+        Path | None, typer.Option(help="Column mapping as JSON ({'text': 'body', 'dayfirst': true}).")
+    ] = None,
+    dayfirst: Annotated[bool, typer.Option(help="Read dates like 08/10/2026 as 8 October.")] = False,
+    dedup: Annotated[bool, typer.Option(help="Store near-duplicates (syndicated copies) as copies, uncoded.")] = True,
+    near: Annotated[
+        float, typer.Option(min=0.3, max=1.0, help="Word 5-gram Jaccard similarity that makes a near copy.")
+    ] = NEAR_JACCARD,
     db: DbOpt = None,
     actor_files: ActorFilesOpt = None,
 ) -> None:
-    """Code and store articles; an article already stored is skipped (ingest is idempotent)."""
+    """Read, de-duplicate, code and store articles. Already stored texts are skipped (idempotent);
+    copies of a stored story are kept as its other sources; bad inputs become recorded warnings."""
+    from truceline.ingest import Ingestor
+    from truceline.sources.collect import collect, expand
+    from truceline.sources.tables import Columns
+
     pub = _date(published, "--published")
-    files = _files(paths)
-    if not files:
-        raise InputError("no files to ingest")
+    mapping = None
+    if columns or columns_file or dayfirst:
+        mapping = Columns.parse(columns, columns_file)
+        mapping.dayfirst = mapping.dayfirst or dayfirst
+    inputs = list(expand(paths))
+    if not inputs:
+        raise InputError("no files to ingest (folders are searched for .txt, .html, .xml, .jsonl, .json, .csv)")
     store = _store(db)
     pipe = _pipeline(actor_files)
-    stored = skipped = failed = 0
+    ingestor = Ingestor(
+        store, pipe, dedup=dedup, near_jaccard=near, on_warning=lambda w: err.print(f"[yellow]warning[/]: {w.message}")
+    )
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -111,34 +134,31 @@ def ingest(
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("Ingesting", total=len(files))
-        for f in files:
-            progress.update(task, description=f"Ingesting {f.name[:40]}")
-            try:
-                from truceline.sources import read_article
+        task = progress.add_task("Ingesting", total=len(inputs))
+        current = {"ref": ""}
 
-                article = read_article(f, published=pub)
-                record = pipe.extract_article(article)
-                if store.add(record, article.text):
-                    stored += 1
-                else:
-                    skipped += 1
-                for w in article.warnings:
-                    err.print(f"[yellow]warning[/]: {f}: {w.message}")
-            except InputError as exc:
-                failed += 1
-                err.print(f"[red]error[/]: {exc}")
-            progress.advance(task)
-    if stored or (files and not failed and not store.merged_agreements()):
-        # new reports, or a store whose merged view was never built (made by an older version)
-        from truceline import ledger
+        def step(loaded: Loaded) -> None:
+            name = loaded.ref.split("#", 1)[0]
+            if name != current["ref"]:
+                if current["ref"]:
+                    progress.advance(task)
+                current["ref"] = name
+            progress.update(task, description=f"Ingesting {Path(name).name[:40]} ({ingestor.summary.seen} articles)")
 
-        with err.status("Merging agreements across articles…"):
-            merged = ledger.rebuild(store)
-        err.print(f"{len(merged)} agreements across the store")
-    err.print(f"stored {stored}, already stored {skipped}, failed {failed} → {store.safe_url}")
-    if failed:
-        raise typer.Exit(1)
+        for loaded in collect(inputs, fmt=input_format, columns=mapping, published=pub):
+            ingestor.add(loaded)
+            step(loaded)
+        with err.status("Merging agreements and counting sources…"):
+            summary = ingestor.finish()
+    if summary.agreements:
+        err.print(f"{summary.agreements} agreements across the store")
+    err.print(
+        f"stored {summary.stored}, exact copies {summary.exact_copies}, near copies {summary.near_copies}, "
+        f"already stored {summary.already}, failed {summary.failed}, warnings {len(summary.warnings)} "
+        f"→ {store.safe_url}"
+    )
+    if summary.failed:
+        raise typer.Exit(1)  # some input could not be read at all (everything valid was still stored)
 
 
 # ---------------------------------------------------------------------- queries
@@ -294,37 +314,6 @@ def actors_load(db: DbOpt = None, actor_files: ActorFilesOpt = None) -> None:
     store = _store(db)
     n = store.load_registry(reg.as_rows())
     err.print(f"loaded {n} registry actors into {store.safe_url}")
-
-
-@app.command()
-def articles(
-    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    fmt: FormatOpt = Format.table,
-    db: DbOpt = None,
-) -> None:
-    """List stored articles with their counts of events and agreements."""
-    found = _store(db).articles(since=_date(since, "--since"), until=_date(until, "--until"))
-    rows = [
-        {
-            "id": a.id,
-            "title": (a.title or "")[:70],
-            "source": a.source,
-            "published": a.published,
-            "events": a.events,
-            "agreements": a.agreements,
-        }
-        for a in found
-    ]
-    if fmt is Format.json:
-        _print_json(
-            [
-                {**r, "title": a.title, "published": a.published.isoformat() if a.published else None}
-                for r, a in zip(rows, found, strict=True)
-            ]
-        )
-        return
-    _print_rows(rows, fmt, "Articles")
 
 
 @app.command()
@@ -518,6 +507,7 @@ def schema(
 
 
 register(app)
+register_sources(app)
 
 
 def main() -> None:

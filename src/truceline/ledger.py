@@ -8,15 +8,89 @@ never on the order it was stored in.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from truceline.agreements.consolidate import Member, Override, consolidate
 from truceline.agreements.violations import Report, calls_breach, overlay
 from truceline.models import Agreement
 from truceline.store import Store
+from truceline.store.sources_store import EventKey
 from truceline.store.store import party_key
 
 _REPORTED_TYPES = ("ASSAULT", "COERCE", "ACCUSE", "REJECT")
+
+
+_SAME_EVENT_DAYS = 1
+
+
+def corroborate(store: Store) -> int:
+    """How many independent outlets report each stored event.
+
+    Two reports are of one event when they have the same type, are dated within a day of each
+    other (the article's date when the text gives none), and name the same sides: the same
+    source and target, or the same pair either way round, or one side the same and the other
+    unknown in one of them. An event's independent sources are the distinct outlets of the articles
+    reporting it (an article with no outlet counts as its own). Copies of a story are never coded,
+    so they add nothing. Returns the number of events counted."""
+    keys = store.event_keys()
+    root = same_event(keys)
+    outlets: dict[str, set[str]] = {}
+    for k in keys:
+        outlets.setdefault(root[k.id], set()).add(k.outlet or k.article_id)
+    counts = {k.id: len(outlets[root[k.id]]) for k in keys}
+    store.set_independent_sources(counts)
+    return len(counts)
+
+
+def event_cluster(store: Store, event_id: str) -> list[str]:
+    """The ids of the stored reports that are of the same event as ``event_id`` (itself included)."""
+    root = same_event(store.event_keys())
+    if event_id not in root:
+        return []
+    return sorted(e for e, r in root.items() if r == root[event_id])
+
+
+def same_event(keys: list[EventKey]) -> dict[str, str]:
+    """Each event id -> the id that stands for its group of reports of one event."""
+    by_type: dict[str, list[EventKey]] = {}
+    for k in keys:
+        by_type.setdefault(k.type, []).append(k)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for group in by_type.values():
+        group.sort(key=lambda k: (k.date is None, k.date or dt.date.min, k.id))
+        for i, k in enumerate(group):
+            parent.setdefault(k.id, k.id)
+            for j in range(i - 1, -1, -1):
+                other = group[j]
+                if k.date is not None and other.date is not None and (k.date - other.date).days > _SAME_EVENT_DAYS:
+                    break
+                if (k.date is None) != (other.date is None) or not _same_sides(k, other):
+                    continue
+                a, b = root(k.id), root(other.id)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {k.id: root(k.id) for k in keys}
+
+
+def _same_sides(a: EventKey, b: EventKey) -> bool:
+    src_a, tgt_a, src_b, tgt_b = a.source, a.target, b.source, b.target
+    if (src_a is None and tgt_a is None) or (src_b is None and tgt_b is None):
+        return False  # nobody named: nothing to match on
+    if {src_a, tgt_a} == {src_b, tgt_b}:
+        return True
+    if src_a is not None and src_a == src_b:
+        return tgt_a is None or tgt_b is None
+    if tgt_a is not None and tgt_a == tgt_b:
+        return src_a is None or src_b is None
+    return False
 
 
 def rebuild(store: Store) -> list[Agreement]:

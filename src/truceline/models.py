@@ -99,6 +99,7 @@ class Article(Record):
     published: dt.date | None = None
     text: str = Field(description="The article text all offsets point into.")
     encoding: str | None = Field(None, description="Encoding the file was read with.")
+    ref: str | None = Field(None, description="Where in the input it came from: path, or path#line / #row / #entry.")
     warnings: list[Warning] = Field(default_factory=list)
 
 
@@ -194,6 +195,28 @@ class Event(Record):
     confidence: float = Field(ge=0, le=1)
     rule: str
     evidence: list[Evidence] = Field(default_factory=list)
+    independent_sources: int | None = Field(
+        None, description="Distinct outlets that report this event independently (copies count once); set in the store."
+    )
+
+
+class Statement(Record):
+    """Quoted or reported speech: who said what, where in the article, and the events it asserts."""
+
+    id: str = Field(description="Stable id: hash of article id and span.")
+    speaker: str | None = Field(None, description="Actor id of the speaker, when resolved.")
+    speaker_text: str | None = Field(None, description="The speaker as written ('a Kremlin spokesman').")
+    kind: Literal["direct", "reported", "mixed"] = Field(
+        description="direct: within quotation marks; reported: 'X said that …'; mixed: both in one statement."
+    )
+    verb: str | None = Field(None, description="The reporting verb's lemma (say, tell, accuse, deny, …).")
+    quote: str = Field(description="What was said, as written (without the quotation marks).")
+    start: int = Field(description="Start of the quote in the article text.")
+    end: int
+    sentence: str
+    events: list[str] = Field(default_factory=list, description="Ids of the events the statement asserts.")
+    rule: str
+    article_id: str | None = None
 
 
 class Condition(Record):
@@ -259,6 +282,9 @@ class StatusChange(Record):
     article_id: str | None = Field(None, description="Article of the evidence (merged records).")
     published: dt.date | None = Field(None, description="The article's date (merged records).")
     source: str | None = Field(None, description="The article's outlet (merged records).")
+    independent_sources: int | None = Field(
+        None, description="Distinct outlets whose reports give this status on this date (merged records)."
+    )
 
 
 class Agreement(Record):
@@ -279,6 +305,9 @@ class Agreement(Record):
     start_precision: DatePrecision | None = None
     end_date: dt.date | None = None
     duration_text: str | None = None
+    scope_text: str | None = Field(
+        None, description="The words that set the scope, as written ('energy and infrastructure')."
+    )
     start: int = Field(description="Start of the first mention in the text.")
     end: int
     events: list[str] = Field(default_factory=list)
@@ -316,6 +345,7 @@ class TrucelineRecord(Record):
     unresolved: list[UnresolvedMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     agreements: list[Agreement] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from truceline.actors import complete, registry, resolve
 from truceline.actors.registry import user_files_from_env
 from truceline.agreements import extract_agreements
@@ -46,7 +48,14 @@ class Pipeline:
         return self.extract_article(read_article(path, published=published, url=url, title=title))
 
     def extract_article(self, article: Article) -> TrucelineRecord:
-        doc = self.nlp(article.text)
+        return self._code(self.nlp(article.text), article)
+
+    def extract_articles(self, articles: list[Article], batch_size: int = 16) -> list[TrucelineRecord]:
+        """Code several articles, parsing them together (``Language.pipe``): faster than one by one."""
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        return [self._code(doc, article) for doc, article in zip(docs, articles, strict=True)]
+
+    def _code(self, doc: Doc, article: Article) -> TrucelineRecord:
         res = resolve(doc, self.registry, article.published)
         events = self.coder.code(doc, res, article.id, article.published)
         complete(

@@ -77,5 +77,6 @@ class Candidate:
     area: str | None = None
     phase: int | None = None
     process: str | None = None
+    scope_tokens: list[int] = field(default_factory=list)  # the words that set the scope, as written
     rule: str = "agreement:mention"
     modality: str = "asserted"  # "future" for "will enter into force on Monday"

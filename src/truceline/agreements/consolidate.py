@@ -243,6 +243,7 @@ def _record(c: _Cluster) -> Agreement:
         r.evidence += a.evidence
         r.areas += [x for x in a.areas if x not in r.areas]
         r.duration_text = r.duration_text or a.duration_text
+        r.scope_text = r.scope_text or a.scope_text
         r.duration_days = r.duration_days or a.duration_days
         r.monitor = r.monitor or a.monitor
         r.purpose = r.purpose or a.purpose
@@ -311,6 +312,11 @@ def derive(r: Agreement) -> None:
     """Status, end reason and dates from the timeline, by event date (the article's date when the
     text gives none), never by the order the reports arrived in."""
     r.timeline.sort(key=lambda s: (s.date or s.published or dt.date.max, RANK[s.status], s.article_id or ""))
+    outlets: dict[tuple, set[str]] = {}
+    for s in r.timeline:  # copies are never coded, so each entry's article is an independent report
+        outlets.setdefault((s.status, s.date or s.published), set()).add(s.source or s.article_id or "")
+    for s in r.timeline:
+        s.independent_sources = len(outlets[(s.status, s.date or s.published)])
     asserted = [s for s in r.timeline if s.modality in ("asserted", "claimed")]
     if not asserted:
         r.status = "proposed"

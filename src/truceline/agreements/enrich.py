@@ -50,6 +50,32 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
             r.parties = ranked[:2]
 
 
+def align_process_parties(records: list[Agreement]) -> None:
+    """The phases of one process are between the same two sides: "a lasting peace between Russia and
+    Ukraine … the leaders agreed that the movement to peace will begin with a ceasefire" — the
+    ceasefire is Russia's and Ukraine's too, and a leader who agreed to it without being one of the
+    two sides (the US president) is its mediator."""
+    by_process: dict[str, list[Agreement]] = {}
+    for r in records:
+        if r.process:
+            by_process.setdefault(r.process, []).append(r)
+    for group in by_process.values():
+        dyads = {frozenset(r.parties) for r in group if len(r.parties) == 2}
+        if len(dyads) != 1:
+            continue
+        dyad = next(iter(dyads))
+        for r in group:
+            if set(r.parties) == dyad or len(set(r.parties) - dyad) > 1:
+                continue
+            for extra in set(r.parties) - dyad:
+                if extra not in r.mediators:
+                    r.mediators.append(extra)
+            r.parties = [p for p in group[0].parties if p in dyad] or sorted(dyad)
+            for p in sorted(dyad):
+                if p not in r.parties:
+                    r.parties.append(p)
+
+
 COND_NOUNS = {"condition", "precondition", "demand", "term"}
 _CLAUSE_CUES = re.compile(r"\b(first have to|must first|only if|only after|only once|only when|unless)\b", re.I)
 _COND_CUES = re.compile(
@@ -70,6 +96,14 @@ _STATUS_VERBS = {
     "rebuff": "rejected",
     "dismiss": "rejected",
 }
+
+
+def _circumstances(noun: Token) -> bool:
+    """'conditions for civilians', 'humanitarian conditions': a state of affairs, not a demand (a demand
+    has a determiner, an owner or a number: 'two conditions', 'its conditions', 'the condition')."""
+    if noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "acl", "relcl") for c in noun.children)
 
 
 def owner_hint(noun: Token | None, ex: _Extractor) -> str | None:
@@ -100,6 +134,8 @@ def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor
         if not _COND_CUES.search(sent.text):
             continue
         noun = next((t for t in sent if t.lemma_.lower() in COND_NOUNS and t.pos_ == "NOUN"), None)
+        if noun is not None and _circumstances(noun):
+            noun = None
         verb = noun.head if noun is not None else sent.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -168,6 +204,9 @@ def add_stated_conditions(records: list[Agreement], placed: list, ex: _Extractor
             text = sent.text.split(":", 1)[1].strip().rstrip(".")
         elif noun is not None:
             span = ex.doc[noun.left_edge.i : noun.right_edge.i + 1]
+            attr = next((x for x in noun.head.children if x.dep_ == "attr"), None)
+            if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and attr is not None:
+                span = ex.doc[attr.left_edge.i : attr.right_edge.i + 1]  # "the key condition … must be an end to X"
             text = span.text.strip().rstrip(".")
         else:
             text = sent.text.strip().rstrip(".")

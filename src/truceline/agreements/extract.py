@@ -26,13 +26,14 @@ from truceline.agreements.enrich import (
     add_brokers,
     add_context_parties,
     add_stated_conditions,
+    align_process_parties,
     find_monitor,
 )
 from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
-from truceline.models import Agreement, Condition, Event
+from truceline.models import Agreement, Condition, Event, Quantity
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
@@ -55,6 +56,14 @@ _EVENT_TO_STATUS = {
 _EARLIER = {"earlier", "previous", "past", "former", "prior"}
 _REPORTING_CUES = {"announce"}  # "the spokesman announced that the army welcomes ... but will not sign"
 _CAUSE_WORDS = {"after", "following", "since", "view", "because", "amid", "despite", "over"}
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)[- ]"
+    r"(day|week|month|year)s?\b"
+)
+_EXCHANGES = {"exchange", "swap", "transfer", "handover"}
+_CAPTIVES = {"prisoner", "inmate", "pow", "captive", "detainee", "pows"}
+_N_FOR_N = re.compile(r"\b(\d{1,5})[- ]for[- ](\d{1,5})\b")
+_GENERIC_DOMAINS = {"infrastructure"}  # a domain of its own only when nothing narrows it
 _ONSET_VERBS = {"start", "begin", "commence", "effective"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 
@@ -210,10 +219,11 @@ class _Extractor:
             return self.voc.kinds[f"{prev.lemma_.lower()} {lemma}"]
         if prev is not None and f"{prev.lower_} {tok.lower_}" in self.voc.kinds:
             return self.voc.kinds[f"{prev.lower_} {tok.lower_}"]
-        if lemma in ("exchange", "swap") and any(
-            t.lemma_.lower() in ("prisoner", "inmate", "pow", "captive") for t in tok.subtree
-        ):
-            return "prisoner_exchange"
+        if lemma in ("exchange", "swap") or (lemma in _EXCHANGES and tok.pos_ == "NOUN"):
+            # "a swap of 118 detainees", "the release and transfer of 118 prisoners"
+            scope = list(tok.subtree) + (list(tok.head.subtree) if tok.dep_ == "conj" else [])
+            if any(t.lemma_.lower() in _CAPTIVES for t in scope):
+                return "prisoner_exchange"
         if (
             lemma == "peace"
             and tok.dep_ in ("pobj", "dobj", "conj", "appos", "compound", "nsubj")
@@ -253,10 +263,15 @@ class _Extractor:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
             kind = "renewal_extension"  # "the extension of the humanitarian truce": a new, linked record
         c = Candidate(kind, tok, sent)
-        for t in self._modifiers(tok):
+        mods = self._modifiers(tok)
+        for t in mods:
             w = t.lemma_.lower()
+            if w in self.voc.domains and self._qualified(t):
+                c.scope_tokens.append(t.i)
+                continue  # "energy infrastructure": the energy domain, not all infrastructure
             if w in self.voc.domains and self.voc.domains[w] not in c.domains:
                 c.domains.append(self.voc.domains[w])
+                c.scope_tokens.append(t.i)
             for form in (w, t.lower_):
                 if form in self.voc.coverage:
                     c.coverage = self.voc.coverage[form]
@@ -272,13 +287,22 @@ class _Extractor:
         if c.domains and c.coverage == "unknown":
             c.coverage = "partial"
         near = tok.doc[tok.left_edge.i : tok.i + 1].text  # (Doc.text is rebuilt on every access)
-        m = re.search(
-            r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty)[- ](day|week|month|year)s?\b", near
-        )
+        m = _DURATION.search(near)
+        if m is None:  # "a ceasefire on energy and infrastructure, to last 30 days"
+            m = re.search(
+                r"\b(?:to last|lasting|for)\s+(?:a period of\s+)?" + _DURATION.pattern,
+                tok.doc[tok.i : min(tok.sent.end, tok.i + 14)].text,
+            )
         if m:
-            c.duration_text = m.group(0)
+            c.duration_text = _DURATION.search(m.group(0)).group(0)  # type: ignore[union-attr]
         self._status(c)
         return c
+
+    def _qualified(self, tok: Token) -> bool:
+        """A generic domain noun narrowed by another domain word: 'energy infrastructure', 'oil facilities'."""
+        if tok.lemma_.lower() not in _GENERIC_DOMAINS:
+            return False
+        return any(x.dep_ in ("compound", "amod") and x.lemma_.lower() in self.voc.domains for x in tok.children)
 
     def _with_reservations(self, c: Candidate) -> bool:
         """A proposal answered 'in principle' or 'but demands …': still under negotiation."""
@@ -787,6 +811,7 @@ def extract_agreements(
                 r.parties = r.parties or list(first.parties)
                 r.mediators = r.mediators or list(first.mediators)
     add_context_parties(records, events, ex)
+    align_process_parties(records)
     add_brokers(placed, ex)
     add_stated_conditions(records, placed, ex)
     monitor = find_monitor(ex)
@@ -812,6 +837,11 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
             for _, q in quantities_in(s):
                 if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
                     c.quantities.append(q)
+        if not any(q.per_side for q in c.quantities):
+            m = _N_FOR_N.search(c.sent.text)  # "a prisoner exchange, 150 for 150"
+            if m and m.group(1) == m.group(2):
+                unit = "hostages" if c.kind == "hostage_release" else "prisoners"
+                c.quantities.append(Quantity(value=int(m.group(1)), unit=unit, text=m.group(0), per_side=True))
 
 
 _KIND_WORDS = {"truce": "truce", "truces": "truce", "cessation": "cessation_of_hostilities"}

@@ -111,6 +111,8 @@ def merge_into(r: Agreement, c: Candidate) -> None:
     r.conditions.extend(c.conditions)
     r.quantities.extend(q for q in c.quantities if q not in r.quantities)
     r.duration_text = r.duration_text or c.duration_text
+    if c.scope_tokens and r.scope_text is None:
+        r.scope_text = c.head.doc[min(c.scope_tokens) : max(c.scope_tokens) + 1].text
     if c.start_date and not r.start_date:
         r.start_date, r.start_precision = c.start_date, "month"
     r.evidence.append(evidence_of(c))

@@ -12,8 +12,8 @@ from charset_normalizer import from_bytes
 
 from truceline.errors import InputError
 from truceline.models import Article, Warning
+from truceline.sources.documents import MAX_BYTES
 
-MAX_BYTES = 5_000_000  # one article; larger files are refused with a clear message
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -60,6 +60,16 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
         return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError:
         pass
+    if sum(b < 128 for b in data[:65536]) >= 0.9 * min(len(data), 65536):
+        # mostly ASCII with a few accented letters: English-language copy in Windows-1252 (a superset of
+        # Latin-1's letters) is far more likely than the Central-European code pages a detector may guess
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warnings.append(Warning(code="encoding_guessed", message="not UTF-8; read as cp1252 (guessed)"))
+            return text, "cp1252", warnings
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: could not detect the text encoding")
@@ -78,6 +88,7 @@ def article_from_text(
     source: str | None = None,
     encoding: str | None = None,
     warnings: list[Warning] | None = None,
+    ref: str | None = None,
 ) -> Article:
     """Build an article from text already in memory."""
     if not text.strip():
@@ -97,6 +108,7 @@ def article_from_text(
         published=published,
         text=text,
         encoding=encoding,
+        ref=ref,
         warnings=found,
     )
 
@@ -130,7 +142,8 @@ def read_article(
         published=published,
         url=url,
         title=title,
-        source=source or p.name,
+        source=source,
+        ref=str(p),
         encoding=encoding,
         warnings=warnings,
     )

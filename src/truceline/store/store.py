@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from truceline.errors import StoreError
 from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
+from truceline.store.sources_store import SourcesStore
 from truceline.store.tables import (
     ActorRow,
     AgreementActorRow,
@@ -62,7 +63,7 @@ class ArticleSummary:
     agreements: int
 
 
-class Store:
+class Store(SourcesStore):
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
         try:
@@ -170,6 +171,8 @@ class Store:
                     roles = {(p, "party") for p in a.parties} | {(m, "mediator") for m in a.mediators}
                     for actor_id, role in roles:
                         s.add(AgreementActorRow(agreement_id=a.id, actor_id=actor_id, role=role))
+            if record.statements:
+                self.add_statements(record.article.id, record.statements)
             return True
         except OperationalError as exc:
             raise StoreError(f"cannot write to the store at {self.safe_url}: {str(exc).splitlines()[0]}") from None
@@ -192,6 +195,7 @@ class Store:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 return False
+            self.delete_copies(article_id, s)
             for table in (MentionRow, EventRow):
                 s.execute(delete(table).where(table.article_id == article_id))
             ids = s.scalars(select(AgreementRow.id).where(AgreementRow.article_id == article_id)).all()
@@ -221,7 +225,9 @@ class Store:
         until: dt.date | None = None,
         limit: int | None = None,
     ) -> list[Event]:
-        q = select(EventRow.record).order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
+        q = select(EventRow.record, EventRow.independent_sources).order_by(
+            EventRow.date.is_(None), EventRow.date, EventRow.id
+        )
         if actor:
             q = q.where(
                 or_(
@@ -240,7 +246,7 @@ class Store:
         if limit:
             q = q.limit(limit)
         with self.session() as s:
-            return [Event.model_validate(r) for r in s.scalars(q)]
+            return [Event.model_validate({**r, "independent_sources": n}) for r, n in s.execute(q)]
 
     def agreements(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -69,6 +69,7 @@ class EventRow(Base):
     goldstein: Mapped[float | None] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)
     record: Mapped[dict] = mapped_column(JSON)
+    independent_sources: Mapped[int | None] = mapped_column(Integer)
 
 
 class AgreementRow(Base):
@@ -135,3 +136,54 @@ class OverrideRow(Base):
     other: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CopyRow(Base):
+    """One outlet's copy of a stored story: the coded original, an exact copy, or a near copy."""
+
+    __tablename__ = "article_copies"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    relation: Mapped[str] = mapped_column(String(16))
+    similarity: Mapped[float] = mapped_column(Float)
+    text_id: Mapped[str] = mapped_column(String(64), index=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    ref: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SignatureRow(Base):
+    """The MinHash signature of a stored story, for near-duplicate search across ingest runs."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IngestWarningRow(Base):
+    """A problem met while reading inputs: a bad line, an unreadable file (one row per distinct problem)."""
+
+    __tablename__ = "ingest_warnings"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ref: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    fatal: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class StatementRow(Base):
+    __tablename__ = "statements"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    speaker: Mapped[str | None] = mapped_column(String(128), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record: Mapped[dict] = mapped_column(JSON)
