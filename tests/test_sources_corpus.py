@@ -222,7 +222,8 @@ def test_a_huge_jsonl_line_is_skipped_with_a_warning(pipe, tmp_path):
     path = tmp_path / "big.jsonl"
     with path.open("wb") as f:
         f.write(b'{"text": "' + b"x" * (6 * 1024 * 1024) + b'"}\n')
-        f.write(json.dumps({"text": "Kenya and Somalia agreed on Monday to reopen their border.", "source": "T"}).encode())
+        line = {"text": "Kenya and Somalia agreed on Monday to reopen their border.", "source": "T"}
+        f.write(json.dumps(line).encode())
     store = Store(f"sqlite:///{tmp_path / 'b.db'}")
     ing = ingest(store, pipe, [path])
     assert ing.summary.stored == 1
