@@ -124,8 +124,9 @@ class SourcesStore:
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         with self.session() as s:
-            for article_id, minhash in s.execute(select(SignatureRow.article_id, SignatureRow.minhash)):
-                yield article_id, minhash
+            rows = s.execute(select(SignatureRow.article_id, SignatureRow.minhash)).all()
+        for article_id, minhash in rows:
+            yield article_id, minhash
 
     def article_text(self, article_id: str) -> str | None:
         with self.session() as s:
