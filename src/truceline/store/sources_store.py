@@ -122,11 +122,9 @@ class SourcesStore:
             if s.get(SignatureRow, article_id) is None:
                 s.add(SignatureRow(article_id=article_id, minhash=minhash))
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
+    def signatures(self) -> list[tuple[str, bytes]]:
         with self.session() as s:
-            rows = s.execute(select(SignatureRow.article_id, SignatureRow.minhash)).all()
-        for article_id, minhash in rows:
-            yield article_id, minhash
+            return [(a, m) for a, m in s.execute(select(SignatureRow.article_id, SignatureRow.minhash))]
 
     def article_text(self, article_id: str) -> str | None:
         with self.session() as s:
