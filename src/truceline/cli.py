@@ -29,6 +29,7 @@ from truceline.cli_common import (
     err,
     out,
 )
+from truceline.cli_serve import register as register_serve
 from truceline.cli_sources import register as register_sources
 from truceline.errors import InputError, TrucelineError
 from truceline.sources.documents import NEAR_JACCARD, InputFormat, Loaded
@@ -508,6 +509,7 @@ def schema(
 
 register(app)
 register_sources(app)
+register_serve(app)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from truceline.errors import StoreError
 from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
+from truceline.store.api_store import ApiStore
 from truceline.store.sources_store import SourcesStore
 from truceline.store.tables import (
     ActorRow,
@@ -63,7 +64,7 @@ class ArticleSummary:
     agreements: int
 
 
-class Store(SourcesStore):
+class Store(SourcesStore, ApiStore):
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
         try:

@@ -1,0 +1,169 @@
+"""The REST API and the dashboard pages over a real store (SQLite and PostgreSQL): reads open, writes
+with a token, clear 4xx errors, the seed on every page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from truceline.api import create_app
+from truceline.store import Store
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed.txt"
+PAGE = Path(__file__).parent / "data" / "sources" / "html" / "northlight-kharkiv-blackout.html"
+
+
+@pytest.fixture
+def served(store_url, pipe):
+    app = create_app(store_url)
+    app.state.truceline._pipe = pipe  # the session's pipeline: no second model load
+    token = Store(store_url).create_token("tests")
+    with TestClient(app) as client:
+        yield client, {"Authorization": f"Bearer {token}"}
+
+
+def post_seed(client, auth) -> dict:
+    body = {"text": SEED.read_text(encoding="utf-8"), "published": "2025-03-19", "source": "seed"}
+    res = client.post("/api/articles", json=body, headers=auth)
+    assert res.status_code == 201, res.text
+    return res.json()
+
+
+def test_writes_need_a_valid_token(served):
+    client, auth = served
+    body = {"text": "Israel and Hamas agreed to a ceasefire on Wednesday.", "published": "2025-01-15"}
+    assert client.post("/api/articles", json=body).status_code == 401
+    bad = client.post("/api/articles", json=body, headers={"Authorization": "Bearer tl_wrong"})
+    assert bad.status_code == 401 and "token" in bad.json()["detail"]
+    ok = client.post("/api/articles", json=body, headers=auth)
+    assert ok.status_code == 201 and ok.json()["outcome"] == "stored"
+    again = client.post("/api/articles", json=body, headers=auth)
+    assert again.json()["outcome"] == "already"
+
+
+def test_seed_through_the_api(served):
+    client, auth = served
+    out = post_seed(client, auth)
+    assert out["outcome"] == "stored"
+    page = client.get("/api/events", params={"type": "CONSULT", "limit": 5}).json()
+    assert page["total"] >= 1 and page["items"][0]["type"] == "CONSULT"
+    assert page["items"][0]["sentence"] and page["items"][0]["rule"]
+    dyad = client.get("/api/events", params={"dyad": "USA,houthis"}).json()
+    assert dyad["total"] >= 1
+    agreements = client.get("/api/agreements").json()
+    energy = next(a for a in agreements if "energy_infrastructure" in a["scope"] and a["phase"] == 1)
+    assert energy["mediators"] == ["USA"] and set(energy["parties"]) == {"RUS", "UKR"}
+    one = client.get(f"/api/agreements/{energy['id']}").json()
+    assert one["id"] == energy["id"]
+    timeline = client.get(f"/api/agreements/{energy['id']}/timeline").json()
+    assert timeline and all("sentence" in s for s in timeline)
+    assert client.get(f"/api/agreements/{energy['id']}/violations").status_code == 200
+    gaza = next(a for a in agreements if a["status"] == "ended")
+    assert gaza["end_reason"] == "collapsed"
+    article = client.get(f"/api/articles/{out['article_id'][:8]}").json()
+    assert article["record"]["schema"] == "truceline/1" and "Hooty" in article["text"]
+    stories = client.get("/api/articles").json()
+    assert stories[0]["id"] == out["article_id"]
+    assert client.get("/api/actors", params={"actor": "houthis"}).json()[0]["id"] == "houthis"
+    rel = client.get("/api/relations").json()
+    assert any(r["source"] == "USA" for r in rel)
+    assert client.get("/api/events/by-country").json()["UKR"] >= 1
+
+
+def test_pagination_sort_and_text_search(served):
+    client, auth = served
+    post_seed(client, auth)
+    total = client.get("/api/events").json()["total"]
+    first = client.get("/api/events", params={"limit": 3, "offset": 0, "sort": "-date"}).json()
+    second = client.get("/api/events", params={"limit": 3, "offset": 3, "sort": "-date"}).json()
+    assert first["total"] == total and len(first["items"]) == 3
+    assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
+    dates = [e["date"] for e in first["items"] if e["date"]]
+    assert dates == sorted(dates, reverse=True)
+    found = client.get("/api/events", params={"q": "prisoners"}).json()
+    assert found["total"] >= 1 and all("prisoners" in e["sentence"].lower() for e in found["items"])
+
+
+def test_exports_follow_the_filters(served):
+    client, auth = served
+    post_seed(client, auth)
+    csv_text = client.get("/api/events/export", params={"format": "csv", "type": "ASSAULT"}).text
+    lines = csv_text.strip().splitlines()
+    assert lines[0].startswith("id,date,type") and len(lines) > 1
+    assert all(",ASSAULT," in line for line in lines[1:])
+    jsonl = client.get("/api/events/export", params={"format": "jsonl"}).text.strip().splitlines()
+    assert len(jsonl) == client.get("/api/events").json()["total"]
+    assert json.loads(jsonl[0])["id"].startswith("ev-")
+
+
+@pytest.mark.parametrize(
+    "params, fragment",
+    [
+        ({"since": "yesterday"}, "since"),
+        ({"dyad": "RUS"}, "dyad"),
+        ({"type": "BOMBING"}, "type"),
+        ({"limit": 0}, "limit"),
+        ({"country": "Ukraine"}, "country"),
+        ({"sort": "size"}, "sort"),
+    ],
+)
+def test_bad_filters_get_422_with_a_message(served, params, fragment):
+    client, _ = served
+    res = client.get("/api/events", params=params)
+    assert res.status_code == 422
+    assert fragment in res.json()["detail"]
+
+
+def test_size_limit_read_only_and_not_found(served, store_url):
+    client, auth = served
+    huge = b'{"text": "' + b"a" * (50 * 1024 * 1024) + b'"}'
+    res = client.post("/api/articles", content=huge, headers={**auth, "Content-Type": "application/json"})
+    assert res.status_code == 413 and "limit" in res.json()["detail"]
+    assert client.get("/api/agreements/agr-none").status_code == 404
+    assert client.get("/api/articles/ffffffffffff").json()["detail"].startswith("no article")
+    ro = TestClient(create_app(store_url, read_only=True))
+    body = {"text": "Armenia and Azerbaijan agreed to a ceasefire.", "published": "2025-01-15"}
+    assert ro.post("/api/articles", json=body, headers=auth).status_code == 403
+    assert ro.get("/api/health").json()["read_only"] is True
+
+
+def test_file_upload_in_any_format(served):
+    client, auth = served
+    with PAGE.open("rb") as f:
+        res = client.post("/api/articles/file", files={"file": (PAGE.name, f, "text/html")}, headers=auth)
+    assert res.status_code == 201, res.text
+    art = client.get(f"/api/articles/{res.json()['article_id']}").json()
+    assert art["record"]["article"]["source"] == "Northlight Broadcasting"
+    junk = client.post("/api/articles/file", files={"file": ("x.txt", b"", "text/plain")}, headers=auth)
+    assert junk.status_code == 422 and "empty" in junk.json()["detail"]
+
+
+def test_pages_show_the_seed_and_name_their_json_twin(served):
+    client, auth = served
+    post_seed(client, auth)
+    board = client.get("/agreements").text
+    assert "Energy infrastructure" in board and 'rel="alternate"' in board
+    energy = next(a for a in client.get("/api/agreements").json() if a["phase"] == 1)
+    page = client.get(f"/agreements/{energy['id']}").text
+    assert "in force" in page and "USA" in page and "<svg" in page
+    events = client.get("/events", params={"type": "ASSAULT"}).text
+    assert "ASSAULT" in events and "/api/events?type=ASSAULT" in events
+    article_id = client.get("/api/articles").json()[0]["id"]
+    article = client.get(f"/articles/{article_id}").text
+    assert '<mark class="actor"' in article and '<mark class="event"' in article and "Hooty" in article
+    assert "Houthi" in client.get("/search", params={"q": "Houthi"}).text or "houthis" in client.get(
+        "/search", params={"q": "houthis"}
+    ).text
+    for path in ("/graph", "/map", "/articles"):
+        assert client.get(path).status_code == 200
+    assert client.get("/agreements/agr-none").status_code == 404
+
+
+def test_openapi_schema_is_published(served):
+    client, _ = served
+    schema = client.get("/openapi.json").json()
+    assert "/api/events" in schema["paths"] and "/api/agreements/{agreement_id}/timeline" in schema["paths"]
+    assert "Event" in schema["components"]["schemas"]
