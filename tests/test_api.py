@@ -154,9 +154,10 @@ def test_pages_show_the_seed_and_name_their_json_twin(served):
     article_id = client.get("/api/articles").json()[0]["id"]
     article = client.get(f"/articles/{article_id}").text
     assert '<mark class="actor"' in article and '<mark class="event"' in article and "Hooty" in article
-    assert "Houthi" in client.get("/search", params={"q": "Houthi"}).text or "houthis" in client.get(
-        "/search", params={"q": "houthis"}
-    ).text
+    assert (
+        "Houthi" in client.get("/search", params={"q": "Houthi"}).text
+        or "houthis" in client.get("/search", params={"q": "houthis"}).text
+    )
     for path in ("/graph", "/map", "/articles"):
         assert client.get(path).status_code == 200
     assert client.get("/agreements/agr-none").status_code == 404

@@ -110,9 +110,7 @@ def test_compare_shows_where_the_two_readouts_differ(corpus_store):
     store, _ = corpus_store
     c1 = next(c for c in gold()["compare"] if c["id"] == "C1")
     a_outlet, b_outlet = c1["sources"]
-    ceasefire = next(
-        a for a in store.merged_agreements() if a.kind == "ceasefire" and {"RUS", "UKR"} <= set(a.parties)
-    )
+    ceasefire = next(a for a in store.merged_agreements() if a.kind == "ceasefire" and {"RUS", "UKR"} <= set(a.parties))
     result = compare_agreement(ceasefire, store.agreement_records(ceasefire.members), [a_outlet, b_outlet])
     assert [a.outlet for a in result.accounts] == [a_outlet, b_outlet]
     fields = {f.field: f for f in result.fields}
@@ -245,7 +243,7 @@ def test_gzip_corpora_and_standard_input(pipe, tmp_path):
 def test_column_mapping_from_the_command_line(tmp_path):
     path = tmp_path / "odd.csv"
     path.write_text(
-        "when,who,what\n03/11/2026,Lakeside Post,\"Ethiopia and Eritrea agreed on Tuesday to reopen the Zalambessa "
+        'when,who,what\n03/11/2026,Lakeside Post,"Ethiopia and Eritrea agreed on Tuesday to reopen the Zalambessa '
         'border crossing, officials said."\n',
         encoding="utf-8",
     )

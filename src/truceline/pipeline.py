@@ -17,6 +17,7 @@ from truceline.gazetteer import gazetteer
 from truceline.models import Article, ArticleRef, TrucelineRecord
 from truceline.nlp import load_nlp
 from truceline.sources import article_from_text, read_article
+from truceline.statements import extract_statements
 
 
 class Pipeline:
@@ -62,6 +63,7 @@ class Pipeline:
             res, (a for e in events for a in (e.source, e.target, e.reported_by)), self.registry, article.published
         )
         agreements = extract_agreements(doc, res, events, article.id, article.published)
+        statements = extract_statements(doc, res, events, article.id)
         return TrucelineRecord(
             article=ArticleRef(
                 id=article.id, url=article.url, title=article.title, source=article.source, published=article.published
@@ -70,6 +72,7 @@ class Pipeline:
             unresolved=res.unresolved,
             events=events,
             agreements=agreements,
+            statements=statements,
             warnings=article.warnings,
         )
 

@@ -54,17 +54,20 @@ def events_filter(
 ) -> EventFilter:
     from pydantic import ValidationError
 
+    def given(value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None  # an empty form field is no filter
+
     try:
         return EventFilter(
-            actor=actor,
-            country=country,
-            dyad=dyad,
-            type=type.upper() if type else None,  # type: ignore[arg-type]
-            mode=mode,
-            status=status,
-            since=since,  # type: ignore[arg-type]
-            until=until,  # type: ignore[arg-type]
-            q=q,
+            actor=given(actor),
+            country=given(country),
+            dyad=given(dyad),
+            type=given(type.upper()) if type else None,  # type: ignore[arg-type]
+            mode=given(mode),
+            status=given(status),
+            since=given(since),  # type: ignore[arg-type]
+            until=given(until),  # type: ignore[arg-type]
+            q=given(q),
             limit=limit,
             offset=offset,
             sort=sort,

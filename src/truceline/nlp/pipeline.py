@@ -46,11 +46,25 @@ def dateline(doc: Doc) -> Doc:
     """A wire dateline ("KYIV, March 26 (Meridian Wire) - Russia and Ukraine agreed …") is no part of
     the first sentence: the news starts after the dash, so the parser does not take the city for the
     subject."""
-    for token in doc[1:16]:
+    starts = [0]
+    for token in doc[:60]:  # the first paragraph after a headline may open with the dateline too
+        if "\n" in token.text or "\n" in token.whitespace_:
+            nxt = token.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            starts.append(nxt)
+            break
+    for start in starts:
+        _split_dateline(doc, start)
+    return doc
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    for token in doc[start + 1 : start + 16]:
         if "\n" in token.text:
             break
         if token.text in _DASHES and token.i + 1 < len(doc) and doc[token.i - 1].text != token.text:
-            before = doc[: token.i]
+            before = doc[start : token.i]
             shaped = (
                 any(t.text == ")" for t in before)
                 or any(t.like_num for t in before)
@@ -59,7 +73,6 @@ def dateline(doc: Doc) -> Doc:
             if shaped and not any(t.text in (".", "!", "?") for t in before) and token.whitespace_:
                 doc[token.i + 1].is_sent_start = True
             break
-    return doc
 
 
 class NameRuler:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +40,7 @@ from truceline.statements.vocabulary import StatementVocabulary, vocabulary
 # a quotation of at most this many words needs a reporting verb right next to it ('"Never," he said')
 _SHORT_QUOTE_WORDS = 2
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
+Kind = Literal["direct", "reported", "mixed"]
 
 
 @dataclass
@@ -47,7 +49,7 @@ class Draft:
 
     start: int
     end: int
-    kind: str
+    kind: Kind
     rule: str
     anchor: Token  # the reporting word: the verb, or "according"
     verb: str
@@ -59,7 +61,8 @@ class _Text:
 
     def __init__(self, doc: Doc, vocab: StatementVocabulary) -> None:
         self.doc, self.vocab = doc, vocab
-        self.quotes = quotations(doc.text)
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.quotes = quotations(self.text)
         self.claimed: set[Quotation] = set()
         self.quoting: set[int] = set()  # the verbs that attributed a direct quote
 
@@ -155,9 +158,7 @@ def _according_to(text: _Text) -> Iterator[Draft]:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None or source.lemma_.lower() in text.vocab.not_sources:
             continue
-        head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-            head = head.head
+        head = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), sent_of(tok).root)
         phrase = {t.i for t in tok.subtree}
         words = _content([t for t in head.subtree if t.i not in phrase])
         if head.i in phrase or not words:
@@ -203,7 +204,7 @@ def _verb_before(text: _Text, q: Quotation, first: Span) -> tuple[Token, str] | 
     """The verb of the sentence before a quotation that opens its own sentence: a reporting verb
     ending in ':' ("He said:\n“…”"), or, in the same paragraph, the verb of the quotation just
     before ('“…,” he said. “But the ELN must stop the kidnappings.”': ``statement:direct-continued``)."""
-    if first.start == 0 or text.doc.text[first.start_char : q.open].strip():
+    if first.start == 0 or text.text[first.start_char : q.open].strip():
         return None
     before = sent_of(text.doc[first.start - 1])
     words = [t for t in before if not t.is_space]
@@ -212,7 +213,7 @@ def _verb_before(text: _Text, q: Quotation, first: Span) -> tuple[Token, str] | 
     if words[-1].text == ":":
         verbs = [t for t in before if text.is_reporting(t) and not complement(t)]
         return (verbs[-1], "statement:direct-before") if verbs else None
-    if "\n" in text.doc.text[words[-1].idx : q.open]:
+    if "\n" in text.text[words[-1].idx : q.open]:
         return None
     verbs = [t for t in before if t.i in text.quoting]
     return (verbs[-1], "statement:direct-continued") if verbs else None
@@ -224,7 +225,7 @@ def _verb_after(text: _Text, q: Quotation, last: Span) -> tuple[Token, str] | No
     if last.end >= len(text.doc):
         return None
     after = sent_of(text.doc[last.end])
-    gap = text.doc.text[q.outer_end : after.start_char]
+    gap = text.text[q.outer_end : after.start_char]
     if gap.strip(" \t.,!?") or "\n" in gap or any(after.start_char <= q2.open < after.end_char for q2 in text.quotes):
         return None
     verbs = [t for t in after if text.is_reporting(t) and not complement(t) and t.i - after.start < 8]
@@ -276,20 +277,21 @@ def _asserted(events: list[Event], start: int, end: int) -> list[str]:
     return found
 
 
-def _statement(doc: Doc, res: ActorResolution, events: list[Event], article_id: str, d: Draft) -> Statement:
+def _statement(text: _Text, res: ActorResolution, events: list[Event], article_id: str, d: Draft) -> Statement:
+    """The record for one draft: its speaker's actor and words, its sentences and the events it asserts."""
     lo, hi = min(d.start, d.anchor.idx), max(d.end, _end(d.anchor))
-    spanned = _sentences(doc, lo, hi)
-    sentence = doc.text[spanned[0].start_char : spanned[-1].end_char].strip() if spanned else doc.text[lo:hi]
+    spanned = _sentences(text.doc, lo, hi)
+    sentence = text.text[spanned[0].start_char : spanned[-1].end_char] if spanned else text.text[lo:hi]
     return Statement(
         id="st-" + hashlib.sha1(f"{article_id}:{d.start}:{d.end}".encode()).hexdigest()[:12],  # noqa: S324 - an id, not security
         speaker=speaker_actor(d.speaker, res) if d.speaker is not None else None,
         speaker_text=phrase_text(d.speaker) if d.speaker is not None else None,
-        kind=d.kind,  # type: ignore[arg-type]
+        kind=d.kind,
         verb=d.verb,
-        quote=doc.text[d.start : d.end],
+        quote=text.text[d.start : d.end],
         start=d.start,
         end=d.end,
-        sentence=sentence,
+        sentence=sentence.strip(),
         events=_asserted(events, d.start, d.end),
         rule=d.rule,
         article_id=article_id,
@@ -318,4 +320,4 @@ def extract_statements(
             if d.end > d.start:
                 drafts.setdefault((d.start, d.end), d)
     ordered = sorted(drafts.values(), key=lambda d: (d.start, d.end))
-    return [_statement(doc, res, events, article_id, d) for d in ordered]
+    return [_statement(text, res, events, article_id, d) for d in ordered]

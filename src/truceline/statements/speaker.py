@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from truceline.actors import ActorResolution, ResolvedMention
 
 # children that are no part of the speaker as a name: "officials [who visited Kyiv] said"
-_CLAUSES = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
+_CLAUSES = {"relcl", "acl", "advcl", "punct"}
 # prepositions whose object still names the speaker: "a spokesman for Hamas", "the head of the army"
 _OWNER_PREPS = {"for", "of", "from", "at"}
 # how a participle or a second verb borrows its subject: "Saar defended the strike, saying that ..."
@@ -53,7 +53,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return _issuer(verb.head)
-    if verb.head is not verb and (verb.dep_ in _BORROWS or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+    if verb.head.i != verb.i and (verb.dep_ in _BORROWS or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return subject_of(verb.head, depth + 1)
     return _misparsed_subject(verb)
 
@@ -78,8 +78,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 def phrase_text(head: Token) -> str:
     """The speaker as written: "an Israeli military spokesman", "Dmitry Peskov, the Kremlin spokesman"."""
     tokens = phrase_tokens(head)
-    doc = head.doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _covering(mentions: list[ResolvedMention], tok: Token) -> ResolvedMention | None:
