@@ -68,11 +68,11 @@ class ApiStore:
         """One page of events matching the filter, and how many match in all."""
         e = EventRow
         where = self._event_where(f)
-        order = {
-            "date": (e.date.is_(None), e.date, e.id),
-            "-date": (e.date.is_(None), e.date.desc(), e.id),
-            "goldstein": (e.goldstein.is_(None), e.goldstein, e.id),
-            "-goldstein": (e.goldstein.is_(None), e.goldstein.desc(), e.id),
+        order = {  # written so that the (date, id) and (type, date, id) indexes serve them
+            "date": (e.date.asc().nulls_last(), e.id),
+            "-date": (e.date.desc().nulls_last(), e.id.desc()),
+            "goldstein": (e.goldstein.asc().nulls_last(), e.id),
+            "-goldstein": (e.goldstein.desc().nulls_last(), e.id.desc()),
             "type": (e.type, e.id),
             "id": (e.id,),
         }[f.sort]

@@ -96,6 +96,10 @@ class AgreementActorRow(Base):
 
 
 Index("ix_agreement_actors_actor", AgreementActorRow.actor_id)
+Index("ix_events_source_country", EventRow.source_country)
+Index("ix_events_target_country", EventRow.target_country)
+Index("ix_events_date_id", EventRow.date, EventRow.id)
+Index("ix_events_type_date_id", EventRow.type, EventRow.date, EventRow.id)
 
 
 class MergedAgreementRow(Base):

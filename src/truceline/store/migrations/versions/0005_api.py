@@ -25,9 +25,11 @@ def upgrade() -> None:
     op.create_index("ix_events_source_country", "events", ["source_country"])
     op.create_index("ix_events_target_country", "events", ["target_country"])
     op.create_index("ix_events_date_id", "events", ["date", "id"])
+    op.create_index("ix_events_type_date_id", "events", ["type", "date", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_type_date_id", "events")
     op.drop_index("ix_events_date_id", "events")
     op.drop_index("ix_events_target_country", "events")
     op.drop_index("ix_events_source_country", "events")
