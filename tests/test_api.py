@@ -168,3 +168,55 @@ def test_openapi_schema_is_published(served):
     schema = client.get("/openapi.json").json()
     assert "/api/events" in schema["paths"] and "/api/agreements/{agreement_id}/timeline" in schema["paths"]
     assert "Event" in schema["components"]["schemas"]
+
+
+def test_relation_timeline_and_agreement_export(served):
+    client, auth = served
+    post_seed(client, auth)
+    months = client.get("/api/relations/timeline", params={"dyad": "USA,houthis"}).json()
+    assert months and months[0]["month"].startswith("2025-") and months[0]["events"] >= 1
+    assert months[0]["goldstein"] is not None and months[0]["goldstein"] < 0  # strikes are hostile
+    lines = client.get("/api/agreements/export", params={"format": "csv"}).text.strip().splitlines()
+    assert lines[0].startswith("id,kind,name,status") and len(lines) == len(client.get("/api/agreements").json()) + 1
+    jsonl = client.get("/api/agreements/export", params={"format": "jsonl", "kind": "prisoner_exchange"}).text
+    assert all(json.loads(line)["kind"] == "prisoner_exchange" for line in jsonl.strip().splitlines())
+
+
+def test_the_serve_command_on_a_fresh_store(tmp_path):
+    """`truceline serve` as a user starts it: a token from `truceline tokens create`, the seed posted, the board."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from tests.live_server import free_port
+
+    db = f"sqlite:///{tmp_path / 'fresh.db'}"
+    cli = [sys.executable, "-m", "truceline.cli"]
+    token = subprocess.run([*cli, "tokens", "create", "--db", db], capture_output=True, text=True, check=True)
+    port = free_port()
+    server = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(150):
+            try:
+                if httpx.get(f"{base}/api/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert httpx.get(f"{base}/api/health").json()["articles"] == 0
+        body = {"text": SEED.read_text(encoding="utf-8"), "published": "2025-03-19"}
+        auth = {"Authorization": f"Bearer {token.stdout.strip()}"}
+        res = httpx.post(f"{base}/api/articles", json=body, headers=auth, timeout=300)
+        assert res.status_code == 201, res.text
+        assert "Energy infrastructure" in httpx.get(f"{base}/agreements").text
+        assert httpx.get(f"{base}/openapi.json").json()["info"]["title"] == "Truceline"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    listed = subprocess.run([*cli, "tokens", "list", "--db", db], capture_output=True, text=True, check=True)
+    token_id = Store(db).tokens()[0][0]
+    assert token_id in listed.stdout and token.stdout.strip() not in listed.stdout  # the token itself is never shown
+    revoked = subprocess.run([*cli, "tokens", "revoke", token_id, "--db", db], capture_output=True, text=True)
+    assert revoked.returncode == 0, revoked.stderr
+    assert not Store(db).check_token(token.stdout.strip())

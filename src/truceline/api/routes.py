@@ -311,6 +311,18 @@ def relations(
     return [Relation(**r) for r in st.store.relations(f, min_events)]
 
 
+class RelationMonth(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    events: int
+    goldstein: float | None = Field(description="Mean Goldstein score of the month's events.")
+
+
+@router.get("/relations/timeline", response_model=list[RelationMonth], tags=["events"])
+def relation_timeline(f: Filter, st: Annotated[State, Depends(state)]) -> list[RelationMonth]:
+    """Month by month, the number of events and their mean Goldstein score (pass dyad=A,B for one relation)."""
+    return [RelationMonth(**r) for r in st.store.relation_over_time(f)]
+
+
 # ---------------------------------------------------------------------- actors, statements
 @router.get("/actors", response_model=list[Actor], tags=["actors"])
 def list_actors(
@@ -357,6 +369,56 @@ def list_agreements(
 ) -> list[Agreement]:
     """Agreements merged across every stored article."""
     return st.store.merged_agreements(party=party, kind=kind, status=status, process=process)
+
+
+AGREEMENT_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "status",
+    "end_reason",
+    "parties",
+    "mediators",
+    "scope",
+    "process",
+    "phase",
+    "start_date",
+    "end_date",
+    "compliance",
+)
+
+
+@router.get("/agreements/export", tags=["agreements"], response_class=StreamingResponse)
+def export_agreements(
+    st: Annotated[State, Depends(state)],
+    format: Annotated[Literal["csv", "jsonl"], Query()] = "csv",
+    party: Annotated[str | None, Query(max_length=128)] = None,
+    kind: Annotated[AgreementKind | None, Query()] = None,
+) -> StreamingResponse:
+    """The merged agreements (optionally of one party or kind) as CSV or JSONL (truceline/1 agreements)."""
+    found = st.store.merged_agreements(party=party, kind=kind)
+
+    def rows() -> Iterator[str]:
+        if format == "jsonl":
+            for a in found:
+                yield json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n"
+            return
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(AGREEMENT_COLUMNS)
+        for a in found:
+            data = a.model_dump(mode="json")
+            writer.writerow(
+                [
+                    ";".join(v) if isinstance(v := data.get(c), list) else ("" if v is None else v)
+                    for c in AGREEMENT_COLUMNS
+                ]
+            )
+        yield buf.getvalue()
+
+    media = "text/csv" if format == "csv" else "application/x-ndjson"
+    headers = {"Content-Disposition": f'attachment; filename="agreements.{format}"'}
+    return StreamingResponse(rows(), media_type=media, headers=headers)
 
 
 @router.get("/agreements/{agreement_id}", response_model=Agreement, tags=["agreements"])

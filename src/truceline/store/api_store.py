@@ -124,6 +124,22 @@ class ApiStore:
                 for a, b, n, g in s.execute(q)
             ]
 
+    def relation_over_time(self, f: EventFilter) -> list[dict]:
+        """Per month: events and mean Goldstein score between the filter's dyad (or whatever it selects)."""
+        e = EventRow
+        where = [*self._event_where(f), e.date.is_not(None)]
+        with self.session() as s:
+            rows = s.execute(select(e.date, e.goldstein).where(*where)).all()
+        months: dict[str, list[float | None]] = {}
+        for d, g in rows:
+            months.setdefault(d.strftime("%Y-%m"), []).append(g)
+        out = []
+        for m in sorted(months):
+            scores = [g for g in months[m] if g is not None]
+            mean = round(sum(scores) / len(scores), 2) if scores else None
+            out.append({"month": m, "events": len(months[m]), "goldstein": mean})
+        return out
+
     def article_count(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
