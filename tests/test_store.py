@@ -18,7 +18,7 @@ def test_same_article_is_stored_once(store_url, seed_record, seed_text):
     st = Store(store_url)
     assert st.add(seed_record, seed_text) is True
     assert st.add(seed_record, seed_text) is False
-    arts = st.articles()
+    arts = st.stories()
     assert len(arts) == 1
     assert arts[0].events == len(seed_record.events) and arts[0].agreements == len(seed_record.agreements)
 
@@ -58,7 +58,7 @@ def test_delete_keeps_other_articles(store_url, pipe, seed_record, seed_text):
     other = pipe.extract(other_text, published=dt.date(2025, 4, 8))
     st.add(other, other_text)
     assert st.delete_article(other.article.id)
-    assert [a.id for a in st.articles()] == [seed_record.article.id]
+    assert [a.id for a in st.stories()] == [seed_record.article.id]
 
 
 def test_urls_resolve_from_paths_and_postgres_aliases(monkeypatch):

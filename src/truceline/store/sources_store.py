@@ -256,26 +256,21 @@ class SourcesStore:
     # ------------------------------------------------------------------ accounts for compare
     def agreement_records(self, ids: list[str]) -> list[tuple[Agreement, ArticleRef]]:
         """Per-article agreement records by id, with their articles."""
-        q = (
-            select(AgreementRow.record, ArticleRow.id, ArticleRow.source, ArticleRow.published, ArticleRow.title)
-            .join(ArticleRow, ArticleRow.id == AgreementRow.article_id)
-            .where(AgreementRow.id.in_(ids))
-        )
-        with self.session() as s:
-            return [
-                (Agreement.model_validate(rec), ArticleRef(id=aid, source=src, published=pub, title=title))
-                for rec, aid, src, pub, title in s.execute(q)
-            ]
+        return self._with_article(AgreementRow, Agreement, ids)
 
     def event_records(self, ids: list[str]) -> list[tuple[Event, ArticleRef]]:
+        """Stored events by id, with their articles."""
+        return self._with_article(EventRow, Event, ids)
+
+    def _with_article(self, table: type, model: type, ids: list[str]) -> list:
         q = (
-            select(EventRow.record, ArticleRow.id, ArticleRow.source, ArticleRow.published, ArticleRow.title)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(EventRow.id.in_(ids))
+            select(table.record, ArticleRow.id, ArticleRow.source, ArticleRow.published, ArticleRow.title)
+            .join(ArticleRow, ArticleRow.id == table.article_id)
+            .where(table.id.in_(ids))
         )
         with self.session() as s:
             return [
-                (Event.model_validate(rec), ArticleRef(id=aid, source=src, published=pub, title=title))
+                (model.model_validate(rec), ArticleRef(id=aid, source=src, published=pub, title=title))
                 for rec, aid, src, pub, title in s.execute(q)
             ]
 

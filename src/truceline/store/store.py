@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -52,16 +51,6 @@ def resolve_url(url: str | None = None) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
-
-
-@dataclass
-class ArticleSummary:
-    id: str
-    title: str | None
-    source: str | None
-    published: dt.date | None
-    events: int
-    agreements: int
 
 
 class Store(SourcesStore, ApiStore):
@@ -291,29 +280,6 @@ class Store(SourcesStore, ApiStore):
                 (Actor(id=a.id, name=a.name, country=a.country, sector=a.sector, kind=a.kind), n)
                 for a, n in s.execute(q)
             ]
-
-    def articles(self, *, since: dt.date | None = None, until: dt.date | None = None) -> list[ArticleSummary]:
-        ev = select(EventRow.article_id, func.count().label("n")).group_by(EventRow.article_id).subquery()
-        ag = select(AgreementRow.article_id, func.count().label("n")).group_by(AgreementRow.article_id).subquery()
-        q = (
-            select(
-                ArticleRow.id,
-                ArticleRow.title,
-                ArticleRow.source,
-                ArticleRow.published,
-                func.coalesce(ev.c.n, 0),
-                func.coalesce(ag.c.n, 0),
-            )
-            .join(ev, ev.c.article_id == ArticleRow.id, isouter=True)
-            .join(ag, ag.c.article_id == ArticleRow.id, isouter=True)
-            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
-        )
-        if since:
-            q = q.where(ArticleRow.published >= since)
-        if until:
-            q = q.where(ArticleRow.published <= until)
-        with self.session() as s:
-            return [ArticleSummary(*row) for row in s.execute(q)]
 
     # ------------------------------------------------------------------ agreements across articles
     def agreement_members(self) -> list[tuple[Agreement, ArticleRef, frozenset[str]]]:
