@@ -123,6 +123,8 @@ def test_size_limit_read_only_and_not_found(served, store_url):
     res = client.post("/api/articles", content=huge, headers={**auth, "Content-Type": "application/json"})
     assert res.status_code == 413 and "limit" in res.json()["detail"]
     assert client.get("/api/agreements/agr-none").status_code == 404
+    noise = client.post("/api/articles", json={"text": "[\U000a0139 ½ªs"}, headers=auth)
+    assert noise.status_code == 422 and "fewer than three words" in noise.json()["detail"]
     assert client.get("/api/articles/ffffffffffff").json()["detail"].startswith("no article")
     ro = TestClient(create_app(store_url, read_only=True))
     body = {"text": "Armenia and Azerbaijan agreed to a ceasefire.", "published": "2025-01-15"}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from truceline.api.app import State
 from truceline.models import Actor, Agreement, Event, Statement, StatusChange, TrucelineRecord, ViolationLink
@@ -110,6 +111,13 @@ class IngestIn(BaseModel):
     url: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=200, description="The outlet.")
+
+    @field_validator("text")
+    @classmethod
+    def _words(cls, value: str) -> str:
+        if len(re.findall(r"[^\W\d_]{2,}", value)) < 3:
+            raise ValueError("not an article: fewer than three words")
+        return value
 
 
 class IngestOut(BaseModel):
