@@ -239,3 +239,45 @@ def test_a_river_named_like_a_country_is_no_actor(pipe):
         published=dt.date(2024, 11, 20),
     )
     assert "LTU" not in {a.id for a in record.actors}
+
+
+def test_a_governments_own_readout_says_the_president_for_its_own(pipe):
+    text = (
+        "Today, the President spoke with the President of the Republic of Turkey about the war in Syria. "
+        "The President thanked his counterpart for hosting the talks."
+    )
+    record = pipe.extract(text, published=dt.date(2025, 5, 2), source="The White House")
+    consult = next(e for e in record.events if e.type == "CONSULT")
+    assert consult.source == "USA-GOV"
+    plain = pipe.extract(text, published=dt.date(2025, 5, 2), source="Meridian Wire")
+    assert next(e for e in plain.events if e.type == "CONSULT").source != "USA-GOV"  # a newsroom has no "own" president
+
+
+def test_a_halt_is_of_its_object_not_of_its_cause(pipe):
+    ags = agreements(
+        pipe,
+        "The two sides agreed on Monday to resume talks, seven months after the negotiations were suspended "
+        "following a rebel bombing of an oil pipeline.",
+        dt.date(2025, 10, 13),
+    )
+    assert not [a for a in ags if a.kind == "ceasefire"]  # suspended negotiations are no ceasefire
+
+
+def test_an_exchange_agreed_in_the_same_talks_is_between_the_two_sides(pipe):
+    ags = agreements(
+        pipe,
+        "The presidents of the United States and Turkey agreed that a ceasefire between Israel and Hamas would "
+        "begin on Sunday. The leaders also agreed to a prisoner exchange, 90 for 90, to take place next week.",
+        dt.date(2025, 1, 16),
+    )
+    exchange = next(a for a in ags if a.kind == "prisoner_exchange")
+    truce = next(a for a in ags if a.kind == "ceasefire")
+    assert set(exchange.parties) == set(truce.parties) == {"ISR", "hamas"}
+    assert not {"USA", "TUR"} & set(exchange.parties)
+    assert {(q.value, q.per_side) for q in exchange.quantities} >= {(90, True)}
+
+
+def test_the_news_after_a_dateline_runs_to_its_full_stop(pipe):
+    doc = pipe.nlp("VILNIUS, Oct 2 - Lithuania and Latvia signed an agreement on Friday to share radar data. Next.")
+    sents = [s.text for s in doc.sents]
+    assert sents[1].startswith("Lithuania and Latvia signed") and sents[1].endswith("radar data.")

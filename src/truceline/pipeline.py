@@ -57,7 +57,7 @@ class Pipeline:
         return [self._code(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
     def _code(self, doc: Doc, article: Article) -> TrucelineRecord:
-        res = resolve(doc, self.registry, article.published)
+        res = resolve(doc, self.registry, article.published, article.source)
         events = self.coder.code(doc, res, article.id, article.published)
         complete(
             res, (a for e in events for a in (e.source, e.target, e.reported_by)), self.registry, article.published

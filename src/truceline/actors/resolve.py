@@ -89,12 +89,26 @@ def _title_at(reg: Registry, doc: Doc, i: int) -> tuple[dict, int] | None:
 
 
 class _Builder:
-    def __init__(self, doc: Doc, reg: Registry, when: date | None) -> None:
+    def __init__(self, doc: Doc, reg: Registry, when: date | None, outlet: str | None = None) -> None:
         self.doc, self.reg, self.when = doc, reg, when
         self.resolver = Resolver(reg)
         self.mentions: list[ResolvedMention] = []
         self.unresolved: list[UnresolvedMention] = []
         self.taken: set[int] = set()
+        self.own_country = self._issuer(outlet)
+
+    def _issuer(self, outlet: str | None) -> str | None:
+        """The country whose government issues the text, when the outlet is a government office
+        ("The White House", "The Kremlin"): its readouts say "the President" for their own."""
+        if not outlet:
+            return None
+        name = re.split(r"\s+\(|\s+and\s+", outlet.strip())[0]
+        hits = self.resolver.lookup(name, "ORG", self.when)
+        if not hits or hits[0].method not in ("metonym", "exact"):
+            return None
+        actor = hits[0].actor
+        country, sector = actor.at(self.when)
+        return country if actor.kind == "generic" and sector == "GOV" and country else None
 
     def add(
         self,
@@ -489,6 +503,11 @@ class _Builder:
                 and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()))
                 and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _OWN_STATE for c in tok.children)
             ):
+                if sector == "GOV" and self.own_country is not None:
+                    # the issuing government's readout: "the President" is its own
+                    actor = self.reg.generic(self.own_country, sector)
+                    self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.7, "DEF")
+                    continue
                 recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
                 if recent:
                     self.add(doc[first - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
@@ -788,9 +807,9 @@ def complete(res: ActorResolution, ids: Iterable[str | None], reg: Registry, whe
         known.add(aid)
 
 
-def resolve(doc: Doc, reg: Registry, when: date | None) -> ActorResolution:
-    """Resolve every actor mention in a parsed article."""
-    b = _Builder(doc, reg, when)
+def resolve(doc: Doc, reg: Registry, when: date | None, outlet: str | None = None) -> ActorResolution:
+    """Resolve every actor mention in a parsed article (``outlet``: who published it, when known)."""
+    b = _Builder(doc, reg, when, outlet)
     b.roles_and_generics()
     b.entities()
     b.references()

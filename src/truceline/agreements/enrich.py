@@ -54,26 +54,32 @@ def align_process_parties(records: list[Agreement]) -> None:
     """The phases of one process are between the same two sides: "a lasting peace between Russia and
     Ukraine … the leaders agreed that the movement to peace will begin with a ceasefire" — the
     ceasefire is Russia's and Ukraine's too, and a leader who agreed to it without being one of the
-    two sides (the US president) is its mediator."""
-    by_process: dict[str, list[Agreement]] = {}
+    two sides (the US president) is its mediator. So is an exchange agreed in the same talks as the
+    article's one ceasefire ("the leaders also agreed to a prisoner exchange, 150 for 150")."""
+    groups: dict[str, list[Agreement]] = {}
     for r in records:
         if r.process:
-            by_process.setdefault(r.process, []).append(r)
-    for group in by_process.values():
+            groups.setdefault(r.process, []).append(r)
+    for group in groups.values():
         dyads = {frozenset(r.parties) for r in group if len(r.parties) == 2}
-        if len(dyads) != 1:
+        if len(dyads) == 1:
+            _align(group, next(r.parties for r in group if len(r.parties) == 2))
+    truces = [r for r in records if r.kind in CEASEFIRE_FAMILY and len(r.parties) == 2]
+    if len({frozenset(r.parties) for r in truces}) == 1:
+        _align([r for r in records if r.kind in ("prisoner_exchange", "hostage_release")], truces[0].parties)
+
+
+def _align(group: list[Agreement], order: list[str]) -> None:
+    dyad = set(order)
+    for r in group:
+        extra = set(r.parties) - dyad
+        if set(r.parties) == dyad or len(extra) > 1:
             continue
-        dyad = next(iter(dyads))
-        for r in group:
-            if set(r.parties) == dyad or len(set(r.parties) - dyad) > 1:
-                continue
-            for extra in set(r.parties) - dyad:
-                if extra not in r.mediators:
-                    r.mediators.append(extra)
-            r.parties = [p for p in group[0].parties if p in dyad] or sorted(dyad)
-            for p in sorted(dyad):
-                if p not in r.parties:
-                    r.parties.append(p)
+        for e in sorted(extra):
+            if e not in r.mediators:
+                r.mediators.append(e)
+        r.mediators = [m for m in r.mediators if m not in dyad]
+        r.parties = list(order)
 
 
 COND_NOUNS = {"condition", "precondition", "demand", "term"}

@@ -68,6 +68,18 @@ _ONSET_VERBS = {"start", "begin", "commence", "effective"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 
 
+def _halted(verb: Token) -> list[Token]:
+    """What a halt verb stops: its object, its passive subject, or what follows it ("stop attacking"),
+    never the cause ("the talks were suspended following a rebel bombing": the talks, not the bombing)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "xcomp", "pcomp", "ccomp") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in", "from")
+        ):
+            out.extend(child.subtree)
+    return out
+
+
 def _in_cause(tok: Token) -> bool:
     """Inside 'after / following / in view of …': the date of a cause, not of the status change."""
     for a in tok.ancestors:
@@ -172,8 +184,9 @@ class _Extractor:
         for tok in root.subtree:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HALT_VERBS:
                 continue
-            stopped = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
-            words = " ".join(t.lower_ for t in tok.subtree)
+            what = _halted(tok)
+            stopped = {t.lemma_.lower() for t in what}
+            words = " ".join(t.lower_ for t in what)
             if not stopped & (self.voc.hostilities | _HOSTILE_VERBS) and "use of force" not in words:
                 continue
             c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
@@ -189,7 +202,7 @@ class _Extractor:
                 echoed = self._echo_date(c)  # the event took the article's date; an earlier sentence has its own
                 if echoed is not None:
                     c.date, c.date_precision = echoed.date, echoed.precision
-            m = re.search(r"\b(\d+|thirty|fourteen|seven)[- ](day|week|month)s?\b", sent_of(tok).text)
+            m = _DURATION.search(" ".join(t.text for t in root.subtree))
             c.duration_text = m.group(0) if m else None
             agents = [x for x in root.children if x.dep_ == "nsubj"]
             agents = [self.actor_in(t) for a in agents for t in [a, *a.conjuncts]]

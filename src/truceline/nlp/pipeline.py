@@ -72,6 +72,12 @@ def _split_dateline(doc: Doc, start: int) -> None:
             )
             if shaped and not any(t.text in (".", "!", "?") for t in before) and token.whitespace_:
                 doc[token.i + 1].is_sent_start = True
+                # a preset start can make the parser cut the next words off ("Finland | and Estonia signed"):
+                # the news runs on to its first full stop
+                for t in doc[token.i + 2 : token.i + 60]:
+                    if t.is_sent_start or "\n" in t.text or doc[t.i - 1].text in (".", "!", "?", "\n"):
+                        break
+                    t.is_sent_start = False
             break
 
 
