@@ -318,3 +318,17 @@ def test_a_place_spelled_another_way_still_locates_the_event():
     assert gazetteer().lookup("Zaporizhzhia", minor=True).country == "UKR"  # GeoNames spells it Zaporizhzhya
     assert gazetteer().lookup("Ituri province", minor=True).country == "COD"  # an ISO 3166-2 subdivision
     assert gazetteer().lookup("Zaporizhzhia") is None  # never by guesswork outside NER places
+
+
+def test_an_exchange_of_views_is_no_release_and_an_exchange_of_fire_is_an_attack(pipe):
+    views = pipe.extract(
+        "The two ministers held a frank exchange of views on the situation in Sudan.", published=dt.date(2025, 6, 2)
+    )
+    assert not [e for e in views.events if e.type == "RETREAT"]
+    fire = pipe.extract(
+        "Armenian and Azerbaijani troops were involved in an exchange of fire on the border on Sunday.",
+        published=dt.date(2025, 6, 2),
+    )
+    assert any(e.type == "ASSAULT" for e in fire.events)
+    prisoners = pipe.extract("Kyiv and Moscow completed an exchange of prisoners.", published=dt.date(2025, 6, 2))
+    assert any(e.type == "RETREAT" and e.mode == "release" for e in prisoners.events)

@@ -120,8 +120,20 @@ class Coder:
                     key = f"{c.lemma_.lower()} {lemma}"
                     if key in self.lex.nouns:
                         return self.lex.nouns[key], f"noun:{key}"
-            if lemma == "exchange" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-                return None  # "in exchange for"
+            if (
+                lemma == "exchange"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "in"
+                and not any(c.dep_ == "det" for c in tok.children)
+            ):
+                return None  # "in exchange for" (but "involved in an exchange of fire")
+            for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (x for x in of.children if x.dep_ == "pobj"):
+                    key = f"{lemma} of {obj.lemma_.lower()}"
+                    if key in self.lex.not_events:
+                        return None  # "a frank exchange of views"
+                    if key in self.lex.nouns:
+                        return self.lex.nouns[key], f"noun:{key}"  # "an exchange of fire"
             if tok.dep_ == "pobj" and tok.head.lower_ == "since":
                 return None  # "three years since Russia's full-scale invasion": a date, not a new event
             if lemma == "strike" and labour_strike(tok):

@@ -43,6 +43,7 @@ class Lexicon:
     reversals: set[str] = field(default_factory=set)
     event_heads: set[str] = field(default_factory=set)
     joint_modifiers: set[str] = field(default_factory=set)
+    not_events: set[str] = field(default_factory=set)  # "exchange of views": an event noun used otherwise
     type_status: dict[str, str] = field(default_factory=dict)
 
 
@@ -90,6 +91,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.reversals = set(data.get("reversals") or [])
     lex.event_heads = set(data.get("event_heads") or [])
     lex.joint_modifiers = set(data.get("joint_modifiers") or [])
+    lex.not_events = {str(x).lower() for x in data.get("not_events") or []}
     for type_, status in clean(data.get("type_status") or {}).items():
         if type_ not in EVENT_TYPES or status not in STATUSES:
             raise fail(path, data, f"type_status: {type_!r} -> {status!r} is not a known type and status")
