@@ -332,3 +332,12 @@ def test_an_exchange_of_views_is_no_release_and_an_exchange_of_fire_is_an_attack
     assert any(e.type == "ASSAULT" for e in fire.events)
     prisoners = pipe.extract("Kyiv and Moscow completed an exchange of prisoners.", published=dt.date(2025, 6, 2))
     assert any(e.type == "RETREAT" and e.mode == "release" for e in prisoners.events)
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only(pipe):
+    record = pipe.extract(
+        "The war between the army and the RSF, which began in April 2023, has killed tens of thousands of people.",
+        published=dt.date(2025, 9, 22),
+    )
+    killed = [e for e in record.events if e.type == "ASSAULT"]
+    assert killed and all(e.date != dt.date(2023, 4, 1) for e in killed)

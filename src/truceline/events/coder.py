@@ -75,6 +75,14 @@ _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
+def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
+    """'The war, which began in April 2023, has killed thousands': the date is the relative clause's."""
+    for v in [verb, *verb.ancestors]:
+        if v.dep_ in ("relcl", "acl"):
+            return trigger.i < v.left_edge.i or trigger.i > v.right_edge.i
+    return False
+
+
 def _nominal(tok: Token) -> bool:
     """'in retaliation for the US strikes on its sites': a noun the tagger took for a verb."""
     return tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(
@@ -774,6 +782,7 @@ class Coder:
                 if r is not None
                 and clause(e.root).lemma_.lower() not in reporting
                 and not any(a.lower_ in ("since", "after", "before", "following", "until") for a in e.root.ancestors)
+                and not _in_other_relative_clause(clause(e.root), d.trigger)
             ]
             if len({r.date for r, _ in free}) == 1:
                 chosen = free[0]
