@@ -223,3 +223,12 @@ def test_duplicate_keys_in_a_vocabulary_file_are_reported_with_their_line(tmp_pa
     path = write(tmp_path, "version: 1\ncountries:\n  UKR: {demonyms: [Ukrainian]}\n  UKR: {demonyms: [Ukrainian]}\n")
     with pytest.raises(DataFileError, match=r"mine.yaml:4: duplicate key 'UKR'"):
         build_registry([path])
+
+
+def test_the_russian_side_is_a_party_but_the_ukrainian_side_of_the_border_a_place(pipe):
+    import datetime as dt
+
+    said = pipe.extract("The Russian side stressed that talks must continue.", published=dt.date(2025, 6, 2))
+    assert "RUS-GOV" in {a.id for a in said.actors}
+    place = pipe.extract("Shells fell on the Ukrainian side of the border.", published=dt.date(2025, 6, 2))
+    assert "UKR-GOV" not in {a.id for a in place.actors}

@@ -234,6 +234,11 @@ class _Builder:
 
     def _sector_of(self, tok: Token) -> str | None:
         """Sector of a head noun; a two-word phrase wins ('defence ministry' is MIL, 'ministry' GOV)."""
+        if tok.lower_ == "side" and (
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            or (tok.dep_ == "pobj" and tok.head.lower_ in ("on", "from", "to", "across", "along"))
+        ):
+            return None  # "on the Ukrainian side of the border": a place; "the Russian side stressed": a party
         if tok.i > 0:
             pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
             if pair in self.reg.sector_nouns:
