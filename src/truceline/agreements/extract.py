@@ -17,8 +17,6 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
-from truceline.actors import registry
-from truceline.actors.names import demonym_of
 from truceline.actors.resolve import ActorResolution
 from truceline.agreements.candidate import Candidate, vocabulary
 from truceline.agreements.enrich import (
@@ -88,7 +86,6 @@ def _in_cause(tok: Token) -> bool:
     return False
 
 
-_SIDE_NOUNS = {"side", "delegation", "camp", "negotiator", "negotiators"}
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
@@ -653,11 +650,6 @@ class _Extractor:
             actor = self.by_token.get(t.i)
             if actor is not None:
                 return self.party_of(actor)
-        if tok.lemma_.lower() in _SIDE_NOUNS:  # "the Russian side stressed that the key condition …"
-            for mod in (x for x in tok.children if x.dep_ in ("amod", "compound") and x.ent_type_ == "NORP"):
-                country = demonym_of(registry(), mod.text)
-                if country is not None:
-                    return country
         return None
 
     def party_of(self, actor: str) -> str:
