@@ -152,13 +152,10 @@ class Ingestor:
         batch, self._pending = self._pending, []
         records = self.pipe.extract_articles([a for a, _ in batch])
         for (article, signature), record in zip(batch, records, strict=True):
-            if self.store.add(record, article.text):
+            if self.store.add(record, article.text, article=article, minhash=signature):
                 self.summary.stored += 1
             else:
                 self.summary.already += 1
-            self.store.add_copy(article.id, article, "original")
-            if signature is not None:
-                self.store.add_signature(article.id, signature)
 
     def run(self, documents: Iterable[Loaded], progress: Callable[[Loaded], None] | None = None) -> IngestSummary:
         for loaded in documents:

@@ -81,11 +81,28 @@ class ActorResolution(BaseModel):
 
 def _title_at(reg: Registry, doc: Doc, i: int) -> tuple[dict, int] | None:
     """The longest title phrase starting at token i: (its spec, its length in tokens)."""
-    for n in (5, 4, 3, 2, 1):
-        words = " ".join(t.lower_ for t in doc[i : i + n])
-        if len(doc[i : i + n]) == n and words.replace(" - ", "-") in reg.titles:
-            return reg.titles[words.replace(" - ", "-")], n
+    first = doc[i].lower_
+    if first not in _title_starts(reg):
+        return None  # most tokens start no title: skip building the phrases
+    words = [t.lower_ for t in doc[i : i + 5]]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n]).replace(" - ", "-")
+        if phrase in reg.titles:
+            return reg.titles[phrase], n
     return None
+
+
+_STARTS: dict[int, frozenset[str]] = {}
+
+
+def _title_starts(reg: Registry) -> frozenset[str]:
+    """The first words of the registry's titles (a title may begin 'vice-' or 'vice - ')."""
+    key = id(reg.titles)
+    if key not in _STARTS:
+        _STARTS[key] = frozenset(t.split()[0].split("-")[0] for t in reg.titles) | frozenset(
+            t.split()[0] for t in reg.titles
+        )
+    return _STARTS[key]
 
 
 class _Builder:

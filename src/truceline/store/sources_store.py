@@ -86,40 +86,38 @@ class SourcesStore:
 
     def add_copy(self, story_id: str, article: Article, relation: str, similarity: float = 1.0) -> bool:
         """Record that ``article`` is a copy (or the original) of the stored story; False if known already."""
-        cid = _key(story_id, article.id, article.source or "", article.url or "", article.ref or "")
         with self.session() as s:
-            if s.get(CopyRow, cid) is not None:
-                return False
-            if relation != "original":
-                same = select(CopyRow.id).where(
-                    CopyRow.article_id == story_id,
-                    CopyRow.text_id == article.id,
-                    CopyRow.source.is_(article.source) if article.source is None else CopyRow.source == article.source,
-                )
-                if s.execute(same.limit(1)).first() is not None:
-                    return False  # the same text from the same outlet, read again from another file
-            s.add(
-                CopyRow(
-                    id=cid,
-                    article_id=story_id,
-                    relation=relation,
-                    similarity=round(similarity, 4),
-                    text_id=article.id,
-                    source=article.source,
-                    url=article.url,
-                    title=article.title,
-                    published=article.published,
-                    ref=article.ref,
-                    text=article.text if relation == "near" else None,
-                    ingested_at=_now(),
-                )
-            )
-        return True
+            return self.copy_row(s, story_id, article, relation, similarity)
 
-    def add_signature(self, article_id: str, minhash: bytes) -> None:
-        with self.session() as s:
-            if s.get(SignatureRow, article_id) is None:
-                s.add(SignatureRow(article_id=article_id, minhash=minhash))
+    def copy_row(self, s: Session, story_id: str, article: Article, relation: str, similarity: float = 1.0) -> bool:
+        cid = _key(story_id, article.id, article.source or "", article.url or "", article.ref or "")
+        if s.get(CopyRow, cid) is not None:
+            return False
+        if relation != "original":
+            same = select(CopyRow.id).where(
+                CopyRow.article_id == story_id,
+                CopyRow.text_id == article.id,
+                CopyRow.source.is_(None) if article.source is None else CopyRow.source == article.source,
+            )
+            if s.execute(same.limit(1)).first() is not None:
+                return False  # the same text from the same outlet, read again from another file
+        s.add(
+            CopyRow(
+                id=cid,
+                article_id=story_id,
+                relation=relation,
+                similarity=round(similarity, 4),
+                text_id=article.id,
+                source=article.source,
+                url=article.url,
+                title=article.title,
+                published=article.published,
+                ref=article.ref,
+                text=article.text if relation == "near" else None,
+                ingested_at=_now(),
+            )
+        )
+        return True
 
     def signatures(self) -> list[tuple[str, bytes]]:
         with self.session() as s:
@@ -157,19 +155,19 @@ class SourcesStore:
             return [tuple(r) for r in s.execute(q)]  # type: ignore[misc]
 
     # ------------------------------------------------------------------ statements
-    def add_statements(self, article_id: str, statements: list[Statement]) -> None:
-        with self.session() as s:
-            for st in statements:
-                if s.get(StatementRow, st.id) is None:
-                    s.add(
-                        StatementRow(
-                            id=st.id,
-                            article_id=article_id,
-                            speaker=st.speaker,
-                            kind=st.kind,
-                            record=st.model_dump(mode="json"),
-                        )
+    @staticmethod
+    def statement_rows(s: Session, article_id: str, statements: list[Statement]) -> None:
+        for st in statements:
+            if s.get(StatementRow, st.id) is None:
+                s.add(
+                    StatementRow(
+                        id=st.id,
+                        article_id=article_id,
+                        speaker=st.speaker,
+                        kind=st.kind,
+                        record=st.model_dump(mode="json"),
                     )
+                )
 
     def statements(self, *, speaker: str | None = None, article: str | None = None) -> list[Statement]:
         q = select(StatementRow.record).order_by(StatementRow.article_id, StatementRow.id)

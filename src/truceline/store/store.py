@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from truceline.errors import StoreError
-from truceline.models import Actor, Agreement, ArticleRef, Event, TrucelineRecord
+from truceline.models import Actor, Agreement, Article, ArticleRef, Event, TrucelineRecord
 from truceline.store.api_store import ApiStore
 from truceline.store.sources_store import SourcesStore
 from truceline.store.tables import (
@@ -32,6 +32,7 @@ from truceline.store.tables import (
     MergedAgreementActorRow,
     MergedAgreementRow,
     OverrideRow,
+    SignatureRow,
 )
 
 OVERRIDE_ACTIONS = ("merge", "split", "confirm", "dismiss")
@@ -80,8 +81,12 @@ class Store(SourcesStore, ApiStore):
             yield s
 
     # ------------------------------------------------------------------ writes
-    def add(self, record: TrucelineRecord, text: str) -> bool:
-        """Store one article's record; False when the article was already stored (idempotent)."""
+    def add(
+        self, record: TrucelineRecord, text: str, *, article: Article | None = None, minhash: bytes | None = None
+    ) -> bool:
+        """Store one article's record in one transaction; False when the article was already stored
+        (idempotent). With ``article``, it is also recorded as the original copy of its story, with its
+        MinHash signature when given."""
         try:
             with self.session() as s:
                 if s.get(ArticleRow, record.article.id) is not None:
@@ -161,8 +166,12 @@ class Store(SourcesStore, ApiStore):
                     roles = {(p, "party") for p in a.parties} | {(m, "mediator") for m in a.mediators}
                     for actor_id, role in roles:
                         s.add(AgreementActorRow(agreement_id=a.id, actor_id=actor_id, role=role))
-            if record.statements:
-                self.add_statements(record.article.id, record.statements)
+                s.flush()
+                self.statement_rows(s, record.article.id, record.statements)
+                if article is not None:
+                    self.copy_row(s, article.id, article, "original")
+                if minhash is not None:
+                    s.add(SignatureRow(article_id=record.article.id, minhash=minhash))
             return True
         except OperationalError as exc:
             raise StoreError(f"cannot write to the store at {self.safe_url}: {str(exc).splitlines()[0]}") from None
