@@ -157,17 +157,13 @@ class SourcesStore:
     # ------------------------------------------------------------------ statements
     @staticmethod
     def statement_rows(s: Session, article_id: str, statements: list[Statement]) -> None:
-        for st in statements:
-            if s.get(StatementRow, st.id) is None:
-                s.add(
-                    StatementRow(
-                        id=st.id,
-                        article_id=article_id,
-                        speaker=st.speaker,
-                        kind=st.kind,
-                        record=st.model_dump(mode="json"),
-                    )
-                )
+        """Statement rows of an article being stored (their ids derive from the new article's id)."""
+        s.add_all(
+            StatementRow(
+                id=st.id, article_id=article_id, speaker=st.speaker, kind=st.kind, record=st.model_dump(mode="json")
+            )
+            for st in {st.id: st for st in statements}.values()
+        )
 
     def statements(self, *, speaker: str | None = None, article: str | None = None) -> list[Statement]:
         q = select(StatementRow.record).order_by(StatementRow.article_id, StatementRow.id)
