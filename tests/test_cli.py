@@ -150,3 +150,13 @@ def test_python_api_shortcut_matches_pipeline(seed_text, seed_record):
 
     rec = truceline.extract(seed_text, published=seed_record.article.published, source="seed.txt")
     assert rec.model_dump(mode="json") == seed_record.model_dump(mode="json")
+
+
+def test_extract_reads_a_web_page_with_its_metadata():
+    page = "tests/data/sources/html/northlight-kharkiv-blackout.html"
+    res = runner.invoke(app, ["extract", page])
+    assert res.exit_code == 0, res.output
+    article = json.loads(res.stdout)["article"]
+    assert article["source"] == "Northlight Broadcasting" and article["published"] == "2026-09-13"
+    junk = run("extract", "tests/data/sources/malformed/junk.html")
+    assert junk.returncode == 1 and "no article text" in junk.stderr and "Traceback" not in junk.stderr

@@ -47,7 +47,9 @@ app.add_typer(actors_app, name="actors")
 # ---------------------------------------------------------------------- extract / ingest
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A plain-text article ('-' for standard input).")],
+    file: Annotated[
+        Path, typer.Argument(help="An article: text, web page, feed or corpus file ('-': standard input).")
+    ],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD: anchors relative dates.")] = None,
     url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
     title: Annotated[str | None, typer.Option(help="Article title.")] = None,
@@ -57,24 +59,20 @@ def extract(
     explain: Annotated[bool, typer.Option(help="With --format table: show each event's rule and evidence.")] = False,
     actor_files: ActorFilesOpt = None,
 ) -> None:
-    """Code one article and print its truceline/1 record, without storing it."""
+    """Code one article and print its truceline/1 record, without storing it. The file may be plain text,
+    a web page or a feed/JSONL/CSV (its first article); '-' reads standard input."""
+    from truceline.sources.collect import collect
+
     pub = _date(published, "--published")
     pipe = _pipeline(actor_files)
+    first = next((x for x in collect([file], published=pub) if x.article is not None or x.fatal), None)
+    if first is None or first.article is None:
+        raise InputError(first.problem.message if first is not None and first.problem else f"{file}: no article")
+    article = first.article
     if str(file) == "-":
-        from truceline.sources.reader import decode_bytes
-
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            raise InputError("standard input: is empty")
-        text, enc, warnings = decode_bytes(data, "standard input")
-        from truceline.sources import article_from_text
-
-        article = article_from_text(
-            text, published=pub, url=url, title=title, source="stdin", encoding=enc, warnings=warnings
-        )
-        record = pipe.extract_article(article)
-    else:
-        record = pipe.extract_file(file, published=pub, url=url, title=title)
+        article = article.model_copy(update={"source": article.source or "stdin"})
+    update = {k: v for k, v in (("url", url), ("title", title)) if v is not None}
+    record = pipe.extract_article(article.model_copy(update=update) if update else article)
     if fmt is RecordFormat.json:
         _print_json(record.model_dump(mode="json"))
     else:
