@@ -341,3 +341,25 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(pipe):
     )
     killed = [e for e in record.events if e.type == "ASSAULT"]
     assert killed and all(e.date != dt.date(2023, 4, 1) for e in killed)
+
+
+def test_an_attack_in_an_after_clause_is_its_own_event_dated_by_the_gap(pipe):
+    record = pipe.extract(
+        "Turkish jets struck Qandil on Sunday, two days after PKK militants fired rockets at a base in Hakkari.",
+        published=dt.date(2025, 6, 3),
+    )
+    attacks = {e.trigger: e for e in record.events if e.type == "ASSAULT"}
+    assert {"struck", "fired"} <= set(attacks)
+    assert attacks["struck"].date == dt.date(2025, 6, 1)
+    assert attacks["fired"].date == dt.date(2025, 5, 30)  # two days before Sunday
+    plain = pipe.extract(
+        "Russian drones hit Odesa on Friday after Ukraine struck a refinery.", published=dt.date(2025, 6, 3)
+    )
+    struck = next(e for e in plain.events if e.trigger == "struck")
+    assert struck.date is None  # 'after' with no stated gap: the main clause's date is not its own
+
+
+def test_launching_drones_or_missiles_at_a_place_is_an_attack(pipe):
+    record = pipe.extract("Iran launched missiles at Tel Aviv on Tuesday.", published=dt.date(2025, 6, 3))
+    e = next(e for e in record.events if e.type == "ASSAULT")
+    assert e.source == "IRN" and e.target == "ISR"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +23,7 @@ from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.places import location_for
-from truceline.events.quantities import quantities_in
+from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.gazetteer import gazetteer
 from truceline.models import Event, Evidence
@@ -73,6 +73,31 @@ _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 _NEGATIONS = {"not", "never", "n't", "no"}
 _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
+
+
+_TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1, "ahead": 1}
+_GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _temporal_shift(clause_verb: Token, governor: Token) -> timedelta | None:
+    """If a clause hangs from its governor through 'after / before / since', the time between them:
+    'a day after' -> -1 day, 'two weeks before' -> +14 days, 'after' alone -> 0 (unknown). None when
+    the clause is no such temporal clause."""
+    cur = clause_verb
+    while cur.i != governor.i and cur.head.i != cur.i:
+        link = next((c for c in cur.children if c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL), None)
+        if link is None and cur.dep_ == "pcomp" and cur.head.lower_ in _TEMPORAL:
+            link = cur.head
+        if link is not None:
+            gap = next((c for c in [*cur.children, *link.children] if c.dep_ == "npadvmod"), None)
+            days = 0
+            if gap is not None and gap.lower_ in _GAP_UNITS:
+                count = next((c for c in gap.children if c.dep_ in ("det", "nummod")), None)
+                value = (1.0, False) if count is None or count.lower_ in ("a", "one") else number_value(count.text)
+                days = int(value[0]) * _GAP_UNITS[gap.lower_] if value else 0
+            return timedelta(days=days * _TEMPORAL[link.lower_])
+        cur = cur.head
+    return None
 
 
 def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
@@ -767,6 +792,15 @@ class Coder:
                 head = clause(ent.root)
                 if head.i not in ancestors:
                     continue
+                shift = _temporal_shift(mine, head)
+                if shift is not None:
+                    # "shelled a market on Tuesday, a day after the army rejected …": the rejection was on
+                    # Monday; with no stated gap ("after the army rejected") the date is unknown
+                    if shift and resolved is not None and resolved.precision == "day":
+                        d.date = dates_mod.Resolved(resolved.date + shift, None, "day")
+                        d.date_text = ent.text
+                        d.rule += "+date_shifted"
+                    return  # the main clause's date is not this clause's
                 if head.lemma_.lower() in self.lex.reporting:
                     d.said_on, d.said_text = resolved, ent.text
                 elif d.status not in ("planned", "proposed", "demanded"):
@@ -783,6 +817,7 @@ class Coder:
                 and clause(e.root).lemma_.lower() not in reporting
                 and not any(a.lower_ in ("since", "after", "before", "following", "until") for a in e.root.ancestors)
                 and not _in_other_relative_clause(clause(e.root), d.trigger)
+                and _temporal_shift(mine, clause(e.root)) is None
             ]
             if len({r.date for r, _ in free}) == 1:
                 chosen = free[0]

@@ -227,12 +227,17 @@ def sanction_targets(drafts: list[Draft]) -> None:
             d.absorbed = True
 
 
+_SEQUENCE_MARKS = {"after", "before", "since", "until", "once"}
+
+
 def consequences(drafts: list[Draft]) -> None:
     """'struck a hospital, killing four patients': the killing is part of the strike, not a new attack."""
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
         if d.type != "ASSAULT" or d.trigger.dep_ not in ("advcl", "xcomp") or d.trigger.pos_ != "VERB":
             continue  # only a participle clause ("..., killing four"); coordinated attacks stay apart
+        if any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in d.trigger.children):
+            continue  # "struck Beirut two days after Hezbollah fired rockets": an attack of its own
         head = by_token.get(d.trigger.head.i)
         if head is not None and head.type == "ASSAULT" and not head.absorbed:
             d.absorbed = True
