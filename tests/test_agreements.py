@@ -281,3 +281,25 @@ def test_the_news_after_a_dateline_runs_to_its_full_stop(pipe):
     doc = pipe.nlp("VILNIUS, Oct 2 - Lithuania and Latvia signed an agreement on Friday to share radar data. Next.")
     sents = [s.text for s in doc.sents]
     assert sents[1].startswith("Lithuania and Latvia signed") and sents[1].endswith("radar data.")
+
+
+def test_a_truce_that_began_is_in_force_and_one_due_to_begin_is_not_yet(pipe):
+    began = agreements(pipe, "A six-week truce between Israel and Hamas began on Sunday.", dt.date(2025, 1, 20))
+    assert began[0].status == "in_force"
+    due = agreements(pipe, "A truce between Israel and Hamas is due to begin on Sunday.", dt.date(2025, 1, 17))
+    assert due[0].status != "in_force"
+    talks = agreements(pipe, "Talks on a truce between Israel and Hamas began in Cairo.", dt.date(2025, 1, 17))
+    assert talks[0].status == "negotiating"
+
+
+def test_an_initialled_agreement_is_agreed_and_naming_an_agreement_is_no_status(pipe):
+    initialled = agreements(
+        pipe, "Armenia and Azerbaijan initialled a peace agreement in Washington on Friday.", dt.date(2025, 8, 9)
+    )
+    assert initialled[0].status == "agreed" and set(initialled[0].parties) == {"ARM", "AZE"}
+    named = agreements(
+        pipe,
+        "The strike is a clear violation of the agreement on the cessation of hostilities, the ministry said.",
+        dt.date(2025, 5, 12),
+    )
+    assert all(a.status != "agreed" for a in named)

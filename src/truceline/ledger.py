@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from truceline.agreements.consolidate import Member, Override, consolidate
-from truceline.agreements.violations import Report, calls_breach, overlay
+from truceline.agreements.violations import Report, overlay
 from truceline.models import Agreement
 from truceline.store import Store
 from truceline.store.sources_store import EventKey
@@ -103,10 +103,7 @@ def rebuild(store: Store) -> list[Agreement]:
         return party_key(actor_id, kind, country, sector)
 
     members = []
-    breach_articles: set[str] = set()
     for agreement, article, context in store.agreement_members():
-        if any(calls_breach(t.sentence) for t in agreement.timeline):
-            breach_articles.add(article.id)  # "the strike is a clear violation of the cessation of hostilities"
         parties = list(dict.fromkeys(k for k in map(key, agreement.parties) if k))
         mediators = [m for m in dict.fromkeys(k for k in map(key, agreement.mediators) if k) if m not in parties]
         members.append(
@@ -125,6 +122,6 @@ def rebuild(store: Store) -> list[Agreement]:
     decisions = {
         (m, o or ""): f"{a}ed" if a == "confirm" else "dismissed" for a, m, o in saved if a in ("confirm", "dismiss")
     }
-    overlay(records, reports, texts, party_country, decisions, breach_articles)
+    overlay(records, reports, texts, party_country, decisions, store.article_texts)
     store.save_merged(records)
     return records

@@ -308,6 +308,9 @@ def _content(text: str) -> set[str]:
     return {w.strip(".,;:\"'()") for w in text.lower().split()} - _STOP
 
 
+_BEFORE_FORCE = {"proposed", "negotiating", "agreed", "declared", "planned"}
+
+
 def derive(r: Agreement) -> None:
     """Status, end reason and dates from the timeline, by event date (the article's date when the
     text gives none), never by the order the reports arrived in."""
@@ -322,10 +325,23 @@ def derive(r: Agreement) -> None:
         r.status = "proposed"
         return
     latest = max(asserted, key=lambda s: (s.date or s.published or dt.date.min, RANK[s.status]))
+    if latest.status in _BEFORE_FORCE:
+        # "agreed" said again after the arrangement took effect is a restatement, not a step back
+        running = [s for s in asserted if s.status in ("in_force", "suspended", "ended")]
+        if running and min(s.date or s.published or dt.date.max for s in running) <= (
+            latest.date or latest.published or dt.date.max
+        ):
+            latest = max(running, key=lambda s: (s.date or s.published or dt.date.min, RANK[s.status]))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
-    begun = [s.date or s.published for s in asserted if s.status == "in_force" and (s.date or s.published)]
-    agreed = [s.date or s.published for s in asserted if s.status in ("agreed", "declared") and (s.date or s.published)]
+
+    def exact_first(statuses: tuple[str, ...]) -> list[dt.date]:
+        # a day the text names beats a coarser one ("began last week")
+        found = [s for s in asserted if s.status in statuses and (s.date or s.published)]
+        exact = [s for s in found if s.date is None or s.date_precision in (None, "day")]
+        return [s.date or s.published for s in exact or found]  # type: ignore[misc]
+
+    begun, agreed = exact_first(("in_force",)), exact_first(("agreed", "declared"))
     if begun:
         r.start_date, r.start_precision = min(begun), "day"
     elif agreed and r.start_date is None:

@@ -62,6 +62,8 @@ _EXCHANGES = {"exchange", "swap", "transfer", "handover"}
 _CAPTIVES = {"prisoner", "inmate", "pow", "captive", "detainee", "pows"}
 _N_FOR_N = re.compile(r"\b(\d{1,5})[- ]for[- ](\d{1,5})\b")
 _GENERIC_DOMAINS = {"infrastructure"}  # a domain of its own only when nothing narrows it
+_NAMES = {"agreement", "deal", "accord", "treaty", "arrangement"}  # nouns that name an arrangement
+_SCHEDULED = {"due", "set", "expect", "schedule", "plan", "suppose", "likely", "poise"}
 _ONSET_VERBS = {"start", "begin", "commence", "effective"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 
@@ -355,6 +357,15 @@ class _Extractor:
         cur = c.head
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
+        else:
+            x = cur  # "a violation of the agreement on the cessation of hostilities": a name too
+            for _ in range(3):
+                if not (x.dep_ == "pobj" and x.head.lower_ in ("of", "on", "for") and x.head.head.pos_ == "NOUN"):
+                    break
+                x = x.head.head
+                if x.lemma_.lower() in _NAMES:
+                    cur = x
+                    break
         if self.demand_behind(c) is not None:
             return  # "wants X in order to sign a ceasefire": a condition, not a status
         if self._with_reservations(c):
@@ -397,10 +408,11 @@ class _Extractor:
             if lemma == "refuse" or (cue and negated and cue == "agreed"):
                 c.status = "rejected"
                 return
-            if cue in ("in_force", "suspended", "ended") and any(
-                x.lower_ in ("will", "shall", "'ll") for x in parent.children if x.dep_ == "aux"
+            if cue in ("in_force", "suspended", "ended") and (
+                any(x.lower_ in ("will", "shall", "'ll", "would") for x in parent.children if x.dep_ == "aux")
+                or (parent.dep_ == "xcomp" and parent.head.lemma_.lower() in _SCHEDULED)
             ):
-                c.modality = "future"  # "the truce will enter into force on Monday": announced, not yet
+                c.modality = "future"  # "the truce will enter into force / is due to begin on Monday": not yet
             if cue:
                 if (
                     cue == "proposed"
@@ -440,7 +452,12 @@ class _Extractor:
                 verb = verb.head
             for t in verb.subtree:
                 cue = self.voc.status.get(t.lemma_.lower())
-                if t.i < c.head.i and t.pos_ == "NOUN" and cue in ("proposed", "agreed"):
+                if (
+                    t.i < c.head.i
+                    and t.pos_ == "NOUN"
+                    and cue in ("proposed", "agreed")
+                    and t.lemma_.lower() not in _NAMES
+                ):
                     c.status = cue  # "welcome the signature today in Jeddah ... of a humanitarian truce"
                     break
 
@@ -507,12 +524,14 @@ class _Extractor:
         own = self._clause_date(c) if c.status else None
         if own is not None:
             c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
-        if c.date is None:
+        # "the fiercest fighting since the energy ceasefire began": the fighting's date is not the start's
+        undated = own is None and self._in_time_clause(c)
+        if c.date is None and not undated:
             for e in sent_events:
                 if e.date and e.type in _CONTEXT_TYPES | {"RETREAT"}:
                     c.date = e.date
                     break
-        if c.date is None:
+        if c.date is None and not undated:
             for ent in ents_in(c.sent):
                 if _in_cause(ent.root):
                     continue  # "in view of the shelling on Thursday, the army suspended ...": the cause's date
@@ -525,10 +544,12 @@ class _Extractor:
                     if r:
                         c.date, c.date_precision = r.date, r.precision
                         break
-        if c.date is None and c.status:
+        if c.date is None and c.status and not undated:
             echoed = self._echo_date(c)
             if echoed is not None:
                 c.date, c.date_precision = echoed.date, echoed.precision
+        if undated and c.status in ("in_force", "agreed", "declared"):
+            c.date = c.date_precision = None  # neither the sentence's events nor its other dates date it
         if c.status == "ended" and c.duration_text and c.date:
             days = dates_mod.duration_days(c.duration_text)
             if days:
@@ -564,6 +585,12 @@ class _Extractor:
                     if head.i == tok.i:
                         return dates_mod.resolve(ent.text, self.published)
         return None
+
+    def _in_time_clause(self, c: Candidate) -> bool:
+        """Is the status verb a subordinate time clause ('since the truce began', 'after it took effect')?"""
+        verb = next((a for a in [c.head, *c.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+        marks = ("since", "after", "before", "until", "when", "once")
+        return verb is not None and any(x.dep_ == "mark" and x.lower_ in marks for x in verb.children)
 
     def _clause_date(self, c: Candidate) -> dates_mod.Resolved | None:
         """A date in the clause of the verb that governs the mention ("entered into force this morning,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from truceline.agreements.candidate import vocabulary
@@ -120,17 +120,25 @@ def overlay(
     texts: dict[str, tuple[dt.date | None, str]],
     party_country: dict[str, str],
     decisions: dict[tuple[str, str], str] | None = None,
-    breach_articles: set[str] | None = None,
+    article_texts: Callable[[set[str]], dict[str, tuple[dt.date | None, str]]] | None = None,
 ) -> None:
     """Link incidents to the agreements they may breach, assess each link, and sum up compliance.
 
     ``texts`` maps article ids to their date and text (for monitors' findings);
     ``party_country`` maps a group party to the country it fights in (hezbollah -> LBN);
     ``decisions`` holds analysts' confirm/dismiss by (agreement id, incident id);
-    ``breach_articles`` are articles whose text calls something a violation of an agreement.
+    ``article_texts`` reads articles' texts, to see whether an article calls an attack a violation.
     """
     decisions = decisions or {}
-    breach_articles = breach_articles or set()
+    told: dict[str, bool] = {}
+
+    def told_as_breach(inc: Incident) -> bool:
+        ids = {r.article.id for r in inc.reports}
+        missing = ids - set(told)
+        if missing and article_texts is not None:
+            for aid, (_, text) in article_texts(missing).items():
+                told[aid] = any(calls_breach(s) for s in re.split(r"(?<=[.!?])\s+", text))
+        return any(told.get(aid, False) for aid in ids)
     found = incidents(reports)
     statements = [
         r
@@ -153,8 +161,7 @@ def overlay(
                 src = next(p for p in parties if p != inc.first.claimant_key)
                 tgt = inc.first.claimant_key  # who complains of it is who it hit
             inferred = False
-            told_as_breach = any(r.article.id in breach_articles for r in inc.reports)
-            if src in parties and tgt is None and len(parties) == 2 and told_as_breach:
+            if src in parties and tgt is None and len(parties) == 2 and told_as_breach(inc):
                 # "an Israeli drone targeted a house in <a village> … the strike is a clear violation of the
                 # agreement": a party's attack that its article calls a breach hits the other party
                 tgt, inferred = next(p for p in parties if p != src), True
