@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import feedparser
-
 from truceline.errors import InputError
 from truceline.sources.documents import Loaded, parse_date, problem
 from truceline.sources.html import fragment_text
@@ -25,7 +23,7 @@ def looks_like_feed(head: bytes) -> bool:
     return b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start
 
 
-def _entry_text(entry: feedparser.FeedParserDict) -> str:
+def _entry_text(entry: dict) -> str:
     for content in entry.get("content") or []:
         value = content.get("value") or ""
         if value.strip():
@@ -35,6 +33,8 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 def read_feed(data: bytes, name: str) -> Iterator[Loaded]:
     """Each entry as a loaded article or a problem; a feed-level problem first, as a warning."""
+    import feedparser  # imported here: reading plain text should not pay for it
+
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):

@@ -10,9 +10,6 @@ from __future__ import annotations
 import logging
 import re
 
-import lxml.html
-import trafilatura
-
 from truceline.errors import InputError
 from truceline.models import Article, Warning
 from truceline.sources.documents import MIN_PAGE_WORDS, clean_text, parse_date
@@ -20,6 +17,7 @@ from truceline.sources.reader import article_from_text, decode_bytes
 
 for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
+# trafilatura and lxml are imported where they are used: reading plain text should not pay for them
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -45,9 +43,11 @@ def fragment_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed entry's content), one paragraph per block element."""
     if "<" not in fragment:
         return clean_text(fragment)
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(f"<div>{fragment}</div>")
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, lxml.etree.ParserError):  # type: ignore[attr-defined]
         return clean_text(re.sub(r"<[^>]+>", " ", fragment))
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -60,6 +60,8 @@ def article_from_html(
     data: bytes, name: str, *, url: str | None = None, source: str | None = None, ref: str | None = None
 ) -> Article:
     """One web page as an article. Raises :class:`InputError` when the page holds no article."""
+    import trafilatura
+
     html, encoding, warnings = decode_html(data, name)
     if not html.strip():
         raise InputError(f"{name}: is empty")
