@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 
 def agreements(pipe, text, published):
     return pipe.extract(text, published=published).agreements
@@ -303,3 +305,28 @@ def test_an_initialled_agreement_is_agreed_and_naming_an_agreement_is_no_status(
         dt.date(2025, 5, 12),
     )
     assert all(a.status != "agreed" for a in named)
+
+
+@pytest.mark.parametrize(
+    "text, status, parties",
+    [
+        ("The ceasefire between Armenia and Azerbaijan appeared to be holding on Sunday.", "in_force", {"ARM", "AZE"}),
+        ("Ukraine declared a unilateral ceasefire for the Easter holiday.", "declared", {"UKR"}),
+        ("Hezbollah said it had accepted a truce proposal put forward by French mediators.", "agreed", {"hezbollah"}),
+        ("Israel rejected a ceasefire proposal from Egypt.", "rejected", {"ISR"}),
+        ("The Philippine government suspended its ceasefire with the NPA after an ambush.", "suspended", {"PHL"}),
+    ],
+)
+def test_status_from_the_words_around_the_mention(pipe, text, status, parties):
+    found = agreements(pipe, text, dt.date(2025, 8, 4))
+    a = next(a for a in found if a.kind in ("ceasefire", "truce"))
+    assert a.status == status
+    assert parties <= set(a.parties)
+
+
+def test_extending_a_truce_agrees_the_extension(pipe):
+    found = agreements(
+        pipe, "Yemen's Houthis and the government extended their truce by two months.", dt.date(2022, 6, 2)
+    )
+    ext = next(a for a in found if a.kind == "renewal_extension")
+    assert ext.status == "agreed"

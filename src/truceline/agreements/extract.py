@@ -62,6 +62,7 @@ _EXCHANGES = {"exchange", "swap", "transfer", "handover"}
 _CAPTIVES = {"prisoner", "inmate", "pow", "captive", "detainee", "pows"}
 _N_FOR_N = re.compile(r"\b(\d{1,5})[- ]for[- ](\d{1,5})\b")
 _GENERIC_DOMAINS = {"infrastructure"}  # a domain of its own only when nothing narrows it
+_OFFERS = {"proposal", "offer", "plan", "initiative", "deal", "draft"}
 _NAMES = {"agreement", "deal", "accord", "treaty", "arrangement"}  # nouns that name an arrangement
 _SCHEDULED = {"due", "set", "expect", "schedule", "plan", "suppose", "likely", "poise"}
 _ONSET_VERBS = {"start", "begin", "commence", "effective"}
@@ -371,6 +372,32 @@ class _Extractor:
         if self._with_reservations(c):
             c.status = "negotiating"
             return
+        parent = cur.head
+        if c.kind == "renewal_extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
+            # "extended their truce by two months": the extension is agreed (or will be)
+            if not any(x.dep_ == "neg" for x in parent.children):
+                c.status = "agreed"
+                if any(x.lower_ in ("will", "would") for x in parent.children if x.dep_ == "aux"):
+                    c.status = "planned"
+                return
+        if cur.dep_ == "compound" and cur.head.lemma_.lower() in _OFFERS:
+            offer = cur.head  # "accepted a ceasefire proposal": what happens to the proposal happens to the ceasefire
+            verb = offer.head
+            cue = self.voc.status.get(verb.lemma_.lower()) if offer.dep_ in ("dobj", "nsubjpass") else None
+            if cue in ("agreed", "rejected") and verb.pos_ == "VERB":
+                c.status = "rejected" if any(x.dep_ == "neg" for x in verb.children) else cue
+                return
+        if cur.dep_ == "nsubj":
+            # "the ceasefire appeared to be holding", "the truce continued to hold": the verb's complement says
+            for x in (y for y in cur.head.children if y.dep_ == "xcomp"):
+                chain = [x, *(z for z in x.children if z.dep_ == "xcomp")]
+                cue = next(
+                    (self.voc.status.get(z.lemma_.lower()) for z in chain if self.voc.status.get(z.lemma_.lower())),
+                    None,
+                )
+                if cue in ("in_force", "ended", "suspended"):
+                    c.status = cue
+                    return
         through_other_verb = False
         for _ in range(6):
             parent = cur.head
@@ -482,6 +509,21 @@ class _Extractor:
                 if prep.lower_ != "in" or (len(named) >= 2 and all(self.kind_of.get(a) == "country" for a in named)):
                     for a in named:
                         self._add_party(c, a)
+        # "suspended the ceasefire with the ELN": the other side, and whoever acts on the ceasefire
+        holders = [c.head] + ([c.head.head] if c.head.dep_ == "dobj" else [])  # "suspended X with the ELN"
+        for prep in (x for h in holders for x in h.children if x.dep_ == "prep" and x.lower_ == "with"):
+            others = [
+                self.by_token[t.i]
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for t in [p, *p.conjuncts]
+                if t.i in self.by_token
+            ]
+            for a in [*self._governing_agents(c), *others]:
+                self._add_party(c, a)
+        owner = self.actor_in(next((x for x in c.head.children if x.dep_ == "poss"), None))
+        if owner is not None and c.head.lemma_.lower() in self.voc.kinds:
+            self._add_party(c, owner)  # "its ceasefire", "Russia's truce": the owner is a side
         # plural references inside the mention's clause: "between the two countries"
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
             if t.i in self.plural:
@@ -621,6 +663,14 @@ class _Extractor:
                 if resolved is not None:
                     return resolved
         return None
+
+    def _governing_agents(self, c: Candidate) -> list[str]:
+        """The subject of the verb the mention is the object of ('the government suspended the ceasefire')."""
+        verb = c.head.head
+        if c.head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+            return []
+        subj = next((x for x in verb.children if x.dep_ == "nsubj"), None)
+        return [a for a in [self.actor_in(subj)] if a]
 
     def _governing_subjects(self, c: Candidate) -> list[str]:
         cur = c.head

@@ -139,6 +139,7 @@ def overlay(
             for aid, (_, text) in article_texts(missing).items():
                 told[aid] = any(calls_breach(s) for s in re.split(r"(?<=[.!?])\s+", text))
         return any(told.get(aid, False) for aid in ids)
+
     found = incidents(reports)
     statements = [
         r
