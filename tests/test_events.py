@@ -363,3 +363,11 @@ def test_launching_drones_or_missiles_at_a_place_is_an_attack(pipe):
     record = pipe.extract("Iran launched missiles at Tel Aviv on Tuesday.", published=dt.date(2025, 6, 3))
     e = next(e for e in record.events if e.type == "ASSAULT")
     assert e.source == "IRN" and e.target == "ISR"
+
+
+def test_a_count_of_people_named_by_their_nationality_is_a_casualty_count(pipe):
+    record = pipe.extract(
+        "Israeli air strikes killed at least 30 Palestinians in Gaza on Tuesday.", published=dt.date(2025, 8, 6)
+    )
+    e = next(e for e in record.events if e.type == "ASSAULT")
+    assert [(q.value, q.unit, q.lower_bound) for q in e.quantities] == [(30, "killed", True)]

@@ -129,8 +129,10 @@ def _unit_for(num: Token) -> str | None:
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         # "175 prisoners", "23 more inmates", "3,700 Iranian-designed drones"
         unit = UNITS.get(head.lemma_.lower())
-        if unit in _PEOPLE and head.dep_ in ("nsubjpass", "nsubj", "dobj") and head.head.lemma_.lower() in VERB_UNITS:
-            return VERB_UNITS[head.head.lemma_.lower()]  # "34 people were killed", "killing 12 civilians"
+        verb_unit = VERB_UNITS.get(head.head.lemma_.lower()) if head.dep_ in ("nsubjpass", "nsubj", "dobj") else None
+        if verb_unit and (unit in _PEOPLE or (unit is None and head.tag_ in ("NNS", "NNPS"))):
+            # "34 people were killed", "killing 12 civilians", "killed at least 30 Palestinians"
+            return verb_unit
         return unit
     of_noun = next(
         (o for p in num.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None
