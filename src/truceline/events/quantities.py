@@ -102,6 +102,7 @@ VERB_UNITS = {
     "abduct": "abducted",
     "kidnap": "abducted",
 }
+_STATES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded"}
 _PEOPLE = {"people", "civilians", "children", "soldiers", "fighters"}
 
 
@@ -130,6 +131,10 @@ def _unit_for(num: Token) -> str | None:
         # "175 prisoners", "23 more inmates", "3,700 Iranian-designed drones"
         unit = UNITS.get(head.lemma_.lower())
         verb_unit = VERB_UNITS.get(head.head.lemma_.lower()) if head.dep_ in ("nsubjpass", "nsubj", "dobj") else None
+        if verb_unit is None and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            # "3 persons were dead and 17 wounded"
+            state = next((c.lower_ for c in head.head.children if c.dep_ in ("acomp", "attr")), None)
+            verb_unit = _STATES.get(state or "")
         if verb_unit and (unit in _PEOPLE or (unit is None and head.tag_ in ("NNS", "NNPS"))):
             # "34 people were killed", "killing 12 civilians", "killed at least 30 Palestinians"
             return verb_unit
