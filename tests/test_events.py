@@ -371,3 +371,17 @@ def test_a_count_of_people_named_by_their_nationality_is_a_casualty_count(pipe):
     )
     e = next(e for e in record.events if e.type == "ASSAULT")
     assert [(q.value, q.unit, q.lower_bound) for q in e.quantities] == [(30, "killed", True)]
+
+
+def test_counts_of_the_injured_and_of_aircraft(pipe):
+    record = pipe.extract(
+        "Officials say at least 12 people were killed and about 90 injured after Russian missiles hit Odesa.",
+        published=dt.date(2025, 8, 6),
+    )
+    units = {(q.value, q.unit) for e in record.events for q in e.quantities}
+    assert {(12, "killed"), (90, "wounded")} <= units
+    jets = pipe.extract(
+        "Ukraine said its drones hit more than 40 strategic bombers at four air bases in Russia on Sunday.",
+        published=dt.date(2025, 6, 2),
+    )
+    assert (40, "aircraft") in {(q.value, q.unit) for e in jets.events for q in e.quantities}

@@ -82,6 +82,15 @@ UNITS = {
     "tank": "tanks",
     "aircraft": "aircraft",
     "jet": "aircraft",
+    "bomber": "aircraft",
+    "warplane": "aircraft",
+    "plane": "aircraft",
+    "helicopter": "aircraft",
+    "tanker": "vessels",
+    "base": "bases",
+    "village": "villages",
+    "home": "homes",
+    "house": "homes",
     "fighter": "fighters",
     "militant": "fighters",
     "tonne": "tonnes",
@@ -147,6 +156,9 @@ def _unit_for(num: Token) -> str | None:
         if num.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in VERB_UNITS:
             return VERB_UNITS[head.lemma_.lower()]
         return UNITS[of_noun.lemma_.lower()]
+    state = next((c for c in num.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in VERB_UNITS), None)
+    if state is not None:
+        return VERB_UNITS[state.lemma_.lower()]  # "12 people were killed and about 90 injured"
     if num.dep_ in ("nsubjpass", "nsubj") and head.pos_ in ("VERB", "AUX"):
         # "hundreds have been killed", "dozens died"
         return VERB_UNITS.get(head.lemma_.lower())
