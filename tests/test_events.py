@@ -385,3 +385,11 @@ def test_counts_of_the_injured_and_of_aircraft(pipe):
         published=dt.date(2025, 6, 2),
     )
     assert (40, "aircraft") in {(q.value, q.unit) for e in jets.events for q in e.quantities}
+
+
+def test_two_forces_that_clash_attack_each_other(pipe):
+    record = pipe.extract(
+        "Thai and Cambodian troops clashed near the border on Thursday.", published=dt.date(2025, 7, 25)
+    )
+    e = next(e for e in record.events if e.type == "ASSAULT")
+    assert {e.source, e.target} == {"THA-MIL", "KHM-MIL"}

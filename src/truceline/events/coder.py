@@ -75,6 +75,7 @@ _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
+_RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}  # each side acts on the other
 _TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1, "ahead": 1}
 _GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
@@ -251,8 +252,8 @@ class Coder:
                     d.target = s.actor_of(obj, deep=True) if obj.dep_ != "dobj" or d.type != "CONSULT" else None
         if d.source and d.target is None and subj is not None:
             d.target = s.conj_actor(subj)  # "Trump and Putin discussed ..."
-        if d.target is None and subj is not None and d.type in _JOINT_TYPES:
-            pair = s.plural_of(subj)  # "the two leaders agreed", "they discussed"
+        if d.target is None and subj is not None and (d.type in _JOINT_TYPES or verb.lemma_.lower() in _RECIPROCAL):
+            pair = s.plural_of(subj)  # "the two leaders agreed", "Thai and Cambodian troops clashed"
             if len(pair) == 2:
                 d.source, d.target = pair
         if d.source is None and subj is not None and subj.pos_ == "PRON":
