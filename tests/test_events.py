@@ -393,3 +393,12 @@ def test_two_forces_that_clash_attack_each_other(pipe):
     )
     e = next(e for e in record.events if e.type == "ASSAULT")
     assert {e.source, e.target} == {"THA-MIL", "KHM-MIL"}
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(pipe):
+    for text in (
+        "North Korea test-fired a ballistic missile into the sea on Thursday.",
+        "Iran tested a new hypersonic missile on Monday.",
+    ):
+        record = pipe.extract(text, published=dt.date(2025, 8, 6))
+        assert [e.type for e in record.events] == ["MOBILIZE"], text

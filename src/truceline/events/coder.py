@@ -138,6 +138,10 @@ class Coder:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
+                if c.dep_ in ("npadvmod", "compound", "amod") and c.i == tok.i - 2 and tok.doc[tok.i - 1].text == "-":
+                    key = f"{c.lower_}-{lemma}"  # "test-fired a missile"
+                    if key in self.lex.verbs:
+                        return self.lex.verbs[key], f"verb:{key}"
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma], f"verb:{lemma}"
         elif tok.pos_ in ("NOUN", "PROPN"):
