@@ -402,3 +402,12 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(pipe):
     ):
         record = pipe.extract(text, published=dt.date(2025, 8, 6))
         assert [e.type for e in record.events] == ["MOBILIZE"], text
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(pipe):
+    record = pipe.extract(
+        "The African Union condemned the attack on a convoy in northern Mali on Sunday.", published=dt.date(2025, 8, 4)
+    )
+    attack = next(e for e in record.events if e.type == "ASSAULT")
+    assert attack.source != "au"
+    assert any(e.type == "ACCUSE" and e.source == "au" for e in record.events)

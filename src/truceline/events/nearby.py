@@ -103,6 +103,33 @@ def _speaks_of_itself(d: Draft) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in _SELF for c in subj.children)
 
 
+_REACTIONS = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "welcome",
+    "praise",
+    "mourn",
+    "investigate",
+    "report",
+    "document",
+    "confirm",
+    "deny",
+    "regret",
+    "protest",
+    "blame",
+}
+
+
+def _reacted_to(d: Draft) -> bool:
+    """'The Security Council condemned the attack on peacekeepers': who reacts to an event did not do it."""
+    t = d.trigger
+    return t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "obj") and t.head.lemma_.lower() in _REACTIONS
+
+
 def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None:
     """Give a draft the source and target its parse left empty: the claimant speaking of itself, then proximity."""
     if d.source is None and d.reported_by is not None and d.reported_by != d.target and _speaks_of_itself(d):
@@ -119,7 +146,7 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
         if d.source is not None:
             d.rule += "+source_nearby"
         return
-    if d.source is None:
+    if d.source is None and not _reacted_to(d):
         d.source = nearest_actor(d, s, sent, before=True, exclude={d.target, d.reported_by}, reporting=reporting)
         if d.source is not None:
             d.rule += "+source_nearby"
