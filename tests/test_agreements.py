@@ -330,3 +330,16 @@ def test_extending_a_truce_agrees_the_extension(pipe):
     )
     ext = next(a for a in found if a.kind == "renewal_extension")
     assert ext.status == "agreed"
+
+
+def test_due_to_take_effect_is_agreed_and_despite_a_ceasefire_is_no_entry_into_force(pipe):
+    due = agreements(
+        pipe, "The ceasefire between Ethiopia and Eritrea is due to take effect on Monday.", dt.date(2025, 8, 6)
+    )
+    assert due[0].status == "agreed" and due[0].timeline[0].modality == "future"
+    despite = agreements(
+        pipe,
+        "Fighting resumed in Sweida despite a ceasefire announced by the government on Saturday.",
+        dt.date(2025, 8, 6),
+    )
+    assert despite[0].status == "agreed"  # announced; the fighting resumed, not the ceasefire

@@ -317,6 +317,10 @@ class _Extractor:
             return False
         return any(x.dep_ in ("compound", "amod") and x.lemma_.lower() in self.voc.domains for x in tok.children)
 
+    def _blocked_above(self, c: Candidate) -> bool:
+        """Is the mention in an adverbial 'despite / amid / after' phrase, so that the clause's verb is not its?"""
+        return c.head.dep_ == "pobj" and c.head.head.lower_ in ("despite", "amid", "after", "before", "during")
+
     def _with_reservations(self, c: Candidate) -> bool:
         """A proposal answered 'in principle' or 'but demands …': still under negotiation."""
         if not any(a.lemma_.lower() in self.voc.responses for a in c.head.ancestors):
@@ -388,17 +392,26 @@ class _Extractor:
                 c.status = "rejected" if any(x.dep_ == "neg" for x in verb.children) else cue
                 return
         if cur.dep_ == "nsubj":
-            # "the ceasefire appeared to be holding", "the truce continued to hold": the verb's complement says
-            for x in (y for y in cur.head.children if y.dep_ == "xcomp"):
+            # "the ceasefire appeared to be holding", "the truce is due to take effect on Monday": the verb's
+            # complement says what happens to it
+            for x in (y for y in cur.head.children if y.dep_ in ("xcomp", "acomp")):
                 chain = [x, *(z for z in x.children if z.dep_ == "xcomp")]
-                cue = next(
-                    (self.voc.status.get(z.lemma_.lower()) for z in chain if self.voc.status.get(z.lemma_.lower())),
-                    None,
-                )
-                if cue in ("in_force", "ended", "suspended"):
-                    c.status = cue
-                    return
+                for z in chain:
+                    obj = next((o.lower_ for o in z.children if o.dep_ == "dobj"), "")
+                    cue = self.voc.status.get(z.lemma_.lower()) or self.voc.status.get(f"{z.lemma_.lower()} {obj}")
+                    if cue in ("in_force", "ended", "suspended"):
+                        c.status = cue
+                        if any(w.lemma_.lower() in _SCHEDULED for w in chain):
+                            c.modality = "future"
+                        return
+        for acl in (x for x in c.head.children if x.dep_ == "acl" and x.tag_ == "VBN"):
+            cue = self.voc.status.get(acl.lemma_.lower())
+            if cue in ("agreed", "declared", "proposed") and self._blocked_above(c):
+                c.status = cue  # "fighting resumed despite a ceasefire announced by the government"
+                return
         through_other_verb = False
+        if self._blocked_above(c):
+            return  # "fighting resumed despite a ceasefire": the fighting resumed, not the ceasefire
         for _ in range(6):
             parent = cur.head
             if parent.i == cur.i:

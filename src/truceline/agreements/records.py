@@ -142,7 +142,16 @@ def derive_status(r: Agreement, published: date | None) -> None:
     if not r.timeline:
         r.status = "proposed"
         return
-    current = [s for s in r.timeline if s.modality != "future"] or r.timeline
+    current = [s for s in r.timeline if s.modality != "future"]
+    if not current:
+        # only announced for later: "is due to take effect on Monday" -> agreed, not yet in force;
+        # "will expire on Friday" -> in force until then
+        ahead = {s.status for s in r.timeline}
+        r.status = (
+            "in_force" if ahead & {"ended", "suspended"} else "agreed" if "in_force" in ahead else r.timeline[0].status
+        )
+        r.end_reason = None
+        return
     latest = max(current, key=lambda s: (s.date or published or date.min, RANK[s.status]))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
