@@ -343,3 +343,18 @@ def test_due_to_take_effect_is_agreed_and_despite_a_ceasefire_is_no_entry_into_f
         dt.date(2025, 8, 6),
     )
     assert despite[0].status == "agreed"  # announced; the fighting resumed, not the ceasefire
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Armenia and Azerbaijan swapped 30 prisoners each on Friday.", "ended"),
+        ("Armenia and Azerbaijan will exchange 30 prisoners next week.", "planned"),
+        ("Armenia and Azerbaijan agreed to exchange 30 prisoners each.", "agreed"),
+    ],
+)
+def test_an_exchange_carried_out_is_concluded(pipe, text, status):
+    exchange = next(a for a in agreements(pipe, text, dt.date(2025, 8, 6)) if a.kind == "prisoner_exchange")
+    assert exchange.status == status and set(exchange.parties) == {"ARM", "AZE"}
+    if status == "ended":
+        assert exchange.end_reason == "concluded"

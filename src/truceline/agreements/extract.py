@@ -376,6 +376,16 @@ class _Extractor:
         if self._with_reservations(c):
             c.status = "negotiating"
             return
+        if c.kind == "prisoner_exchange" and cur.pos_ == "VERB" and cur.lemma_.lower() in _EXCHANGES:
+            # "Russia and Ukraine swapped 390 prisoners each on Friday": carried out, so concluded
+            aux = {x.lower_ for x in cur.children if x.dep_ == "aux"}
+            negated = any(x.dep_ == "neg" for x in cur.children)
+            if not negated and cur.dep_ != "xcomp" and aux & {"will", "shall"}:
+                c.status, c.modality = "planned", "future"  # "will exchange 1,000 prisoners next week"
+                return
+            if not negated and cur.dep_ != "xcomp" and not aux and cur.tag_ in ("VBD", "VBN"):
+                c.status, c.end_reason = "ended", "concluded"
+                return  # "agreed to exchange …" goes on to the governing verb below
         parent = cur.head
         if c.kind == "renewal_extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
             # "extended their truce by two months": the extension is agreed (or will be)
@@ -560,6 +570,10 @@ class _Extractor:
                     self._add_party(c, e.source)
                     c.events.append(e.id)
                     c.date = c.date or e.date
+        if not c.parties and c.kind == "prisoner_exchange" and c.head.pos_ == "VERB":
+            subj = next((x for x in c.head.children if x.dep_ == "nsubj"), None)
+            for t in [subj, *subj.conjuncts] if subj is not None else []:
+                self._add_party(c, self.actor_in(t))  # "Russia and Ukraine swapped prisoners"
         if not c.parties:
             # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
             for a in self._governing_subjects(c):
