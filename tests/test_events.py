@@ -411,3 +411,12 @@ def test_who_condemns_an_attack_did_not_carry_it_out(pipe):
     attack = next(e for e in record.events if e.type == "ASSAULT")
     assert attack.source != "au"
     assert any(e.type == "ACCUSE" and e.source == "au" for e in record.events)
+
+
+def test_vowing_to_attack_is_a_threat_and_lodging_a_protest_an_accusation(pipe):
+    vow = pipe.extract("Iran vowed to retaliate against Israel.", published=dt.date(2025, 8, 6))
+    assert [(e.type, e.source, e.target, e.status) for e in vow.events] == [("THREATEN", "IRN", "ISR", "threatened")]
+    protest = pipe.extract("Japan lodged a protest with Beijing on Tuesday.", published=dt.date(2025, 8, 6))
+    assert [(e.type, e.source) for e in protest.events] == [("ACCUSE", "JPN")]
+    case = pipe.extract("Nicaragua filed a case against Germany at the ICJ.", published=dt.date(2025, 8, 6))
+    assert any(e.type == "ACCUSE" and e.source == "NIC" and e.target == "DEU" for e in case.events)

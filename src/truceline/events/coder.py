@@ -464,7 +464,11 @@ class Coder:
                 by_agent = d.trigger.pos_ == "NOUN" and any(
                     c.dep_ == "prep" and c.lower_ == "by" for c in d.trigger.children
                 )
-                if gov.type and gov.absorb and not by_agent:
+                if gov.type and gov.absorb and not by_agent and parent.pos_ == "VERB" and not self._triggers(parent):
+                    # "vowed to attack Israel": the governor has no event of its own, so the complement becomes it
+                    d.type, d.mode = gov.type, "violence" if d.type in CONFLICT_TYPES else None
+                    d.rule += f"+governed:{parent.lemma_.lower()}"
+                elif gov.type and gov.absorb and not by_agent:
                     d.absorbed = True  # "refused to talk"; but "rejected a demand by France" keeps the demand
                 elif gov.type is None and self._typed_governor_above(parent):
                     d.absorbed = True  # "refused to propose a ceasefire": the refusal is the event
@@ -475,6 +479,10 @@ class Coder:
                 d.status = "agreed"
                 break
             cur = parent
+
+    def _triggers(self, verb: Token) -> bool:
+        """Is this verb an event trigger of its own (so that it makes its own draft)?"""
+        return self.trigger_of(verb) is not None
 
     def _typed_governor_above(self, tok: Token) -> bool:
         """Is there a refusing, threatening or agreeing verb right above this one?"""
@@ -557,6 +565,7 @@ class Coder:
             conventions.absorb_nested(sent_drafts)
             conventions.ceasefires(sent_drafts)
             conventions.consequences(sent_drafts)
+            conventions.phrase_objects(sent_drafts)
             conventions.sanction_targets(sent_drafts)
             conventions.agreed_halts(sent_drafts)
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))

@@ -227,6 +227,17 @@ def sanction_targets(drafts: list[Draft]) -> None:
             d.absorbed = True
 
 
+def phrase_objects(drafts: list[Draft]) -> None:
+    """'lodged a protest with Beijing', 'filed a case against Israel': a verb whose trigger phrase names its
+    object ('lodge protest') is the event; the object noun is not a second one."""
+    for d in drafts:
+        if d.absorbed or not d.rule.startswith("verb:") or " " not in d.rule.split("+")[0]:
+            continue
+        for e in drafts:
+            if e is not d and not e.absorbed and e.trigger.dep_ in ("dobj", "obj") and e.trigger.head.i == d.trigger.i:
+                e.absorbed = True
+
+
 _SEQUENCE_MARKS = {"after", "before", "since", "until", "once"}
 
 
