@@ -358,3 +358,22 @@ def test_an_exchange_carried_out_is_concluded(pipe, text, status):
     assert exchange.status == status and set(exchange.parties) == {"ARM", "AZE"}
     if status == "ended":
         assert exchange.end_reason == "concluded"
+
+
+def test_a_violated_truce_exists_but_a_late_accusation_does_not_revive_it(pipe, tmp_path):
+    from truceline import ledger
+    from truceline.store import Store
+
+    found = agreements(
+        pipe, "Russia violated the Easter truce more than 1,000 times, Ukraine said.", dt.date(2025, 4, 21)
+    )
+    truce = next(a for a in found if a.kind == "truce")
+    assert truce.status == "in_force" and "RUS" in truce.parties
+    store = Store(f"sqlite:///{tmp_path / 'v.db'}")
+    for text, day in (
+        ("The truce between Russia and Ukraine ended at midnight on Sunday.", dt.date(2025, 4, 21)),
+        ("Kyiv accused Russia of violating the truce between Russia and Ukraine.", dt.date(2025, 4, 23)),
+    ):
+        store.add(pipe.extract(text, published=day), text)
+    merged = [a for a in ledger.rebuild(store) if a.kind in ("truce", "ceasefire")]
+    assert merged and all(a.status == "ended" for a in merged)

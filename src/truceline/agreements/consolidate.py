@@ -122,8 +122,9 @@ def _score(c: _Cluster, m: Member) -> float | None:
         return None
     if a.phase and c.phases and a.phase not in c.phases:
         return None
-    if c.end and first and first > c.end + dt.timedelta(days=1):
-        return None  # the arrangement had ended: later news is of another one
+    looks_back = bool(a.timeline) and all(s.rule == "agreement:violated" for s in a.timeline)
+    if c.end and first and first > c.end + dt.timedelta(days=1) and not looks_back:
+        return None  # the arrangement had ended: later news is of another one (an alleged breach looks back)
     gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
     score = 4.0 * len(scope & c.scope) + 2.0 * len(parties & c.parties) - gap / 30.0
     if a.coverage == c.coverage != "unknown":
@@ -324,7 +325,10 @@ def derive(r: Agreement) -> None:
     if not asserted:
         r.status = "proposed"
         return
-    latest = max(asserted, key=lambda s: (s.date or s.published or dt.date.min, RANK[s.status]))
+    # "accused X of violating the truce" says it was in force, but never outweighs what reports of the
+    # arrangement itself say (a violation alleged after the collapse does not revive it)
+    direct = [s for s in asserted if s.rule != "agreement:violated"] or asserted
+    latest = max(direct, key=lambda s: (s.date or s.published or dt.date.min, RANK[s.status]))
     if latest.status in _BEFORE_FORCE:
         # "agreed" said again after the arrangement took effect is a restatement, not a step back
         running = [s for s in asserted if s.status in ("in_force", "suspended", "ended")]

@@ -62,6 +62,7 @@ _EXCHANGES = {"exchange", "swap", "transfer", "handover"}
 _CAPTIVES = {"prisoner", "inmate", "pow", "captive", "detainee", "pows"}
 _N_FOR_N = re.compile(r"\b(\d{1,5})[- ]for[- ](\d{1,5})\b")
 _GENERIC_DOMAINS = {"infrastructure"}  # a domain of its own only when nothing narrows it
+_BREACH_VERBS = {"violate", "breach", "break", "flout", "undermine"}
 _OFFERS = {"proposal", "offer", "plan", "initiative", "deal", "draft"}
 _NAMES = {"agreement", "deal", "accord", "treaty", "arrangement"}  # nouns that name an arrangement
 _SCHEDULED = {"due", "set", "expect", "schedule", "plan", "suppose", "likely", "poise"}
@@ -394,6 +395,9 @@ class _Extractor:
                 if any(x.lower_ in ("will", "would") for x in parent.children if x.dep_ == "aux"):
                     c.status = "planned"
                 return
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() in _BREACH_VERBS:
+            c.status, c.rule = "in_force", "agreement:violated"  # "violated the Easter truce": it was in force
+            return
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in _OFFERS:
             offer = cur.head  # "accepted a ceasefire proposal": what happens to the proposal happens to the ceasefire
             verb = offer.head
@@ -547,6 +551,10 @@ class _Extractor:
         owner = self.actor_in(next((x for x in c.head.children if x.dep_ == "poss"), None))
         if owner is not None and c.head.lemma_.lower() in self.voc.kinds:
             self._add_party(c, owner)  # "its ceasefire", "Russia's truce": the owner is a side
+        verb = c.head.head
+        if c.head.dep_ == "dobj" and verb.lemma_.lower() in _BREACH_VERBS:
+            for a in self._governing_agents(c):
+                self._add_party(c, a)  # "Russia violated the Easter truce": who breaks it is bound by it
         # plural references inside the mention's clause: "between the two countries"
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
             if t.i in self.plural:
@@ -960,8 +968,16 @@ def _named_kind(r: Agreement, text: str) -> str:
     """A ceasefire the reports call a truce (or a cessation of hostilities) is recorded as one."""
     if r.kind != "ceasefire":
         return r.kind
-    words = [text[e.trigger_start : e.trigger_end].lower() for e in r.evidence if e.trigger_start is not None]
-    named = [_KIND_WORDS.get(w, "ceasefire") for w in words if w]
+    named = []
+    for e in r.evidence:
+        if e.trigger_start is None:
+            continue
+        word = text[e.trigger_start : e.trigger_end].lower()
+        before = text[max(0, e.trigger_start - 14) : e.trigger_start].lower()
+        if word in ("pause", "pauses") and "humanitarian" in before:
+            named.append("humanitarian_pause")  # "a humanitarian pause of four hours a day"
+        elif word:
+            named.append(_KIND_WORDS.get(word, "ceasefire"))
     if not named:
         return r.kind
     top = max(set(named), key=lambda k: (named.count(k), k == "ceasefire"))
