@@ -232,3 +232,16 @@ def test_the_russian_side_is_a_party_but_the_ukrainian_side_of_the_border_a_plac
     assert "RUS-GOV" in {a.id for a in said.actors}
     place = pipe.extract("Shells fell on the Ukrainian side of the border.", published=dt.date(2025, 6, 2))
     assert "UKR-GOV" not in {a.id for a in place.actors}
+
+
+def test_a_statement_from_a_capital_or_office_is_its_government(pipe):
+    import datetime as dt
+
+    record = pipe.extract(
+        "According to a statement from the White House, the two presidents discussed the Middle East.",
+        published=dt.date(2025, 3, 19),
+    )
+    assert "USA-GOV" in {a.id for a in record.actors}
+    assert any(s.speaker == "USA-GOV" for s in record.statements)
+    place = pipe.extract("Rockets fired from Gaza hit Sderot on Monday.", published=dt.date(2025, 3, 19))
+    assert not [a for a in place.actors if a.id.endswith("-GOV")]  # fired from a place: a place

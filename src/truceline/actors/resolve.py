@@ -787,6 +787,29 @@ def _shouting(ent: Span) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+_MESSAGES = {
+    "statement",
+    "letter",
+    "message",
+    "readout",
+    "response",
+    "reply",
+    "call",
+    "proposal",
+    "offer",
+    "note",
+    "request",
+    "demand",
+    "warning",
+    "envoy",
+    "delegation",
+    "official",
+    "officials",
+    "spokesman",
+    "diplomat",
+}
+
+
 def _only_a_location(ent: Span) -> bool:
     """A capital or territory named as where something happens, not as who acts."""
     root = ent.root
@@ -798,6 +821,8 @@ def _only_a_location(ent: Span) -> bool:
         root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         verb = root.head.head
+        if root.head.lower_ == "from" and verb.lemma_.lower() in _MESSAGES:
+            return False  # "a statement from the White House", "a letter from Kyiv": who speaks
         if root.head.lower_ in ("on", "upon") and verb.lemma_.lower() in _ON_PARTIES:
             return False  # "called on Islamabad to end ...": the party called upon, not a place
         return True
