@@ -141,7 +141,7 @@ def list_articles(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[StoryOut]:
     """Stored stories with their copies, outlets and independent sources."""
-    stories = st.store.stories()[offset : offset + limit]
+    stories = st.store.stories(limit=limit, offset=offset)
     return [
         StoryOut(
             id=s.id,

@@ -200,7 +200,14 @@ class SourcesStore:
                     s.execute(update(EventRow).where(EventRow.id.in_(ids[i : i + 500])).values(independent_sources=n))
 
     # ------------------------------------------------------------------ stories
-    def stories(self, *, since: dt.date | None = None, until: dt.date | None = None) -> list[Story]:
+    def stories(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Story]:
         """Each coded article with its copies and the most independent sources any of its events has."""
         ev = (
             select(
@@ -230,6 +237,10 @@ class SourcesStore:
             q = q.where(ArticleRow.published >= since)
         if until:
             q = q.where(ArticleRow.published <= until)
+        if limit is not None:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self.session() as s:
             stories = {row[0]: Story(*row) for row in s.execute(q)}
             copies = select(
@@ -242,6 +253,8 @@ class SourcesStore:
                 CopyRow.published,
                 CopyRow.ref,
             ).order_by(CopyRow.article_id, CopyRow.relation.desc(), CopyRow.ingested_at)
+            if limit is not None or offset:
+                copies = copies.where(CopyRow.article_id.in_(list(stories)))  # only the page's stories
             for article_id, *rest in s.execute(copies):
                 if article_id in stories:
                     stories[article_id].copies.append(Copy(*rest))
