@@ -92,7 +92,7 @@ def test_exports_follow_the_filters(served):
     post_seed(client, auth)
     csv_text = client.get("/api/events/export", params={"format": "csv", "type": "ASSAULT"}).text
     lines = csv_text.strip().splitlines()
-    assert lines[0].startswith("id,date,type") and len(lines) > 1
+    assert lines[0].startswith("id,date,date_basis,type") and len(lines) > 1
     assert all(",ASSAULT," in line for line in lines[1:])
     jsonl = client.get("/api/events/export", params={"format": "jsonl"}).text.strip().splitlines()
     assert len(jsonl) == client.get("/api/events").json()["total"]
@@ -222,3 +222,34 @@ def test_the_serve_command_on_a_fresh_store(tmp_path):
     revoked = subprocess.run([*cli, "tokens", "revoke", token_id, "--db", db], capture_output=True, text=True)
     assert revoked.returncode == 0, revoked.stderr
     assert not Store(db).check_token(token.stdout.strip())
+
+
+def test_date_basis_in_the_json_the_export_and_the_timeline(served, store_url, seed_record, seed_text):
+    import csv
+    import io
+
+    client, _ = served
+    rec = seed_record.model_copy(deep=True)
+    dated = [e for e in rec.events if e.date is not None]
+    for i, e in enumerate(dated):
+        e.date_basis = ("stated", "relative", "published")[i % 3]
+    Store(store_url).add(rec, seed_text)
+    want = {e.id: e.date_basis for e in rec.events}
+
+    items = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    assert all("date_basis" in e for e in items)
+    assert {e["id"]: e["date_basis"] for e in items} == want
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["Event"]["properties"]
+    assert "date_basis" in schema and "publication date" in schema["date_basis"]["description"]
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events/export", params={"format": "csv"}).text)))
+    assert {r["id"]: r["date_basis"] or None for r in rows} == want
+    jsonl = client.get("/api/events/export", params={"format": "jsonl"}).text.strip().splitlines()
+    assert {json.loads(line)["id"]: json.loads(line)["date_basis"] for line in jsonl} == want
+
+    page = client.get("/events", params={"limit": 1000}).text
+    assert page.count('class="muted date-basis"') == sum(b in ("relative", "published") for b in want.values())
+    assert "(relative)" in page and "(publication date)" in page
+    assert 'data-date-basis="stated"' in page
+    article = client.get(f"/articles/{rec.article.id}").text
+    assert "(relative)" in article and "(publication date)" in article

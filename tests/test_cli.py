@@ -82,7 +82,7 @@ def test_ingest_then_query_everything(store_url, tmp_path):
     evs = json.loads(runner.invoke(app, ["events", "--db", store_url, "--type", "CONSULT", "-f", "json"]).stdout)
     assert evs and all(e["type"] == "CONSULT" for e in evs)
     csv_out = runner.invoke(app, ["events", "--db", store_url, "--actor", "RUS-MIL", "-f", "csv"]).stdout
-    assert csv_out.splitlines()[0].startswith("id,date,type") and "ASSAULT" in csv_out
+    assert csv_out.splitlines()[0].startswith("id,date,date_basis,type") and "ASSAULT" in csv_out
 
     ags = json.loads(runner.invoke(app, ["agreements", "--db", store_url, "--party", "USA", "-f", "json"]).stdout)
     energy = next(a for a in ags if a["kind"] == "ceasefire" and "energy_infrastructure" in a["scope"])
@@ -160,3 +160,25 @@ def test_extract_reads_a_web_page_with_its_metadata():
     assert article["source"] == "Northlight Broadcasting" and article["published"] == "2026-09-13"
     junk = run("extract", "tests/data/sources/malformed/junk.html")
     assert junk.returncode == 1 and "no article text" in junk.stderr and "Traceback" not in junk.stderr
+
+
+def test_events_csv_and_json_carry_the_date_basis(store_url, seed_record):
+    import csv
+    import io
+
+    from truceline.store import Store
+
+    rec = seed_record.model_copy(deep=True)
+    dated = [e for e in rec.events if e.date is not None]
+    for i, e in enumerate(dated):
+        e.date_basis = ("stated", "relative", "published")[i % 3]
+    Store(store_url).add(rec, SEED.read_text(encoding="utf-8"))
+    want = {e.id: e.date_basis for e in rec.events}
+
+    out = runner.invoke(app, ["events", "--db", store_url, "-f", "csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert list(rows[0])[:3] == ["id", "date", "date_basis"]
+    assert {r["id"]: r["date_basis"] or None for r in rows} == want
+    evs = json.loads(runner.invoke(app, ["events", "--db", store_url, "-f", "json"]).stdout)
+    assert {e["id"]: e["date_basis"] for e in evs} == want

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from truceline.events.dates import duration_days, is_duration, resolve
+from truceline.events.dates import Resolved, duration_days, is_duration, resolve
 
 WED = dt.date(2025, 3, 19)  # a Wednesday
 
@@ -67,3 +67,93 @@ def test_a_weekday_before_a_date_is_the_date():
     pub = dt.date(2026, 5, 9)
     assert resolve("Thursday 7 May", pub).date == dt.date(2026, 5, 7)
     assert resolve("Monday, 4 May 2026", pub).date == dt.date(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on October 7, 2023",
+        "7 October 2023",
+        "2023-10-07",
+        "October 7th",
+        "on 7 October",
+        "Thursday 7 May",
+        "May/June 2024",
+        "in 2022",
+    ],
+)
+def test_a_date_the_text_names_is_stated(text):
+    assert resolve(text, WED).basis == "stated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Tuesday",
+        "last Thursday",
+        "next Monday",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "last week",
+        "next month",
+        "this year",
+        "over the weekend",
+        "two days ago",
+        "at dawn on Wednesday",
+        "early this morning",
+    ],
+)
+def test_a_date_counted_from_the_publication_date_is_relative(text):
+    assert resolve(text, WED).basis == "relative"
+
+
+def test_an_anaphoric_date_is_relative_and_old_constructors_default_to_stated():
+    assert resolve("the same day", WED, anchor=dt.date(2025, 3, 18)).basis == "relative"
+    assert Resolved(WED, None, "day").basis == "stated"
+    assert Resolved(WED, None, "day", "relative").basis == "relative"
+
+
+@pytest.mark.parametrize(
+    "text, past, future",
+    [
+        ("on Monday", dt.date(2025, 3, 17), dt.date(2025, 3, 24)),
+        ("Friday", dt.date(2025, 3, 14), dt.date(2025, 3, 21)),
+        ("this Thursday", dt.date(2025, 3, 13), dt.date(2025, 3, 20)),
+        ("on Wednesday", WED, WED),  # the publication day itself, either way
+        ("Saturday morning", dt.date(2025, 3, 15), dt.date(2025, 3, 22)),
+        ("late on Sunday", dt.date(2025, 3, 16), dt.date(2025, 3, 23)),
+        ("at dawn on Tuesday", dt.date(2025, 3, 18), dt.date(2025, 3, 25)),
+    ],
+)
+def test_a_bare_weekday_looks_forward_in_a_future_clause(text, past, future):
+    assert resolve(text, WED).date == past
+    got = resolve(text, WED, future=True)
+    assert (got.date, got.precision, got.basis) == (future, "day", "relative")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("last Monday", dt.date(2025, 3, 17)),
+        ("last Wednesday", dt.date(2025, 3, 12)),
+        ("this past Friday", dt.date(2025, 3, 14)),
+        ("next Monday", dt.date(2025, 3, 24)),
+        ("next Wednesday", dt.date(2025, 3, 26)),
+        ("at dawn next Monday", dt.date(2025, 3, 24)),
+        ("yesterday", dt.date(2025, 3, 18)),
+        ("tomorrow", dt.date(2025, 3, 20)),
+        ("March 2", dt.date(2025, 3, 2)),
+    ],
+)
+def test_future_leaves_last_next_and_dated_expressions_alone(text, expected):
+    assert resolve(text, WED).date == expected
+    assert resolve(text, WED, future=True).date == expected
+
+
+def test_future_leaves_the_week_and_weekend_alone():
+    for text in ("this week", "this weekend", "the weekend", "last week", "next week"):
+        past, future = resolve(text, WED), resolve(text, WED, future=True)
+        assert (past.date, past.end) == (future.date, future.end), text
+    assert resolve("on Monday", None, future=True) is None  # still nothing without a publication date

@@ -176,6 +176,7 @@ def events(
         {
             "id": e.id,
             "date": e.date,
+            "date_basis": e.date_basis,
             "type": e.type,
             "mode": e.mode,
             "source": e.source,

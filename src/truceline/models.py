@@ -65,6 +65,7 @@ EndReason = Literal[
     "concluded",
 ]
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+DateBasis = Literal["stated", "relative", "published"]
 ConditionStatus = Literal["stated", "accepted", "rejected", "met"]
 ActorRole = Literal["party", "declarer", "signatory", "mediator", "facilitator", "guarantor", "monitor", "proposer"]
 ViolationAssessment = Literal["candidate", "alleged", "disputed", "corroborated", "verified", "out_of_scope"]
@@ -180,6 +181,13 @@ class Event(Record):
     date_end: dt.date | None = None
     date_text: str | None = None
     date_precision: DatePrecision | None = None
+    date_basis: DateBasis | None = Field(
+        None,
+        description="Where the date came from. stated: the text names the date ('March 5, 2024', "
+        "'on 7 October'); relative: resolved from a relative expression against the publication date "
+        "('on Tuesday', 'yesterday', 'last week'); published: the event has no date of its own and is "
+        "told as just having happened, so it takes the publication date; null when undated.",
+    )
     status: EventStatus = "asserted"
     negated: bool = False
     reported_by: str | None = None

@@ -260,7 +260,19 @@ def list_events(f: Filter, st: Annotated[State, Depends(state)]) -> EventPage:
     return EventPage(total=total, limit=f.limit, offset=f.offset, items=items)
 
 
-EXPORT_COLUMNS = ("id", "date", "type", "mode", "source", "target", "status", "cameo", "goldstein", "sentence")
+EXPORT_COLUMNS = (
+    "id",
+    "date",
+    "date_basis",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "status",
+    "cameo",
+    "goldstein",
+    "sentence",
+)
 
 
 @router.get("/events/export", tags=["events"], response_class=StreamingResponse)

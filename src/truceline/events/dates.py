@@ -2,6 +2,11 @@
 
 Nothing is guessed without an anchor: relative expressions ("on Tuesday", "last week") need a
 publication date; anaphoric ones ("the same day") need an earlier resolved date in the article.
+Each result says where its date came from (``basis``): ``"stated"`` when the text names the date
+itself ("March 5, 2024", "7 October", "May 2024", "2022"), ``"relative"`` when it was counted from
+the publication date or an earlier date ("on Tuesday", "yesterday", "last week", "the same day").
+A bare weekday points back ("on Monday": the last Monday on or before publication) unless the
+caller says the clause is about the future (``future=True``: the next Monday on or after it).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -60,11 +66,15 @@ _NUM_WORDS = {
 }
 
 
+DateBasis = Literal["stated", "relative"]
+
+
 @dataclass(frozen=True)
 class Resolved:
     date: date
     end: date | None
     precision: str  # day, week, month, year
+    basis: DateBasis = "stated"  # stated: the text names the date; relative: counted from an anchor
 
 
 def _month(name: str) -> int:
@@ -106,8 +116,13 @@ def is_duration(text: str) -> bool:
     )
 
 
-def resolve(text: str, published: date | None, anchor: date | None = None) -> Resolved | None:
-    """Resolve one date expression; None when it cannot be resolved without guessing."""
+def resolve(text: str, published: date | None, anchor: date | None = None, *, future: bool = False) -> Resolved | None:
+    """Resolve one date expression; None when it cannot be resolved without guessing.
+
+    ``future``: the clause is in the future tense, so a bare or "this" weekday ("on Monday",
+    "this Wednesday") is the next such day on or after publication instead of the last one on or
+    before it; "last Monday" stays backward and "next Monday" forward either way.
+    """
     t = text.lower().strip().rstrip(".,")
     t = re.sub(r"^(?:on|in|at|during|since|by|from|over)\s+", "", t)
     t = re.sub(r"\s+", " ", t)
@@ -158,15 +173,15 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
         year = int(m.group(1))
         return Resolved(date(year, 1, 1), date(year, 12, 31), "year")
     if t in ("the same day", "that day", "same day", "the day"):
-        return Resolved(anchor, None, "day") if anchor else None
+        return Resolved(anchor, None, "day", "relative") if anchor else None
     if published is None:
         return None
     if t in _TODAY:
-        return Resolved(published, None, "day")
+        return Resolved(published, None, "day", "relative")
     if t in ("yesterday", "last night", "yesterday morning", "yesterday evening"):
-        return Resolved(published - timedelta(days=1), None, "day")
+        return Resolved(published - timedelta(days=1), None, "day", "relative")
     if t == "tomorrow":
-        return Resolved(published + timedelta(days=1), None, "day")
+        return Resolved(published + timedelta(days=1), None, "day", "relative")
     m = re.fullmatch(
         r"(?:(last|this past|this|next|earlier on|late on|early on) )?("
         + "|".join(WEEKDAYS)
@@ -178,28 +193,33 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
         qualifier = m.group(1) or ""
         if qualifier == "next":
             delta = (wd - published.weekday()) % 7 or 7
-            return Resolved(published + timedelta(days=delta), None, "day")
+            return Resolved(published + timedelta(days=delta), None, "day", "relative")
+        if future and qualifier not in ("last", "this past", "earlier on"):
+            # "will meet on Monday": the next Monday on or after publication
+            delta = (wd - published.weekday()) % 7
+            return Resolved(published + timedelta(days=delta), None, "day", "relative")
         delta = (published.weekday() - wd) % 7
         if qualifier in ("last", "this past") and delta == 0:
             delta = 7
-        return Resolved(published - timedelta(days=delta), None, "day")
+        return Resolved(published - timedelta(days=delta), None, "day", "relative")
     if re.fullmatch(r"(?:the|this|last|this past) weekend", t):
         # the weekend on or before publication: Saturday..Sunday
         delta = (published.weekday() - 5) % 7
         saturday = published - timedelta(days=delta)
         if t.startswith("last") and delta < 2:
             saturday -= timedelta(days=7)
-        return Resolved(saturday, saturday + timedelta(days=1), "day")
+        return Resolved(saturday, saturday + timedelta(days=1), "day", "relative")
     m = re.fullmatch(r"(last|this|next) (week|month|year)", t)
     if m:
         step = {"last": -1, "this": 0, "next": 1}[m.group(1)]
         if m.group(2) == "week":
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
-            return Resolved(monday, monday + timedelta(days=6), "week")
+            return Resolved(monday, monday + timedelta(days=6), "week", "relative")
         if m.group(2) == "month":
             first = date(published.year, published.month, 1) + relativedelta(months=step)
-            return Resolved(first, first + relativedelta(months=1) - timedelta(days=1), "month")
-        return Resolved(date(published.year + step, 1, 1), date(published.year + step, 12, 31), "year")
+            return Resolved(first, first + relativedelta(months=1) - timedelta(days=1), "month", "relative")
+        year = published.year + step
+        return Resolved(date(year, 1, 1), date(year, 12, 31), "year", "relative")
     m = re.fullmatch(r"(\d+|\w+) (day|week|month|year)s? ago", t)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS.get(m.group(1))
@@ -207,21 +227,21 @@ def resolve(text: str, published: date | None, anchor: date | None = None) -> Re
             return None
         unit = m.group(2)
         d = published - relativedelta(**{unit + "s": n})
-        return Resolved(d, None, "day" if unit in ("day", "week") else unit)
-    return _embedded(t, published, anchor)
+        return Resolved(d, None, "day" if unit in ("day", "week") else unit, "relative")
+    return _embedded(t, published, anchor, future)
 
 
-def _embedded(t: str, published: date, anchor: date | None) -> Resolved | None:
+def _embedded(t: str, published: date, anchor: date | None, future: bool = False) -> Resolved | None:
     """A day named inside a longer expression: 'at dawn on Wednesday', 'Monday after days of
-    fighting', 'early this morning', 'in the night on Sunday'."""
+    fighting', 'early this morning', 'in the night on Sunday', 'at dawn next Monday'."""
     for word in WEEKDAYS:
-        m = re.search(rf"\b((?:last|this past) )?{word}\b", t)
+        m = re.search(rf"\b((?:last|this past|this|next) )?{word}\b", t)
         if m:
-            return resolve(m.group(0), published, anchor)
+            return resolve(m.group(0), published, anchor, future=future)
     if re.search(r"\b(today|this (?:morning|afternoon|evening)|tonight|overnight|midnight|dawn)\b", t):
-        return Resolved(published, None, "day")
+        return Resolved(published, None, "day", "relative")
     if re.search(r"\b(yesterday|last night)\b", t):
-        return Resolved(published - timedelta(days=1), None, "day")
+        return Resolved(published - timedelta(days=1), None, "day", "relative")
     return None
 
 

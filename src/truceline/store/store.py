@@ -140,6 +140,7 @@ class Store(SourcesStore, ApiStore):
                             source_country=countries.get(e.source or ""),
                             target_country=countries.get(e.target or ""),
                             date=e.date,
+                            date_basis=e.date_basis,
                             status=e.status,
                             cameo=e.cameo,
                             goldstein=e.goldstein,

@@ -64,6 +64,7 @@ class EventRow(Base):
     source_country: Mapped[str | None] = mapped_column(String(8))
     target_country: Mapped[str | None] = mapped_column(String(8))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_basis: Mapped[str | None] = mapped_column(String(16))  # stated, relative, published (revision 0006)
     status: Mapped[str] = mapped_column(String(16))
     cameo: Mapped[str | None] = mapped_column(String(8))
     goldstein: Mapped[float | None] = mapped_column(Float)
