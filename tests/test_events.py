@@ -42,8 +42,8 @@ def test_joint_ceasefire_agreement_codes_both_parties(pipe):
             "Israel and Hamas agreed to a six-week ceasefire on Wednesday, Qatari mediators said.",
             dt.date(2025, 1, 16),
         ),
-        "CONCEDE",
-    )  # an agreed ceasefire is the concession itself, with status agreed
+        "AGREE",
+    )  # agreeing to a ceasefire is AGREE (as PLOVER's gold codes it), mode ceasefire, status agreed
     assert (e.source, e.target, e.status, e.mode) == ("ISR", "hamas", "agreed", "ceasefire")
     assert e.date == dt.date(2025, 1, 15)
     assert e.reported_by == "QAT"
@@ -222,14 +222,14 @@ def test_every_actor_an_event_names_is_in_the_record(pipe):
         assert {x for x in (e.source, e.target, e.reported_by) if x} <= ids
 
 
-def test_agreed_ceasefire_stays_a_ceasefire_concession(pipe):
+def test_agreed_ceasefire_is_agree_with_mode_ceasefire(pipe):
     e = one(
         events(
             pipe,
             "Oman announced on Tuesday that the United States and the Houthis had agreed to a ceasefire.",
             dt.date(2025, 5, 7),
         ),
-        "CONCEDE",
+        "AGREE",
     )
     assert e.mode == "ceasefire" and e.status == "agreed"
     assert {e.source, e.target} == {"USA", "houthis"}

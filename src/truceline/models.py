@@ -344,6 +344,37 @@ class Agreement(Record):
     articles: list[str] = Field(default_factory=list, description="Merged records: the articles that report it.")
 
 
+class FrameSide(Record):
+    """One side of the conflict an article is about: the actors that stand for it."""
+
+    actors: list[str] = Field(description="Actor ids on this side, the most mentioned first.")
+    country: str | None = Field(None, description="The side's country (ISO alpha-3), if it has one.")
+    label: str = Field(description="How the side is named most often in the article.")
+
+
+class FrameReference(Record):
+    """A phrase that stands for both sides ("the two sides", "the warring parties")."""
+
+    text: str
+    start: int
+    end: int
+
+
+class ArticleFrame(Record):
+    """What the article was taken to be about, built once before events are coded: the conflict's two
+    sides, the third parties (mediators, hosts) and the venue. The event coder fills a missing source
+    or target with the counterpart side (rule ``+target_frame`` / ``+source_frame``), resolves "the two
+    sides" to both, and keeps mediators and hosts out of a dyad."""
+
+    sides: list[FrameSide] = Field(default_factory=list, description="Two sides, or none when unclear.")
+    mediators: list[str] = Field(default_factory=list, description="Actors said to mediate, broker or facilitate.")
+    hosts: list[str] = Field(default_factory=list, description="Actors that host talks without being a side.")
+    venues: list[str] = Field(default_factory=list, description="Places where talks or signings took place.")
+    references: list[FrameReference] = Field(default_factory=list)
+    dateline_date: dt.date | None = Field(None, description="The date a wire dateline gives, if any.")
+    evidence: list[str] = Field(default_factory=list, description="Why these sides: the cues counted.")
+
+
 class TrucelineRecord(Record):
     """One article's whole record: what ``truceline extract`` prints."""
 
@@ -351,6 +382,7 @@ class TrucelineRecord(Record):
     article: ArticleRef
     actors: list[Actor] = Field(default_factory=list)
     unresolved: list[UnresolvedMention] = Field(default_factory=list)
+    frame: ArticleFrame | None = Field(None, description="The conflict the article was taken to be about.")
     events: list[Event] = Field(default_factory=list)
     agreements: list[Agreement] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)

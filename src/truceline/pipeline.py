@@ -13,6 +13,7 @@ from truceline.actors.registry import user_files_from_env
 from truceline.agreements import extract_agreements
 from truceline.config import load_settings
 from truceline.events import Coder
+from truceline.frame import build_frame
 from truceline.gazetteer import gazetteer
 from truceline.models import Article, ArticleRef, TrucelineRecord
 from truceline.nlp import load_nlp
@@ -58,7 +59,8 @@ class Pipeline:
 
     def _code(self, doc: Doc, article: Article) -> TrucelineRecord:
         res = resolve(doc, self.registry, article.published, article.source)
-        events = self.coder.code(doc, res, article.id, article.published)
+        frame = build_frame(doc, res, article.published)
+        events = self.coder.code(doc, res, article.id, article.published, frame=frame)
         complete(
             res, (a for e in events for a in (e.source, e.target, e.reported_by)), self.registry, article.published
         )
@@ -70,6 +72,7 @@ class Pipeline:
             ),
             actors=res.actors,
             unresolved=res.unresolved,
+            frame=frame,
             events=events,
             agreements=agreements,
             statements=statements,

@@ -279,6 +279,8 @@ class Registry:
             for alias in {actor.name, *actor.aliases}:
                 if len(alias) >= 3 and alias[:1].isupper() and not is_acronym(alias):
                     pats.append({"label": label, "pattern": alias})
+                    if "'" in alias:  # news text writes the typographic apostrophe: "People’s"
+                        pats.append({"label": label, "pattern": alias.replace("'", "\u2019")})
         for name in sorted(self._metonym_names):
             pats.append({"label": "ORG", "pattern": name})
         return pats

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from truceline.actors.names import Resolver, demonym_of
 from truceline.actors.registry import Registry, RegistryActor, is_acronym, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
-from truceline.nlp.index import ents, sent_of, sents
+from truceline.nlp.index import ent_of, ents, sent_of, sents
 
 # sectors a bare "the government", "the army", "police", "rebels" may take from the passage's country
 _CONTEXT_SECTORS = {"GOV", "MIL", "COP", "REB", "LEG", "JUD", "SPY", "OPP"}
@@ -168,6 +168,9 @@ class _Builder:
                 continue
             if tok.pos_ == "ADJ" and tok.lower_ not in ("military", "naval", "rebel", "militant"):
                 continue
+            ent = ent_of(tok)
+            if ent is not None and len(ent) > 1 and ent.label_ in ("ORG", "PERSON") and self.reg.normalised(ent.text):
+                continue  # "the Tigray People's Liberation Front": a named group, not the people of Tigray
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and self._sector_of(tok.head):
                 continue  # "fighter jets", "army officers": the head noun decides
             titled = _title_at(self.reg, doc, tok.i) is not None

@@ -138,7 +138,7 @@ class _Extractor:
         out = []
         mentioned = {c.sent.start for c in cands if c.kind == "ceasefire"}
         for e in self.events:
-            if e.type not in ("CONCEDE", "RETREAT") or e.mode != "ceasefire" or e.status == "hypothetical":
+            if e.type not in ("CONCEDE", "RETREAT", "AGREE") or e.mode != "ceasefire" or e.status == "hypothetical":
                 continue  # a condition ("until they halt attacks") is not an arrangement
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
@@ -567,7 +567,12 @@ class _Extractor:
                 c.events.append(e.id)
                 c.date = e.date or self.published
                 c.date_precision = e.date_precision or ("day" if self.published else None)
-        halts = [e for e in sent_events if e.type == "CONCEDE" and e.mode == "ceasefire"]
+        # a halt declared, ordered or agreed names the parties; one taking effect ("+in_force") does not
+        halts = [
+            e
+            for e in sent_events
+            if e.type in ("CONCEDE", "RETREAT", "AGREE") and e.mode == "ceasefire" and "+in_force" not in e.rule
+        ]
         for e in halts:
             for a in (e.source, e.target):
                 self._add_party(c, a)
@@ -882,6 +887,12 @@ class _Extractor:
 def extract_agreements(
     doc: Doc, res: ActorResolution, events: list[Event], article_id: str, published: date | None
 ) -> list[Agreement]:
+    # an event dated only by the story's date has no date of its own: an agreement's dates come from
+    # what the text says (its own clause, then the sentence), so such dates are not read here
+    events = [
+        e.model_copy(update={"date": None, "date_precision": None}) if e.date_basis == "published" else e
+        for e in events
+    ]
     ex = _Extractor(doc, res, events, published)
     cands = ex.mentions()
     cands = sorted(cands + ex.from_events(cands), key=lambda c: c.head.i)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.events import conventions, nearby
+from truceline.events import conventions, framing, nearby
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
 from truceline.events.explain import explain
@@ -25,8 +25,9 @@ from truceline.events.ontology import ontology
 from truceline.events.places import location_for
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
+from truceline.frame.lookup import FrameIndex
 from truceline.gazetteer import gazetteer
-from truceline.models import Event, Evidence
+from truceline.models import ArticleFrame, Event, Evidence
 from truceline.nlp.index import ent_of, ents_in, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
@@ -75,6 +76,7 @@ _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "territory", "soil", "capital", "port", "district"}
 _RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}  # each side acts on the other
 _TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1, "ahead": 1}
 _GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -99,6 +101,71 @@ def _temporal_shift(clause_verb: Token, governor: Token) -> timedelta | None:
             return timedelta(days=days * _TEMPORAL[link.lower_])
         cur = cur.head
     return None
+
+
+_FUTURE_FRAMES = {"due", "set", "expected", "scheduled", "going", "poised", "likely"}
+_BACKGROUND = {"since", "after", "before", "following", "until", "ahead", "prior"}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _future_clause(tok: Token) -> bool:
+    """'will meet on Monday', 'is due to take effect on Friday', 'talks set for Wednesday': ahead."""
+    verb = _clause_verb(tok)
+    for v in [verb, *(verb.ancestors if verb is not None else [])][:3] if verb is not None else []:
+        if v.pos_ not in ("VERB", "AUX"):
+            break
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE or v.lower_ in _FUTURE_FRAMES:
+            return True
+        if any(c.dep_ == "acomp" and c.lower_ in _FUTURE_FRAMES for c in v.children):
+            return True
+        if v.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            break
+    return False
+
+
+def _just_happened(d: Draft) -> bool:
+    """An event told as done in the article's own voice (simple past, present perfect or present), with
+    no date of its own; not planned, hypothetical or denied, not in a background clause ('since',
+    'after', a past perfect)."""
+    if d.status in ("planned", "hypothetical", "proposed") or d.negated or d.intent:
+        return False
+    verb = _clause_verb(d.trigger)
+    if verb is None:
+        return False
+    for t in [d.trigger, *d.trigger.ancestors]:
+        if t.i == verb.i:
+            break
+        if t.lower_ in _BACKGROUND and t.dep_ in ("prep", "mark"):
+            return False
+    cur = verb
+    for _ in range(4):
+        aux = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in aux or aux & _FUTURE or aux & _CONDITIONAL:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND | _CONDITION_MARKS for c in cur.children):
+            return False
+        if cur.tag_ in ("VBD", "VBZ", "VBP") or (
+            cur.tag_ == "VBN" and aux & {"has", "have", "was", "were", "'s", "'ve"}
+        ):
+            return True
+        if cur.tag_ in ("VBG", "VBN") and cur.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp"):
+            cur = cur.head  # "..., killing 12": the tense of the clause it hangs on
+            if cur.pos_ not in ("VERB", "AUX"):
+                return False
+            continue
+        return False
+    return False
 
 
 def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
@@ -535,8 +602,17 @@ class Coder:
                 d.reported_by = actor
 
     # ------------------------------------------------------------------ main
-    def code(self, doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
+    def code(
+        self,
+        doc: Doc,
+        res: ActorResolution,
+        article_id: str,
+        published: date | None,
+        frame: ArticleFrame | None = None,
+    ) -> list[Event]:
         s = ActorIndex(doc, res)
+        fi = FrameIndex(frame, res.actors)
+        s.add_references(frame.references if frame else [], fi.reps())
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
         for sent in sents(doc):
@@ -577,6 +653,9 @@ class Coder:
             for d in sent_drafts:
                 if d.date is None and d.said_on is not None and d.type in _VERBAL:
                     d.date, d.date_text = d.said_on, d.said_text  # a threat or demand is dated when made
+                if d.date is None and published is not None and _just_happened(d):
+                    # told as done, in the article's own voice, with no date of its own: the story's date
+                    d.date, d.date_basis = dates_mod.Resolved(published, None, "day"), "published"
             kept: list[Draft] = []
             for d in sent_drafts:
                 if d.absorbed:
@@ -613,6 +692,7 @@ class Coder:
                     d.target = self._sentence_country(sent, self._country(d.source, res) if state else None)
                     if d.target:
                         d.rule += "+target_of_sentence"
+                framing.fill(d, fi, self._sentence_countries(sent, s))
                 nearby.fill_roles(d, s, sent, self.lex.reporting)
                 if d.spec.swap and d.source and d.target and d.rule.endswith("+target_nearby"):
                     d.source, d.target = d.target, d.source  # "X hosted Y", parsed loosely: Y visits X
@@ -648,6 +728,21 @@ class Coder:
             place = gazetteer().lookup(ent.text, minor=True)
             return place.country if place is not None else None
         return None
+
+    def _sentence_countries(self, sent: Span, s: ActorIndex) -> set[str]:
+        """The countries of the places a sentence names ('near Qusayr', 'the Syrian town of ...')."""
+        found: set[str] = set()
+        for ent in ents_in(sent):
+            if ent.label_ in ("GPE", "LOC"):
+                place = gazetteer().lookup(ent.text, minor=True)
+                if place is not None and place.country:
+                    found.add(place.country)
+            elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
+                m = s.by_token.get(ent.root.i)
+                country = s.country_of(m.actor_id) if m is not None else None
+                if country and len(country) == 3 and country.isupper():
+                    found.add(country)
+        return found
 
     def _sentence_country(self, sent: Span, own: str | None) -> str | None:
         """The single country other than the attacker's own that a sentence's places belong to."""
@@ -771,13 +866,13 @@ class Coder:
         for ent in ents_in(sent):
             if ent.label_ not in ("DATE", "TIME") or dates_mod.is_duration(ent.text):
                 continue
-            out.append((dates_mod.resolve(ent.text, published, anchor), ent))
+            out.append((dates_mod.resolve(ent.text, published, anchor, future=_future_clause(ent.root)), ent))
             taken.update(range(ent.start, ent.end))
         # relative times the NER leaves unlabelled ("protested last night", "pulled out overnight")
         for m in _RELATIVE_TIME.finditer(sent.text):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
             if span is not None and not taken & set(range(span.start, span.end)):
-                out.append((dates_mod.resolve(span.text, published, anchor), span))
+                out.append((dates_mod.resolve(span.text, published, anchor, future=_future_clause(span.root)), span))
         return out
 
     def _attach_date(self, d: Draft, sent_dates: list) -> None:
@@ -811,7 +906,7 @@ class Coder:
                     # "shelled a market on Tuesday, a day after the army rejected …": the rejection was on
                     # Monday; with no stated gap ("after the army rejected") the date is unknown
                     if shift and resolved is not None and resolved.precision == "day":
-                        d.date = dates_mod.Resolved(resolved.date + shift, None, "day")
+                        d.date = dates_mod.Resolved(resolved.date + shift, None, "day", resolved.basis)
                         d.date_text = ent.text
                         d.rule += "+date_shifted"
                     return  # the main clause's date is not this clause's
@@ -882,8 +977,8 @@ class Coder:
                 sub_dyad = es == ds and (dt_ is None or et is None or dt_ == et)
                 if not (same_dyad or sub_dyad):
                     continue
-                if ev_date and e.date and ev_date != e.date:
-                    continue
+                if ev_date and e.date and ev_date != e.date and "published" not in (e.date_basis, d.date_basis):
+                    continue  # (a publication date stands in for an unknown one: it never tells two events apart)
                 twin = e
                 break
             ev_text = d.trigger.text
@@ -899,8 +994,9 @@ class Coder:
             if twin is not None:
                 twin.evidence.append(evidence)
                 twin.target = twin.target or d.target
-                if twin.date is None and ev_date:
+                if ev_date and (twin.date is None or (twin.date_basis == "published" and d.date_basis != "published")):
                     twin.date, twin.date_text = ev_date, d.date_text
+                    twin.date_basis = (d.date_basis or d.date.basis) if d.date else None
                     twin.date_end = d.date.end if d.date else None
                     twin.date_precision = d.date.precision if d.date else None
                 twin.location = twin.location or d.location
@@ -924,6 +1020,7 @@ class Coder:
                     date_end=d.date.end if d.date else None,
                     date_text=d.date_text,
                     date_precision=d.date.precision if d.date else None,
+                    date_basis=(d.date_basis or d.date.basis) if d.date else None,
                     status=d.status,
                     negated=d.negated,
                     reported_by=d.reported_by,
@@ -944,5 +1041,7 @@ class Coder:
         return events
 
 
-def code_events(doc: Doc, res: ActorResolution, article_id: str, published: date | None) -> list[Event]:
-    return Coder().code(doc, res, article_id, published)
+def code_events(
+    doc: Doc, res: ActorResolution, article_id: str, published: date | None, frame: ArticleFrame | None = None
+) -> list[Event]:
+    return Coder().code(doc, res, article_id, published, frame=frame)

@@ -163,8 +163,8 @@ _IN_FORCE = {"take": "effect", "come": "force", "enter": "force", "go": "effect"
 
 
 def ceasefires(drafts: list[Draft]) -> None:
-    """A ceasefire that takes effect or holds is RETREAT ceasefire (observed); one agreed to stays
-    CONCEDE with status agreed instead of disappearing into AGREE; 'violated the truce' is ASSAULT."""
+    """A ceasefire that takes effect, holds or is declared is RETREAT ceasefire; one agreed to is AGREE
+    (mode ceasefire, status agreed), as PLOVER's gold codes it; 'violated the truce' is ASSAULT."""
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
         if d.mode != "ceasefire" or d.trigger.pos_ not in ("NOUN", "PROPN"):
@@ -185,7 +185,7 @@ def ceasefires(drafts: list[Draft]) -> None:
         if proposal:
             d.absorbed = True  # "Egypt proposed a truce": the proposal (AGREE, proposed) is the event
         elif gov is not None and gov.type == "AGREE" and not gov.absorbed:
-            d.status, d.source, d.target = "agreed", d.source or gov.source, d.target or gov.target
+            d.type, d.status, d.source, d.target = "AGREE", "agreed", d.source or gov.source, d.target or gov.target
             d.absorbed, gov.absorbed = False, True
             d.rule += "+agreed"
         if gov is not None and gov.type == "ASSAULT":
@@ -193,7 +193,8 @@ def ceasefires(drafts: list[Draft]) -> None:
         if lemma in _ENDING and d.trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
             d.absorbed = True  # "strikes ending a two-month ceasefire": the agreement stage records the end
         elif (
-            d.type == "CONCEDE"
+            d.type == "RETREAT"
+            and "+in_force" not in d.rule
             and d.status == "asserted"
             and "+agreed" not in d.rule
             and _governing_verb(d.trigger) not in _DECLARE
@@ -202,7 +203,7 @@ def ceasefires(drafts: list[Draft]) -> None:
 
 
 def agreed_halts(drafts: list[Draft]) -> None:
-    """'agreed to stop targeting each other': the agreed halt is the event (CONCEDE, status agreed)."""
+    """'agreed to stop targeting each other': the agreed halt is the event (AGREE ceasefire, status agreed)."""
     by_token = {d.trigger.i: d for d in drafts}
     for d in drafts:
         if d.mode != "ceasefire" or d.trigger.pos_ != "VERB" or d.trigger.dep_ not in ("xcomp", "ccomp"):
@@ -210,7 +211,7 @@ def agreed_halts(drafts: list[Draft]) -> None:
         gov = by_token.get(d.trigger.head.i)
         if gov is not None and gov.type == "AGREE":
             d.absorbed, gov.absorbed = False, True
-            d.type, d.status = "CONCEDE", "agreed"
+            d.type, d.status = "AGREE", "agreed"
             d.source, d.target = d.source or gov.source, d.target or gov.target
             d.date = d.date or gov.date
             d.date_text = d.date_text or gov.date_text

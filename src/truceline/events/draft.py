@@ -29,6 +29,7 @@ class Draft:
     intent: bool = False  # "ready/willing/prepared to ...": an offer or a threat, not a fact
     date: dates_mod.Resolved | None = None
     date_text: str | None = None
+    date_basis: str | None = None  # stated, relative or published (see models.Event)
     said_on: dates_mod.Resolved | None = None  # the date of the statement that reports it
     said_text: str | None = None
     location: Location | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from truceline.actors.resolve import ActorResolution, ResolvedMention
+from truceline.models import FrameReference
 from truceline.nlp.index import sent_of
 
 TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "between")
@@ -23,6 +24,7 @@ class ActorIndex:
             for t in span:
                 self.by_token[t.i] = m
         self.kinds = {a.id: a.kind for a in res.actors}
+        self.res = res
         self.countries = {a.id: a.country or a.id for a in res.actors}
 
     def actor_of(self, tok: Token | None, deep: bool = False) -> str | None:
@@ -46,6 +48,18 @@ class ActorIndex:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
                 return (people or found)[0].actor_id
         return None
+
+    def add_references(self, refs: list[FrameReference], reps: list[str]) -> None:
+        """'the two sides', 'the warring parties': mentions of both of the article's sides."""
+        if len(reps) != 2:
+            return
+        for r in refs:
+            span = self.doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is None:
+                continue
+            m = ResolvedMention(actor_id=reps[0], text=r.text, start=r.start, end=r.end, method="frame", plural_of=reps)
+            for t in span:
+                self.by_token[t.i] = m
 
     def country_of(self, actor_id: str | None) -> str | None:
         return self.countries.get(actor_id or "", actor_id)

@@ -1,0 +1,82 @@
+"""Roles from the article's frame, after the parse and before the word-order fallbacks.
+
+A human coder fills the missing target of "agreed to a ceasefire" with the other side, and keeps a
+mediator or a host out of the dyad of the deal it brokered. These are the frame's rules:
+
+* one side known, the other missing, on an event between the sides (an attack, a deal, talks, an
+  accusation, a threat, a refusal, a release): the missing one is the counterpart side
+  (``+target_frame`` / ``+source_frame``, with a lower confidence);
+* a third party (mediator, host, international body) that calls on, welcomes or talks with no one
+  named: the first side stands for both (``+target_frame``);
+* a third party in the dyad of a deal, release or attack beside one side: it is replaced by the
+  other side (``+mediator_out``); a mediator is the source of CONSULT or SUPPORT, not a party.
+"""
+
+from __future__ import annotations
+
+from truceline.events.draft import Draft
+from truceline.frame.lookup import FrameIndex
+
+# types whose two roles are the conflict's two sides when the text names only one
+BETWEEN_SIDES = {
+    "ASSAULT",
+    "COERCE",
+    "AGREE",
+    "CONSULT",
+    "ACCUSE",
+    "THREATEN",
+    "REJECT",
+    "RETREAT",
+    "CONCEDE",
+    "SANCTION",
+    "REQUEST",
+}
+# what a third party does to the sides as a whole
+THIRD_PARTY = {"REQUEST", "SUPPORT", "CONSULT"}
+# a third party is never a party to these
+PARTIES_ONLY = {"AGREE", "RETREAT", "CONCEDE", "ASSAULT", "COERCE"}
+
+
+def fill(d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset()) -> None:
+    """Fill the roles the parse left empty from the frame; ``places``: the countries of the places the
+    sentence names (an attack in a third country is not taken to be on the other side)."""
+    if not fi.two_sided:
+        return
+    if d.target and ("+target_from_location" in d.rule or "+target_of_sentence" in d.rule):
+        # a target read off a place stands for the side that place belongs to ("a ceasefire in Lebanon"
+        # between Israel and Hezbollah is Hezbollah's)
+        side = fi.side_of(d.target)
+        rep = fi.reps()[side] if side is not None else None
+        if rep is not None and rep != d.target and rep != d.source:
+            d.target = rep
+            d.rule += "+side_of_place"
+    if d.source and d.target:
+        _mediator_out(d, fi)
+        return
+    if d.source and d.target is None:
+        other = fi.counterpart(d.source) if d.type in BETWEEN_SIDES else None
+        if other is not None and d.type in ("ASSAULT", "COERCE") and places - fi.countries():
+            other = None  # "struck targets near the Syrian town of Qusayr": somewhere else
+        if other is None and d.type in THIRD_PARTY and fi.side_of(d.source) is None:
+            other = fi.reps()[0]
+        if other is not None and other != d.source:
+            d.target = other
+            d.rule += "+target_frame"
+    elif d.target and d.source is None and d.type in BETWEEN_SIDES:
+        other = fi.counterpart(d.target)
+        if other is not None and other != d.target:
+            d.source = other
+            d.rule += "+source_frame"
+
+
+def _mediator_out(d: Draft, fi: FrameIndex) -> None:
+    if d.type not in PARTIES_ONLY:
+        return
+    for role, other_role in (("source", "target"), ("target", "source")):
+        actor, other = getattr(d, role), getattr(d, other_role)
+        if role == "source" and d.mode not in ("ceasefire", "release", "withdraw") and d.type == "AGREE":
+            continue  # "Turkey will host talks": a host's own promise is its own
+        if fi.is_third(actor) and fi.side_of(other) is not None:
+            setattr(d, role, fi.counterpart(other))
+            d.rule += "+mediator_out"
+            return

@@ -1,0 +1,105 @@
+"""The article frame: the two sides, third parties, and what the event coder does with them.
+Every sentence here is the team's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date(2025, 6, 4)  # a Wednesday
+
+
+def code(pipe, text, published=D):
+    return pipe.extract(text, published=published)
+
+
+def countries(rec, actor):
+    a = next((x for x in rec.actors if x.id == actor), None)
+    return (a.country or a.id) if a is not None else actor
+
+
+def pairs(rec, type_):
+    return [(countries(rec, e.source), countries(rec, e.target)) for e in rec.events if e.type == type_]
+
+
+def test_the_sides_come_from_who_fights_whom(pipe):
+    rec = code(
+        pipe,
+        "Heavy fighting between Armenia and Azerbaijan resumed near the border on Monday. "
+        "Russia offered to mediate. On Tuesday evening the two sides agreed to a humanitarian ceasefire.",
+    )
+    sides = {s.country for s in rec.frame.sides}
+    assert sides == {"ARM", "AZE"}
+    assert "RUS" in rec.frame.mediators
+    assert [r.text for r in rec.frame.references] == ["the two sides"]
+    truce = [e for e in rec.events if e.type == "AGREE" and e.mode == "ceasefire"]
+    assert {countries(rec, truce[0].source), countries(rec, truce[0].target)} == {"ARM", "AZE"}
+
+
+def test_a_missing_counterpart_is_the_other_side(pipe):
+    rec = code(
+        pipe,
+        "Israeli aircraft have pounded Hamas positions in Gaza for a week. "
+        "Qatar brokered the talks. Israel accepted the ceasefire on Sunday.",
+    )
+    agree = [e for e in rec.events if e.type == "AGREE"]
+    assert agree, [(e.type, e.source, e.target) for e in rec.events]
+    assert (agree[0].source, agree[0].target) == ("ISR", "hamas")
+    assert "+target_frame" in agree[0].rule
+    assert "QAT" in rec.frame.mediators
+
+
+def test_a_mediator_is_no_party_to_the_deal(pipe):
+    rec = code(
+        pipe,
+        "Clashes between Thai and Cambodian troops along the border killed twelve soldiers last week. "
+        "With the mediation of Malaysia, Thailand agreed to a truce on Tuesday.",
+    )
+    for src, tgt in pairs(rec, "AGREE"):
+        assert "MYS" not in (src, tgt)
+    assert ("THA", "KHM") in pairs(rec, "AGREE")
+
+
+def test_outlets_are_never_sides(pipe):
+    rec = code(
+        pipe,
+        "Reuters reported that Indian and Pakistani troops exchanged fire across the Line of Control. "
+        "Al Jazeera said the clashes killed three.",
+    )
+    assert {s.country for s in rec.frame.sides} == {"IND", "PAK"}
+
+
+def test_no_frame_without_two_sides(pipe):
+    rec = code(pipe, "The finance minister presented the budget to parliament on Tuesday.")
+    assert rec.frame is not None and rec.frame.sides == []
+
+
+def test_frame_is_in_the_json_record(pipe):
+    rec = code(pipe, "Ukraine and Russia exchanged 90 prisoners each on Tuesday, mediated by the UAE.")
+    data = rec.model_dump(mode="json")
+    assert {s["country"] for s in data["frame"]["sides"]} == {"UKR", "RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "date"),
+    [
+        ("Israel and Hamas have agreed to a ceasefire, officials said.", "published", D),
+        ("Israel and Hamas agreed to a ceasefire on Monday, officials said.", "relative", dt.date(2025, 6, 2)),
+        ("Israel and Hamas agreed to a ceasefire on 1 June, officials said.", "stated", dt.date(2025, 6, 1)),
+    ],
+)
+def test_date_basis(pipe, text, basis, date):
+    e = next(e for e in code(pipe, text).events if e.type == "AGREE")
+    assert (e.date, e.date_basis) == (date, basis)
+
+
+def test_background_and_future_take_no_publication_date(pipe):
+    rec = code(pipe, "The rebels had seized the town before the army arrived. The two leaders will meet next month.")
+    assert all(e.date_basis != "published" for e in rec.events)
+
+
+def test_a_future_weekday_is_ahead(pipe):
+    rec = code(pipe, "Sudan's army and the RSF will resume talks in Jeddah on Friday, the mediators said.")
+    e = next(e for e in rec.events if e.type in ("CONSULT", "AGREE"))  # planned talks: AGREE in PLOVER
+    assert e.date == dt.date(2025, 6, 6)
