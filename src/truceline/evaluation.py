@@ -202,6 +202,10 @@ def score(records: list[TrucelineRecord], items: list[dict], show_errors: int = 
         rep.texts += 1
         country = {a.id: a.country for a in record.actors}
         preds = [e for e in record.events if not e.negated]
+        # a trigger with no target (a partial event) answers only a gold event that has no target either;
+        # it is never an extra, since it is not an event of the record
+        partial = {len(preds) + k for k, e in enumerate(e for e in record.partial_events if not e.negated)}
+        preds += [e for e in record.partial_events if not e.negated]
         gold_events = item.get("events", [])
         used: set[int] = set()
         for g in gold_events:
@@ -209,15 +213,22 @@ def score(records: list[TrucelineRecord], items: list[dict], show_errors: int = 
             g_targets = _countries(g.get("target")) | {_iso(a.get("country")) for a in g.get("targets", [])}
             g_sources.discard(None)
             g_targets.discard(None)
-            candidates = [(i, e) for i, e in enumerate(preds) if i not in used and e.type == g["type"]]
+            candidates = [
+                (i, e)
+                for i, e in enumerate(preds)
+                if i not in used and e.type == g["type"] and (i not in partial or not g_targets)
+            ]
             best = None
             for i, e in candidates:
                 good = int(_trigger_match(g, e)) * 2 + int(country.get(e.source or "") in g_sources)
                 if best is None or good > best[0]:
                     best = (good, i, e)
             # sentence-level view (PLOVER gold: one event per sentence)
-            rep.sentence_type.add(bool(candidates))
-            rep.sentence_type_dyad.add(any(_dyad_ok(e, country, g_sources, g_targets) for _, e in candidates))
+            # (a trigger typed right counts for the type, whether or not its target was found)
+            rep.sentence_type.add(any(e.type == g["type"] for e in preds))
+            rep.sentence_type_dyad.add(
+                any(_dyad_ok(e, country, g_sources, g_targets) for e in preds if e.type == g["type"])
+            )
             if best is None:
                 rep.overall.fn += 1
                 rep.per_type[g["type"]].fn += 1
@@ -255,7 +266,7 @@ def score(records: list[TrucelineRecord], items: list[dict], show_errors: int = 
                     )
                 )
         for i, e in enumerate(preds):
-            if i not in used:
+            if i not in used and i not in partial:
                 rep.overall.fp += 1
                 rep.per_type[e.type].fp += 1
                 if len(rep.errors) < show_errors:

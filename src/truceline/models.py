@@ -352,6 +352,13 @@ class FrameSide(Record):
     label: str = Field(description="How the side is named most often in the article.")
 
 
+class FrameDyad(Record):
+    """Another pair of actors the article shows in conflict or negotiation (beside its main sides)."""
+
+    sides: list[str] = Field(description="The two actor ids.")
+    weight: int = Field(description="How many cues tie them (conflict words count more).")
+
+
 class FrameReference(Record):
     """A phrase that stands for both sides ("the two sides", "the warring parties")."""
 
@@ -367,6 +374,9 @@ class ArticleFrame(Record):
     sides" to both, and keeps mediators and hosts out of a dyad."""
 
     sides: list[FrameSide] = Field(default_factory=list, description="Two sides, or none when unclear.")
+    dyads: list[FrameDyad] = Field(
+        default_factory=list, description="Other pairs in conflict or talks ('the US strikes on the Houthis')."
+    )
     mediators: list[str] = Field(default_factory=list, description="Actors said to mediate, broker or facilitate.")
     hosts: list[str] = Field(default_factory=list, description="Actors that host talks without being a side.")
     venues: list[str] = Field(default_factory=list, description="Places where talks or signings took place.")
@@ -383,7 +393,16 @@ class TrucelineRecord(Record):
     actors: list[Actor] = Field(default_factory=list)
     unresolved: list[UnresolvedMention] = Field(default_factory=list)
     frame: ArticleFrame | None = Field(None, description="The conflict the article was taken to be about.")
-    events: list[Event] = Field(default_factory=list)
+    events: list[Event] = Field(
+        default_factory=list,
+        description="Coded events: each has a source and a target (a dyad), as PETRARCH and ICEWS code them; "
+        "protests and mobilisations may have a source alone.",
+    )
+    partial_events: list[Event] = Field(
+        default_factory=list,
+        description="Triggers whose source or target the text does not give: kept for review and for the "
+        "agreements stage, never counted, stored or exported as events.",
+    )
     agreements: list[Agreement] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from truceline.actors import complete, registry, resolve
 from truceline.actors.registry import user_files_from_env
 from truceline.agreements import extract_agreements
 from truceline.config import load_settings
-from truceline.events import Coder
+from truceline.events import Coder, dyadic
 from truceline.frame import build_frame
 from truceline.gazetteer import gazetteer
 from truceline.models import Article, ArticleRef, TrucelineRecord
@@ -66,6 +66,7 @@ class Pipeline:
         )
         agreements = extract_agreements(doc, res, events, article.id, article.published)
         statements = extract_statements(doc, res, events, article.id)
+        complete_events = [e for e in events if dyadic(e)]
         return TrucelineRecord(
             article=ArticleRef(
                 id=article.id, url=article.url, title=article.title, source=article.source, published=article.published
@@ -73,7 +74,8 @@ class Pipeline:
             actors=res.actors,
             unresolved=res.unresolved,
             frame=frame,
-            events=events,
+            events=complete_events,
+            partial_events=[e for e in events if not dyadic(e)],
             agreements=agreements,
             statements=statements,
             warnings=article.warnings,

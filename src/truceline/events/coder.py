@@ -76,6 +76,8 @@ _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 
+# types whose place is a venue, never the one acted on ("agreed to a truce in Havana", "talks in Doha")
+_VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "territory", "soil", "capital", "port", "district"}
 _RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}  # each side acts on the other
 _TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1, "ahead": 1}
@@ -674,6 +676,7 @@ class Coder:
                     and d.location.country is not None
                     and d.location.country != self._country(d.source, res)
                     and d.type != "PROTEST"
+                    and (d.type not in _VENUE_TYPES or d.mode == "visit")  # "agreed in Havana": a venue
                 )
                 if (
                     d.target is None
@@ -716,6 +719,7 @@ class Coder:
             resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
             if resolved:
                 anchor = resolved[-1].date
+        framing.from_article([d for d, _ in drafts], s.country_of)
         return self._merge(drafts, article_id, res)
 
     def _place_country(self, tok: Token, s: ActorIndex) -> str | None:
@@ -1039,6 +1043,14 @@ class Coder:
                 )
             )
         return events
+
+
+_ONE_SIDED = {"PROTEST", "MOBILIZE"}  # a protest or a deployment needs no target
+
+
+def dyadic(e: Event) -> bool:
+    """Is this a complete event: a source and a target (a protest or mobilisation: a source)?"""
+    return bool(e.source and (e.target or e.type in _ONE_SIDED))
 
 
 def code_events(

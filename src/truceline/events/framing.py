@@ -14,6 +14,9 @@ mediator or a host out of the dyad of the deal it brokered. These are the frame'
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from truceline.events.draft import Draft
 from truceline.frame.lookup import FrameIndex
 
@@ -31,6 +34,8 @@ BETWEEN_SIDES = {
     "SANCTION",
     "REQUEST",
 }
+# speech acts aimed across the lines, completed from the article's own events
+ARTICLE_FILL = {"REJECT", "ACCUSE", "THREATEN"}
 # what a third party does to the sides as a whole
 THIRD_PARTY = {"REQUEST", "SUPPORT", "CONSULT"}
 # a third party is never a party to these
@@ -80,3 +85,32 @@ def _mediator_out(d: Draft, fi: FrameIndex) -> None:
             setattr(d, role, fi.counterpart(other))
             d.rule += "+mediator_out"
             return
+
+
+def from_article(drafts: list[Draft], country_of: Callable[[str | None], str | None]) -> None:
+    """After every sentence is coded: a one-sided event between the sides takes its counterpart from
+    the article's own complete events ("Hamas refused to release the hostages", in a report of Israeli
+    strikes on Gaza, is refused to Israel) when one partner clearly stands out (``+target_article``)."""
+    partners: dict[str, Counter] = {}
+    for d in drafts:
+        if d.source and d.target and d.type in BETWEEN_SIDES and "_frame" not in d.rule and "_article" not in d.rule:
+            a, b = country_of(d.source), country_of(d.target)
+            if a and b and a != b:
+                partners.setdefault(a, Counter())[d.target] += 1
+                partners.setdefault(b, Counter())[d.source] += 1
+    for d in drafts:
+        if d.type not in ARTICLE_FILL or not d.source or d.target:
+            continue
+        known = d.source
+        ranked = partners.get(country_of(known) or "", Counter()).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            continue
+        other = ranked[0][0]
+        if country_of(other) == country_of(known):
+            continue
+        if d.source:
+            d.target = other
+            d.rule += "+target_article"
+        else:
+            d.source = other
+            d.rule += "+source_article"

@@ -43,7 +43,7 @@ class ActorIndex:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
             if owner is not None:
                 return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
-            found = [self.by_token[t.i] for t in phrase(tok) if t.i in self.by_token]
+            found = [self.by_token[t.i] for t in phrase(tok) if t.i in self.by_token and not _placed(t, tok)]
             if found:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
                 return (people or found)[0].actor_id
@@ -81,12 +81,20 @@ class ActorIndex:
         return None
 
     def conj_actor(self, tok: Token | None) -> str | None:
+        """The other conjunct's actor: 'Israel and Hamas', or inside 'the ministers of Congo and Rwanda'."""
         if tok is None:
             return None
+        own = self.actor_of(tok)
         for c in tok.conjuncts:
             a = self.actor_of(c)
             if a:
                 return a
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+                for c in pobj.conjuncts:
+                    a = self.actor_of(c)
+                    if a and a != own:
+                        return a
         return None
 
 
@@ -94,6 +102,19 @@ class ActorIndex:
 _OWNED_BODIES = {"government", "army", "forces", "military", "country", "nation", "state", "people"}
 _SAYING = {"say", "tell", "state", "announce", "add", "claim", "report", "write"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+_PLACE_PREPS = {"in", "at", "near", "inside", "across", "around", "throughout", "within", "outside"}
+
+
+def _placed(t: Token, top: Token) -> bool:
+    """Is ``t`` inside a phrase of place below ``top`` ('a ceasefire in eastern Congo')?"""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
+            return True
+        cur = cur.head
+    return False
 
 
 def phrase(tok: Token) -> list[Token]:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from truceline.actors.resolve import ActorResolution, ResolvedMention
 from truceline.frame.cues import Cues, cues
-from truceline.models import Actor, ArticleFrame, FrameReference, FrameSide
+from truceline.models import Actor, ArticleFrame, FrameDyad, FrameReference, FrameSide
 from truceline.nlp.index import ent_of, sents
 
 _PARTY_KINDS = {"country", "generic", "group", "person"}
@@ -43,6 +43,7 @@ _DATELINE = re.compile(
 @dataclass
 class _Tally:
     pairs: Counter = field(default_factory=Counter)
+    conflict: Counter = field(default_factory=Counter)  # the part of a pair's weight from conflict words
     third: Counter = field(default_factory=Counter)
     hosts: Counter = field(default_factory=Counter)
     fought: Counter = field(default_factory=Counter)
@@ -108,6 +109,15 @@ class FrameBuilder:
                     break
         return out
 
+    def _listed(self, tok: Token) -> list[str]:
+        """'the mediation of Egypt and Qatar': both; 'with the mediation of the US, Azerbaijan and Armenia
+        agreed': a comma list the small parser hangs on the mediator is the next verb's subject, so the
+        first name only."""
+        if any(self.doc[c.i - 1].text == "," for c in tok.conjuncts if c.i > 0):
+            m = self.by_token.get(tok.i)
+            return [m.actor_id] if m is not None else []
+        return self._actors_at(tok)
+
     def _participants(self, tok: Token) -> list[str]:
         found: list[str] = []
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
@@ -153,6 +163,8 @@ class FrameBuilder:
                 for i, a in enumerate(keys):
                     for b in keys[i + 1 :]:
                         t.pairs[frozenset((a, b))] += weight
+                        if lemma in c.conflict:
+                            t.conflict[frozenset((a, b))] += weight
                         if len(t.evidence) < 12:
                             t.evidence.append(f"{lemma}: {a} / {b}")
                     if lemma in c.conflict:
@@ -190,7 +202,7 @@ class FrameBuilder:
                     bucket[self.key(a) or a] += 1
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                     for o in c.children:
-                        for a in self._actors_at(o):
+                        for a in self._listed(o):
                             bucket[self.key(a) or a] += 1
             if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
                 head = (
@@ -218,6 +230,7 @@ class FrameBuilder:
                 a, b = self.key(left.actor_id), self.key(right.actor_id)
                 if a and b and a != b:
                     t.pairs[frozenset((a, b))] += self.cues.conflict_weight
+                    t.conflict[frozenset((a, b))] += self.cues.conflict_weight
                     t.evidence.append(f"hyphen: {a} / {b}")
 
     def _talks_after(self, tok: Token) -> bool:
@@ -252,9 +265,10 @@ class FrameBuilder:
         third |= {k for k in counts if self._third_party_kind(k)}
         hosts = {k for k, n in t.hosts.items() if n > 0 and k not in third and t.fought[k] == 0}
         outside = third | hosts
+        # the conflict's sides first (who fights whom), then who negotiates with whom
         ranked = sorted(
             ((w, pair) for pair, w in t.pairs.items() if not pair & outside and len(pair) == 2),
-            key=lambda x: (-x[0], -sum(counts[k] for k in x[1])),
+            key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1])),
         )
         sides: list[str] = []
         if ranked and ranked[0][0] >= 2:
@@ -264,8 +278,14 @@ class FrameBuilder:
             if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[2][1] < top[1][1]):
                 sides = [top[0][0], top[1][0]]
                 t.evidence.append("most mentioned")
+        others = [
+            FrameDyad(sides=sorted((self._rep(k) for k in pair), key=str), weight=w)
+            for w, pair in ranked
+            if w >= self.cues.conflict_weight and set(pair) != set(sides)
+        ][:4]
         frame = ArticleFrame(
             sides=[self._side(k) for k in sides],
+            dyads=others,
             mediators=[self._rep(k) for k in sorted(third, key=lambda k: -t.third[k]) if k in counts or k in t.third],
             hosts=[self._rep(k) for k in sorted(hosts)],
             venues=self._venues(),

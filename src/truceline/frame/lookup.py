@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from truceline.models import Actor, ArticleFrame
 
+_STATE = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "POL"}
+
 
 class FrameIndex:
     def __init__(self, frame: ArticleFrame | None, actors: list[Actor]) -> None:
@@ -48,11 +50,28 @@ class FrameIndex:
         return a.sector if a is not None else None
 
     def counterpart(self, actor_id: str | None) -> str | None:
+        """The other side: of the main dyad, else of the heaviest other dyad this actor is in."""
         side = self.side_of(actor_id)
-        if side is None:
+        if side is not None:
+            other = self.frame.sides[1 - side]
+            return other.actors[0] if other.actors else None
+        if actor_id is None or self.is_third(actor_id):
             return None
-        other = self.frame.sides[1 - side]
-        return other.actors[0] if other.actors else None
+        a = self.actors.get(actor_id)
+        keys = {actor_id} | ({a.country} if a is not None and a.country and a.sector in _STATE else set())
+        for dyad in self.frame.dyads:
+            for i, rep in enumerate(dyad.sides):
+                if rep in keys or (self._country(rep) in keys and self._kind(rep) == "country"):
+                    return dyad.sides[1 - i]
+        return None
+
+    def _country(self, actor_id: str) -> str | None:
+        a = self.actors.get(actor_id)
+        return a.country if a is not None else None
+
+    def _kind(self, actor_id: str) -> str | None:
+        a = self.actors.get(actor_id)
+        return a.kind if a is not None else None
 
     def is_third(self, actor_id: str | None) -> bool:
         if actor_id is None:
