@@ -252,7 +252,8 @@ def test_a_governments_own_readout_says_the_president_for_its_own(pipe):
     consult = next(e for e in record.events + record.partial_events if e.type == "CONSULT")
     assert consult.source == "USA-GOV"
     plain = pipe.extract(text, published=dt.date(2025, 5, 2), source="Meridian Wire")
-    assert next(e for e in plain.events + plain.partial_events if e.type == "CONSULT").source != "USA-GOV"  # a newsroom has no "own" president
+    # a newsroom has no "own" president
+    assert next(e for e in plain.events + plain.partial_events if e.type == "CONSULT").source != "USA-GOV"
 
 
 def test_a_halt_is_of_its_object_not_of_its_cause(pipe):
