@@ -422,3 +422,21 @@ def test_vowing_to_attack_is_a_threat_and_lodging_a_protest_an_accusation(pipe):
     assert [(e.type, e.source) for e in protest.events] == [("ACCUSE", "JPN")]
     case = pipe.extract("Nicaragua filed a case against Germany at the ICJ.", published=dt.date(2025, 8, 6))
     assert any(e.type == "ACCUSE" and e.source == "NIC" and e.target == "DEU" for e in case.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Hamas and Israel struck a deal on a four-day truce on Wednesday.", "AGREE", None),
+        ("Israel's cabinet approved the deal with Hamas late on Tuesday.", "AGREE", None),
+        ("Qatar brokered the deal between Israel and Hamas.", "CONSULT", "third-party"),
+        ("Russian forces captured the town of Avdiivka after months of fighting.", "ASSAULT", None),
+        ("Russia has been blocking Ukrainian ports since February.", "COERCE", "restrict"),
+        ("Hamas took more than 200 hostages in southern Israel.", "COERCE", "hostage"),
+        ("The UN chief hailed Armenia for its restraint.", "SUPPORT", None),
+    ],
+)
+def test_light_verbs_and_phrases(pipe, text, type_, mode):
+    e = one(events(pipe, text, dt.date(2024, 3, 6)), type_)
+    assert mode is None or e.mode == mode
+    assert e.source is not None

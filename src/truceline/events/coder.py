@@ -197,8 +197,6 @@ class Coder:
             if tok.tag_ == "VBN" and modifier and child(tok, "nsubj") is None:
                 return None  # "injured soldiers", "Iran-backed militias": a modifier, not an event
             obj = child(tok, "dobj")
-            if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
-                return None  # "gave the order", "gave a speech"
             xcomp = child(tok, "xcomp")
             if lemma in ("decline", "refuse") and xcomp is not None and xcomp.lemma_.lower() in _NO_COMMENT:
                 return None  # "declined to comment": no refusal of anything an analyst codes
@@ -211,6 +209,8 @@ class Coder:
                     key = f"{c.lower_}-{lemma}"  # "test-fired a missile"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
+            if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
+                return None  # "gave the order", "gave a speech", "struck a balance" (a phrase above may still fit)
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma], f"verb:{lemma}"
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -646,6 +646,8 @@ class Coder:
             conventions.phrase_objects(sent_drafts)
             conventions.sanction_targets(sent_drafts)
             conventions.agreed_halts(sent_drafts)
+            conventions.seizures(sent_drafts)
+            conventions.state_blockades(sent_drafts, lambda a: self._is_state(a, res))
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             self._speech_act_status(sent_drafts)
@@ -721,6 +723,12 @@ class Coder:
                 anchor = resolved[-1].date
         framing.from_article([d for d, _ in drafts], s.country_of)
         return self._merge(drafts, article_id, res)
+
+    def _is_state(self, actor_id: str | None, res: ActorResolution) -> bool:
+        a = next((x for x in res.actors if x.id == actor_id), None)
+        return a is not None and (
+            a.kind == "country" or (a.kind in ("generic", "person") and a.sector in ("GOV", "MIL"))
+        )
 
     def _place_country(self, tok: Token, s: ActorIndex) -> str | None:
         """The country a word names or stands in (an actor mention or a gazetteer place)."""

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from truceline.events.draft import Draft
 from truceline.events.lexicon import Lexicon, Trigger
 from truceline.events.places import location_for
+from truceline.nlp.index import ent_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -444,3 +445,56 @@ def drop_bare_governors(drafts: list[Draft], lex: Lexicon) -> None:
             d.absorbed = True
             for g in governed:
                 g.source = g.source or d.source
+
+
+_PLACE_OBJECTS = {
+    "town",
+    "city",
+    "village",
+    "settlement",
+    "territory",
+    "area",
+    "region",
+    "district",
+    "province",
+    "capital",
+    "airport",
+    "base",
+    "hill",
+    "height",
+    "position",
+    "stronghold",
+    "port",
+    "border",
+    "crossing",
+    "bridge",
+    "locality",
+    "enclave",
+    "outpost",
+    "headquarters",
+    "camp",
+}
+
+
+def seizures(drafts: list[Draft]) -> None:
+    """'captured the village', 'seized several towns': taking ground by force is an attack (ASSAULT), as
+    the realnews codebook codes it; seizing ships, goods or assets stays COERCE."""
+    for d in drafts:
+        if d.type != "COERCE" or d.mode != "seize" or d.trigger.pos_ != "VERB":
+            continue
+        obj = next((c for c in d.trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            continue
+        ent = ent_of(obj)
+        if obj.lemma_.lower() in _PLACE_OBJECTS or (ent is not None and ent.label_ in ("GPE", "LOC", "FAC")):
+            d.type, d.mode = "ASSAULT", None
+            d.rule += "+ground_taken"
+
+
+def state_blockades(drafts: list[Draft], is_state: Callable[[str | None], bool]) -> None:
+    """'Russia has been blocking access to the ports': a state or its forces blocking is a blockade
+    (COERCE restrict), not a protesters' obstruction."""
+    for d in drafts:
+        if d.type == "PROTEST" and d.mode == "obstruct" and is_state(d.source):
+            d.type, d.mode = "COERCE", "restrict"
+            d.rule += "+state_blockade"

@@ -68,6 +68,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         for key, value in entries.items():
             if key != "__line__":
                 target[str(key)] = _trigger(path, entries, key, value)
+    _deal_phrases(path, clean(data.get("deal_phrases") or {}), lex)
     govs = data.get("governors") or {}
     for key, value in govs.items():
         if key == "__line__":
@@ -100,6 +101,24 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         for w in words:
             lex.request_modes[str(w)] = mode
     return lex
+
+
+def _deal_phrases(path: Path, spec: dict, lex: Lexicon) -> None:
+    """'struck a deal', 'reached a truce', 'approved the accord': an agreeing verb with an agreement noun is
+    the agreement (AGREE; mode ceasefire for a truce); 'brokered a deal' is the broker's mediation."""
+    if not spec:
+        return
+    nouns = [str(n) for n in spec.get("nouns") or []]
+    truces = {str(n) for n in spec.get("ceasefire_nouns") or []}
+    if not nouns:
+        raise fail(path, spec, "deal_phrases: 'nouns' must list agreement nouns")
+    for verb in spec.get("agree_verbs") or []:
+        for noun in nouns:
+            mode = "ceasefire" if noun in truces else None
+            lex.verbs.setdefault(f"{verb} {noun}", Trigger("AGREE", mode))
+    for verb in spec.get("broker_verbs") or []:
+        for noun in nouns:
+            lex.verbs.setdefault(f"{verb} {noun}", Trigger("CONSULT", "third-party", "046"))
 
 
 @lru_cache(maxsize=1)
