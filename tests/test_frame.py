@@ -103,3 +103,12 @@ def test_a_future_weekday_is_ahead(pipe):
     rec = code(pipe, "Sudan's army and the RSF will resume talks in Jeddah on Friday, the mediators said.")
     e = next(e for e in rec.events if e.type in ("CONSULT", "AGREE"))  # planned talks: AGREE in PLOVER
     assert e.date == dt.date(2025, 6, 6)
+
+
+def test_each_side_of_a_joint_subject_agrees(pipe):
+    rec = code(pipe, "Armenia and Azerbaijan agreed on Saturday to a humanitarian truce.")
+    pairs_ = {(e.source, e.target) for e in rec.events if e.type == "AGREE"}
+    assert pairs_ == {("ARM", "AZE"), ("AZE", "ARM")}
+    assert len({e.id for e in rec.events}) == len(rec.events)
+    one_side = code(pipe, "Armenia agreed on Saturday to a humanitarian truce with Azerbaijan.")
+    assert len([e for e in one_side.events if e.type == "AGREE"]) == 1

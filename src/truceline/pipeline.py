@@ -64,7 +64,10 @@ class Pipeline:
         complete(
             res, (a for e in events for a in (e.source, e.target, e.reported_by)), self.registry, article.published
         )
-        agreements = extract_agreements(doc, res, events, article.id, article.published)
+        # the second side's copy of a joint act ("+each_side") is the same sentence's act: one is enough there
+        agreements = extract_agreements(
+            doc, res, [e for e in events if "+each_side" not in e.rule], article.id, article.published
+        )
         statements = extract_statements(doc, res, events, article.id)
         complete_events = [e for e in events if dyadic(e)]
         return TrucelineRecord(

@@ -9,6 +9,7 @@ of evidence. Every event records the rule that produced it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from datetime import date, timedelta
@@ -78,6 +79,7 @@ _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 # types whose place is a venue, never the one acted on ("agreed to a truce in Havana", "talks in Doha")
 _VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE"}
+_EACH_SIDE = {"AGREE"}  # with a joint subject, each side's own act
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "territory", "soil", "capital", "port", "district"}
 _RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}  # each side acts on the other
 _TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1, "ahead": 1}
@@ -716,6 +718,7 @@ class Coder:
                 kept.append(d)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
+            kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)
             self._quantities(sent, kept)
             resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
@@ -767,6 +770,25 @@ class Coder:
                 found.add(place.country)
         found.discard(own or "")
         return next(iter(found)) if len(found) == 1 else None
+
+    def _joint_subject(self, d: Draft, s: ActorIndex) -> bool:
+        """Are the event's source and target both the subject of its clause ('X and Y agreed', 'the two
+        sides agreed', 'the ministers of X and Y agreed')?"""
+        if not (d.source and d.target) or d.mirror:
+            return False
+        verb = _clause_verb(d.trigger)
+        subj, passive = subject(verb) if verb is not None else (None, False)
+        if subj is None or passive:
+            return False
+        named = {s.actor_of(subj), *s.plural_of(subj), s.conj_actor(subj)}
+        named |= {s.actor_of(c) for c in subj.conjuncts}
+        return {d.source, d.target} <= named
+
+    def _mirror(self, d: Draft) -> Draft:
+        """Each side of a joint subject agrees: the second side's event (as PETRARCH codes compound actors)."""
+        m = dataclasses.replace(d, source=d.target, target=d.source, mirror=True, quantities=list(d.quantities))
+        m.rule = d.rule + "+each_side"
+        return m
 
     def _co_subject(self, trigger: Token, s: ActorIndex, source: str) -> str | None:
         """'Israel and Lebanon renewed negotiations': the other conjunct of the subject."""
@@ -980,7 +1002,7 @@ class Coder:
         for d, sent in drafts:
             ev_date = d.date.date if d.date else None
             twin = None
-            for e in events:
+            for e in events if not d.mirror else []:
                 if e.type != d.type or e.status != d.status or e.negated != d.negated:
                     continue
                 es, et, ds, dt_ = key(e.source), key(e.target), key(d.source), key(d.target)
@@ -1020,7 +1042,8 @@ class Coder:
                 d.type, d.mode, d.spec.cameo if d.type == d.spec.type and d.mode == d.spec.mode else None
             )
             start = d.trigger.idx
-            eid = hashlib.sha1(f"{article_id}:{d.type}:{start}".encode(), usedforsecurity=False).hexdigest()[:12]
+            salt = ":each_side" if d.mirror else ""
+            eid = hashlib.sha1(f"{article_id}:{d.type}:{start}{salt}".encode(), usedforsecurity=False).hexdigest()[:12]
             events.append(
                 Event(
                     id=f"ev-{eid}",

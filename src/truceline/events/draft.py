@@ -35,3 +35,4 @@ class Draft:
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 0.5
+    mirror: bool = False  # the second side's event of a joint subject ("X and Y agreed": Y -> X too)
