@@ -391,6 +391,10 @@ class TrucelineRecord(Record):
     schema_: Literal["truceline/1"] = Field(SCHEMA_VERSION, alias="schema")
     article: ArticleRef
     actors: list[Actor] = Field(default_factory=list)
+    outlets: list[Actor] = Field(
+        default_factory=list,
+        description="News outlets and agencies the article cites: who reports, never who acts in an event.",
+    )
     unresolved: list[UnresolvedMention] = Field(default_factory=list)
     frame: ArticleFrame | None = Field(None, description="The conflict the article was taken to be about.")
     events: list[Event] = Field(

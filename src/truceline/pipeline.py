@@ -20,6 +20,9 @@ from truceline.nlp import load_nlp
 from truceline.sources import article_from_text, read_article
 from truceline.statements import extract_statements
 
+# outlets and agencies ("Reuters said", "state TV reported") report the news; they are not its actors
+MEDIA_SECTORS = {"JRN", "MED"}
+
 
 class Pipeline:
     """Loads the models and vocabularies once; ``extract`` codes one article."""
@@ -74,7 +77,8 @@ class Pipeline:
             article=ArticleRef(
                 id=article.id, url=article.url, title=article.title, source=article.source, published=article.published
             ),
-            actors=res.actors,
+            actors=[a for a in res.actors if a.sector not in MEDIA_SECTORS],
+            outlets=[a for a in res.actors if a.sector in MEDIA_SECTORS],
             unresolved=res.unresolved,
             frame=frame,
             events=complete_events,

@@ -422,8 +422,10 @@ class _Builder:
             if not hits and len(ent) > 1 and ent[-1].lower_ in _MEMBER_NOUNS:
                 # "NATO Allies", "EU member states", "ECOWAS members": the organisation speaking as its members
                 hits = [h for h in self.resolver.lookup(ent[:-1].text, ent.label_, self.when) if h.method == "exact"]
-            if hits and hits[0].method in ("metonym", "place") and _only_a_location(ent):
-                continue  # "talks in Doha", "strikes on Gaza", a dateline: a place, not an actor
+            if hits and hits[0].method in ("metonym", "place") and (_only_a_location(ent) or _taken_place(ent)):
+                continue  # "talks in Doha", "strikes on Gaza", "seized Sanaa", a dateline: a place, not an actor
+            if hits and hits[0].method == "exact" and hits[0].actor.kind == "country" and _venue(ent):
+                continue  # "announced in a briefing in South Africa", "talks due in Tunisia": where, not who
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
                 hits = []
             if ent.label_ == "NORP":
@@ -467,7 +469,7 @@ class _Builder:
             if tok.i in self.taken or not tok.text[:1].isupper() or tok.ent_type_:
                 continue
             key = normalise(tok.text)
-            if key in self.reg.metonyms and tok.pos_ == "PROPN":
+            if key in self.reg.metonyms and tok.pos_ == "PROPN" and not _token_place(tok):
                 country, sector = self.reg.metonyms[key]
                 self.add(self.doc[tok.i : tok.i + 1], self.reg.generic(country, sector), "metonym", 0.9, "METONYM")
 
@@ -811,6 +813,66 @@ _MESSAGES = {
     "spokesman",
     "diplomat",
 }
+
+
+_TAKING = {"seize", "capture", "control", "take", "enter", "besiege", "encircle", "storm", "overrun", "retake"}
+
+
+def _taken_place(ent: Span) -> bool:
+    """'the Houthis, who seized Sanaa': the city taken is a place, not its government."""
+    root = ent.root
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _TAKING
+
+
+def _venue(ent: Span) -> bool:
+    """A country named as where something is said or held ('in a briefing in South Africa', 'talks are due in
+    Tunisia'), not where fighting happens: a place, not an actor."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    head = root.head.head
+    words = {head.lemma_.lower(), *(a.lemma_.lower() for a in head.ancestors)}
+    return bool(words & _VENUE_WORDS) and not words & _FIGHTING_WORDS
+
+
+_VENUE_WORDS = {
+    "announce",
+    "briefing",
+    "conference",
+    "talk",
+    "talks",
+    "meeting",
+    "summit",
+    "negotiation",
+    "ceremony",
+    "sign",
+    "hold",
+    "held",
+    "due",
+    "speak",
+    "say",
+    "tell",
+    "gather",
+    "meet",
+    "round",
+    "visit",
+}
+_FIGHTING_WORDS = {"fight", "fighting", "attack", "strike", "war", "kill", "shell", "clash", "offensive", "bomb"}
+
+
+def _token_place(tok: Token) -> bool:
+    """A capital not recognised as an entity, used as a place: 'the Khartoum-based company', 'LUANDA - ...'."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("based", "born"):
+        return True  # "Khartoum-based"
+    if tok.is_upper and nxt is not None and nxt.text in ("-", "–", "—", ",") and tok.i == sent_of(tok).start:
+        return True  # a dateline
+    return (
+        (tok.dep_ == "pobj"
+        and tok.head.lower_ in _LOCATIVE)
+        or (tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in _TAKING)
+    )
 
 
 def _only_a_location(ent: Span) -> bool:

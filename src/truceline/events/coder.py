@@ -616,6 +616,7 @@ class Coder:
     ) -> list[Event]:
         s = ActorIndex(doc, res)
         fi = FrameIndex(frame, res.actors)
+        outlets = {a.id for a in res.actors if a.sector in ("JRN", "MED")}
         s.add_references(frame.references if frame else [], fi.reps())
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
@@ -666,6 +667,10 @@ class Coder:
             for d in sent_drafts:
                 if d.absorbed:
                     continue
+                if d.source in outlets:
+                    d.source = None  # "Reuters reported ...": the outlet tells the news, it does not act in it
+                if d.target in outlets:
+                    d.target = None
                 if d.source is not None and d.target == d.source:
                     d.target = None  # "recalled its diplomats": no event aimed at oneself; look further
                 if d.target is None and d.source and (d.type in _JOINT_TYPES or d.mode in ("ceasefire", "release")):

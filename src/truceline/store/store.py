@@ -105,7 +105,7 @@ class Store(SourcesStore, ApiStore):
                 )
                 s.flush()
                 countries = {a.id: a.country for a in record.actors}
-                for actor in record.actors:
+                for actor in [*record.actors, *record.outlets]:
                     if s.get(ActorRow, actor.id) is None:
                         s.add(
                             ActorRow(
