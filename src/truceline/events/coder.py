@@ -54,6 +54,7 @@ _NOT_OBJECTS = {
     "strike": {"deal", "agreement", "tone", "balance", "note", "chord", "bargain"},
     "launch": {"website", "campaign", "product", "app", "book"},
     "fire": {"official", "minister", "employee", "coach", "chief"},
+    "execute": {"what", "exchange", "swap", "plan", "deal", "order", "operation", "strategy", "agreement", "contract"},
 }
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", "specify", "discuss", "name"}
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
