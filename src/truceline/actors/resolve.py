@@ -550,7 +550,10 @@ class _Builder:
                 and tok.i not in self.taken
                 and tok.i > 0
                 and doc[tok.i - 1].lower_ == "the"
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+                and not any(
+                    c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.lower_ not in _GROUP_ADJECTIVES)
+                    for c in tok.children
+                )
                 and (
                     not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
                     or tok.head.lemma_.lower() in ("accuse", "suspect", "convict", "charge")  # "accusing the group of"
@@ -758,6 +761,8 @@ _NAMED_AFTER_PLACES = {
 # Modifiers that keep "the federal government" the government of the passage's country.
 _OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular", "armed"}
 _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
+# "the militant group", "the armed movement": a description of the group named before, not another one
+_GROUP_ADJECTIVES = {"militant", "armed", "rebel", "islamist", "jihadist", "paramilitary", "separatist", "insurgent"}
 _GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
 _ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}
 _RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
@@ -868,10 +873,8 @@ def _token_place(tok: Token) -> bool:
         return True  # "Khartoum-based"
     if tok.is_upper and nxt is not None and nxt.text in ("-", "–", "—", ",") and tok.i == sent_of(tok).start:
         return True  # a dateline
-    return (
-        (tok.dep_ == "pobj"
-        and tok.head.lower_ in _LOCATIVE)
-        or (tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in _TAKING)
+    return (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE) or (
+        tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in _TAKING
     )
 
 

@@ -1005,6 +1005,7 @@ class Coder:
             kind, country = kinds.get(actor or "", (None, None))
             return country if kind in ("country", "generic") and country else actor
 
+        lemmas: dict[str, set[str]] = {}
         for d, sent in drafts:
             ev_date = d.date.date if d.date else None
             twin = None
@@ -1019,6 +1020,12 @@ class Coder:
                     continue
                 if ev_date and e.date and ev_date != e.date and "published" not in (e.date_basis, d.date_basis):
                     continue  # (a publication date stands in for an unknown one: it never tells two events apart)
+                if (
+                    d.type in ("ASSAULT", "COERCE")
+                    and e.sentence != sent.text.strip()
+                    and lemma_of(d.trigger) not in lemmas.get(e.id, ())
+                ):
+                    continue  # another sentence tells another act ("resumed operations", "jets were striking")
                 twin = e
                 break
             ev_text = d.trigger.text
@@ -1032,6 +1039,7 @@ class Coder:
                 trigger_end=d.trigger.idx + len(d.trigger.text),
             )
             if twin is not None:
+                lemmas.setdefault(twin.id, set()).add(lemma_of(d.trigger))
                 twin.evidence.append(evidence)
                 twin.target = twin.target or d.target
                 if ev_date and (twin.date is None or (twin.date_basis == "published" and d.date_basis != "published")):
@@ -1050,6 +1058,7 @@ class Coder:
             start = d.trigger.idx
             salt = ":each_side" if d.mirror else ""
             eid = hashlib.sha1(f"{article_id}:{d.type}:{start}{salt}".encode(), usedforsecurity=False).hexdigest()[:12]
+            lemmas[f"ev-{eid}"] = {lemma_of(d.trigger)}
             events.append(
                 Event(
                     id=f"ev-{eid}",

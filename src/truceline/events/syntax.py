@@ -99,7 +99,47 @@ class ActorIndex:
 
 
 # Nouns that are their possessor's own body: "Israel's army", "his country" (the speaker's state).
-_OWNED_BODIES = {"government", "army", "forces", "military", "country", "nation", "state", "people"}
+_OWNED_BODIES = {
+    "government",
+    "army",
+    "forces",
+    "military",
+    "country",
+    "nation",
+    "state",
+    "people",
+    # "its jets were striking", "their fighters seized": a force's own arms and men act for it
+    "jet",
+    "jets",
+    "warplane",
+    "warplanes",
+    "aircraft",
+    "plane",
+    "planes",
+    "drone",
+    "drones",
+    "troops",
+    "soldiers",
+    "fighters",
+    "navy",
+    "tanks",
+    "artillery",
+    "units",
+    "gunmen",
+    "militants",
+    "men",
+    "forces'",
+    "ships",
+    "vessels",
+    "delegation",
+    "negotiators",
+    "envoy",
+    "spokesman",
+    "spokesperson",
+    "leaders",
+    "leader",
+    "officials",
+}
 _SAYING = {"say", "tell", "state", "announce", "add", "claim", "report", "write"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 
