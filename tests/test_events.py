@@ -440,3 +440,36 @@ def test_light_verbs_and_phrases(pipe, text, type_, mode):
     e = one(events(pipe, text, dt.date(2024, 3, 6)), type_)
     assert mode is None or e.mode == mode
     assert e.source is not None
+
+
+def test_seed_gives_the_eleven_events_of_the_issue(seed_record):
+    """Issue #13: the seed's eleven events, each with its sides (by country) and, where the text gives it, its date."""
+    country = {a.id: a.country or a.id for a in seed_record.actors}
+
+    def find(type_, src, tgt=None, date=None, mode=None, status=None):
+        for e in seed_record.events:
+            if e.type != type_ or country.get(e.source or "", e.source) != src:
+                continue
+            if tgt is not None and country.get(e.target or "", e.target) != tgt:
+                continue
+            if (date is None or e.date == date) and (mode is None or e.mode == mode):
+                if status is None or e.status == status:
+                    return e
+        raise AssertionError(f"no {type_} {src}->{tgt} {date} in {[(e.type, e.source, e.target) for e in seed_record.events]}")
+
+    tue, thu = dt.date(2025, 3, 18), dt.date(2025, 3, 13)
+    find("CONSULT", "USA", "RUS", tue)  # the call
+    find("AGREE", "RUS", "UKR", mode="ceasefire")  # Russia would halt strikes on energy and infrastructure
+    find("RETREAT", "RUS", "UKR", mode="ceasefire")  # Putin's order
+    find("REQUEST", "RUS", "UKR", status="demanded")  # Russia's demands
+    exchange = find("RETREAT", "RUS", "UKR", mode="release")
+    assert {q.value for q in exchange.quantities} >= {175, 23}
+    find("REJECT", "RUS", date=thu)  # Putin's refusal "last Thursday"
+    find("AGREE", "UKR")  # Ukraine's earlier acceptance of the 30-day proposal
+    find("ASSAULT", "USA", "YEM")  # the Houthis
+    find("THREATEN", "USA", "IRN")
+    find("ASSAULT", "ISR", "PSE", tue)
+    find("REJECT", "PSE", "ISR")  # Hamas's refusal to release the hostages
+    # no wrong dyads: the "NATO invasion of the East" names no Cameroon, Iranian-designed drones no Iranian actor
+    assert not any("CMR" in (country.get(e.source or ""), country.get(e.target or "")) for e in seed_record.events)
+    assert not any(e.type == "MOBILIZE" and country.get(e.target or "") == "IRN" for e in seed_record.events)

@@ -79,6 +79,14 @@ def _iso3(iso2: str) -> str | None:
     return c.alpha_3 if c else None
 
 
+# A compass point alone names no place: "the East", "the south" are directions (a province so named, like
+# Cameroon's East Region, is found by its full name).
+_COMPASS = {
+    "east", "west", "north", "south", "centre", "center", "northeast", "northwest", "southeast", "southwest",
+    "middle", "central", "the east", "the west", "the north", "the south",
+}
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
@@ -143,6 +151,8 @@ class Gazetteer:
         """A place by name; with ``minor``, also towns and provinces and, failing those, the closest
         spelling of a city (for spans the NER already calls places: "Zaporizhzhia" for "Zaporizhzhya")."""
         key = place_key(text)
+        if key in _COMPASS:
+            return None  # "the NATO invasion of the East": a direction, not Cameroon's East Region
         if key.endswith(_REGION_WORDS):
             keys = (key, key.rsplit(" ", 1)[0])
         else:

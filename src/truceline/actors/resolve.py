@@ -418,6 +418,13 @@ class _Builder:
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
             if after is not None and after.lower_ in _FEATURE_NOUNS:
                 continue  # "the Litani river", "the Jordan Valley": the name of a place, not of an actor
+            if (
+                after is not None
+                and after.text == "-"
+                and ent.end + 1 < len(self.doc)
+                and self.doc[ent.end + 1].lower_ in _MADE_IN
+            ):
+                continue  # "Iranian-designed drones", "US-made missiles": where a thing was made, not who acts
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
             if not hits and len(ent) > 1 and ent[-1].lower_ in _MEMBER_NOUNS:
                 # "NATO Allies", "EU member states", "ECOWAS members": the organisation speaking as its members
@@ -762,6 +769,7 @@ _NAMED_AFTER_PLACES = {
 _OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular", "armed"}
 _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
 # "the militant group", "the armed movement": a description of the group named before, not another one
+_MADE_IN = {"designed", "made", "built", "manufactured", "produced", "developed", "supplied", "style", "type"}
 _GROUP_ADJECTIVES = {"militant", "armed", "rebel", "islamist", "jihadist", "paramilitary", "separatist", "insurgent"}
 _GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
 _ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}

@@ -29,7 +29,7 @@ from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_stri
 from truceline.frame.lookup import FrameIndex
 from truceline.gazetteer import gazetteer
 from truceline.models import ArticleFrame, Event, Evidence
-from truceline.nlp.index import ent_of, ents_in, sents
+from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
@@ -80,6 +80,8 @@ _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 # types whose place is a venue, never the one acted on ("agreed to a truce in Havana", "talks in Doha")
 _VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE"}
+_HALT_WORDS = {"ceasefire", "truce", "cease-fire", "halt", "moratorium", "pause"}
+_MENTIONS = {"reference", "mention", "fear", "risk", "prospect", "spectre", "specter", "possibility", "rumour", "rumor"}
 _EACH_SIDE = {"AGREE"}  # with a joint subject, each side's own act
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "territory", "soil", "capital", "port", "district"}
 _RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}  # each side acts on the other
@@ -173,6 +175,13 @@ def _just_happened(d: Draft) -> bool:
     return False
 
 
+def _restates(d: Draft, e: Event) -> bool:
+    """Does a later sentence's act restate an earlier event: same mode, or the same kind of word?"""
+    if d.mode and d.mode == e.mode:
+        return True
+    return (d.trigger.pos_ == "VERB") == (e.rule.startswith("verb:")) and e.trigger.lower()[:4] == d.trigger.lower_[:4]
+
+
 def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
     """'The war, which began in April 2023, has killed thousands': the date is the relative clause's."""
     for v in [verb, *verb.ancestors]:
@@ -212,6 +221,10 @@ class Coder:
                     key = f"{c.lower_}-{lemma}"  # "test-fired a missile"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
+            ordered = lemma in ("give", "issue") and obj is not None and obj.lemma_.lower() == "order"
+            if ordered and self._halt_context(tok):
+                # "has given the order" right after a ceasefire is announced: the order to stop (RETREAT)
+                return Trigger("RETREAT", "ceasefire"), f"verb:{lemma} order+ceasefire_context"
             if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
                 return None  # "gave the order", "gave a speech", "struck a balance" (a phrase above may still fit)
             if lemma in self.lex.verbs:
@@ -246,6 +259,8 @@ class Coder:
                         return self.lex.nouns[key], f"noun:{key}"  # "an exchange of fire"
             if tok.dep_ == "pobj" and tok.head.lower_ == "since":
                 return None  # "three years since Russia's full-scale invasion": a date, not a new event
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and tok.head.head.lemma_.lower() in _MENTIONS:
+                return None  # "a reference to the NATO invasion", "fears of a wider war": spoken of, not reported
             if lemma == "strike" and labour_strike(tok):
                 return Trigger("PROTEST", "strike"), "noun:strike(labour)"
             word = lemma if lemma in self.lex.nouns else tok.lower_ if tok.lower_ in self.lex.nouns else None
@@ -257,6 +272,17 @@ class Coder:
                     return Trigger("COOPERATE", None, None), f"noun:joint {word}"
                 return spec, f"noun:{word}"
         return None
+
+    def _halt_context(self, verb: Token) -> bool:
+        """An order with no act of its own ('gave the order to respond immediately') in a passage that has just
+        told of a ceasefire: the order is the halt's."""
+        obj = child(verb, "dobj")
+        content = [t for t in (obj.subtree if obj is not None else []) if t.i != obj.i]
+        if any(self.trigger_of(t) for t in content if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() != "order"):
+            return False
+        here = sent_of(verb)
+        passage = [sp for sp in sents(verb.doc) if sp.end <= here.end][-3:]
+        return any(t.lemma_.lower() in _HALT_WORDS for sp in passage for t in sp)
 
     def governor_of(self, tok: Token) -> Governor | None:
         lemma = tok.lemma_.lower()
@@ -655,6 +681,7 @@ class Coder:
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)
             self._speech_act_status(sent_drafts)
+            conventions.agreed_ceasefires(sent_drafts)
             conventions.speech_contents(sent_drafts)
             conventions.reactions(sent_drafts)
             conventions.same_event(sent_drafts)
@@ -1020,12 +1047,8 @@ class Coder:
                     continue
                 if ev_date and e.date and ev_date != e.date and "published" not in (e.date_basis, d.date_basis):
                     continue  # (a publication date stands in for an unknown one: it never tells two events apart)
-                if (
-                    d.type in ("ASSAULT", "COERCE")
-                    and e.sentence != sent.text.strip()
-                    and lemma_of(d.trigger) not in lemmas.get(e.id, ())
-                ):
-                    continue  # another sentence tells another act ("resumed operations", "jets were striking")
+                if e.sentence != sent.text.strip() and d.type not in ("ASSAULT", "COERCE") and not _restates(d, e):
+                    continue  # another sentence's deal or talks with another verb and aim is another act
                 twin = e
                 break
             ev_text = d.trigger.text

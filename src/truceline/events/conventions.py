@@ -219,6 +219,15 @@ def agreed_halts(drafts: list[Draft]) -> None:
             d.rule += "+agreed"
 
 
+def agreed_ceasefires(drafts: list[Draft]) -> None:
+    """'an agreement that Russia would halt attacks on energy': a halt whose status is agreed is the
+    agreement (AGREE ceasefire), as PLOVER's gold codes it."""
+    for d in drafts:
+        if d.type in ("RETREAT", "CONCEDE") and d.mode == "ceasefire" and d.status == "agreed" and not d.absorbed:
+            d.type = "AGREE"
+            d.rule += "+agreed"
+
+
 def sanction_targets(drafts: list[Draft]) -> None:
     """'adopted sanctions against Russia, targeting dozens of tankers': what sanctions target is not attacked."""
     for d in drafts:
@@ -485,6 +494,8 @@ def seizures(drafts: list[Draft]) -> None:
         obj = next((c for c in d.trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is None:
             continue
+        if obj.lemma_.lower() == "control":  # "took full control of El Fasher", "regained control on the palace"
+            obj = next((o for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), obj)
         ent = ent_of(obj)
         if obj.lemma_.lower() in _PLACE_OBJECTS or (ent is not None and ent.label_ in ("GPE", "LOC", "FAC")):
             d.type, d.mode = "ASSAULT", None
