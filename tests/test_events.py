@@ -455,7 +455,8 @@ def test_seed_gives_the_eleven_events_of_the_issue(seed_record):
             if (date is None or e.date == date) and (mode is None or e.mode == mode):
                 if status is None or e.status == status:
                     return e
-        raise AssertionError(f"no {type_} {src}->{tgt} {date} in {[(e.type, e.source, e.target) for e in seed_record.events]}")
+        coded = [(e.type, e.source, e.target) for e in seed_record.events]
+        raise AssertionError(f"no {type_} {src}->{tgt} {date} in {coded}")
 
     tue, thu = dt.date(2025, 3, 18), dt.date(2025, 3, 13)
     find("CONSULT", "USA", "RUS", tue)  # the call
