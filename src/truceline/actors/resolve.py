@@ -351,6 +351,15 @@ class _Builder:
         country = None
         for t in title_tokens:
             country = self._country_of_token(t) or country
+        group = next((self.reg.actors.get(m.actor_id) for t in title_tokens if (m := self._mention_at(t))), None)
+        if country is None and group is not None and group.kind == "group":
+            # "Houthi official Abdul-Qader el-Murtaza", "M23 spokesman Lawrence Kanyuka": the group speaks
+            span = ent if not self.free(doc[title_tokens[0].i : ent.end]) else doc[title_tokens[0].i : ent.end]
+            self.add(span, group, "title", 0.75, "PERSON")
+            return True
+        if country is None and sector is not None:
+            # "National Security Adviser Tzachi Hanegbi" in a passage about one country: that country's
+            country = self._dominant_country(ent.root)
         if country is None:
             return False
         span = doc[title_tokens[0].i : ent.end]
@@ -358,6 +367,9 @@ class _Builder:
             span = ent
         self.add(span, self.reg.generic(country, sector or "GOV"), "title", 0.8, "PERSON")
         return True
+
+    def _mention_at(self, tok: Token) -> ResolvedMention | None:
+        return next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
 
     def _role(self, tok: Token, spec: dict, n: int) -> None:
         doc = self.doc
@@ -445,7 +457,7 @@ class _Builder:
             if hits:
                 h = hits[0]
                 self.add(ent, h.actor, h.method, h.score, ent.label_)
-            elif ent.label_ == "PERSON" and self._titled(ent):
+            elif ent.label_ == "PERSON" and (self._titled(ent) or self._titled_after(ent)):
                 continue
             elif ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self.unresolved.append(
@@ -590,6 +602,45 @@ class _Builder:
                     recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2, exclude=self._clause_subject(tok))
                 if recent:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
+
+    def _titled_after(self, ent: Span) -> bool:
+        """'Abdul-Qader el-Murtaza, a Houthi official, said': the title in apposition after the name."""
+        doc = self.doc
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in ("a", "an", "the"):
+            return False
+        title = []
+        for t in doc[ent.end + 2 : ent.end + 7]:
+            if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            title.append(t)
+        sector = next((self._sector_of(t) for t in title if self._sector_of(t)), None)
+        if not title or sector is None:
+            return False
+        group = next((self.reg.actors.get(m.actor_id) for t in title if (m := self._mention_at(t))), None)
+        if group is not None and group.kind == "group":
+            self.add(ent, group, "title", 0.75, "PERSON")
+            return True
+        country = next((c for t in title if (c := self._country_of_token(t))), None)
+        if country is None:
+            return False
+        self.add(ent, self.reg.generic(country, sector), "title", 0.75, "PERSON")
+        return True
+
+    def _dominant_country(self, tok: Token) -> str | None:
+        """The country named most in the last three sentences, if it is named at least twice as often as
+        any other (a title without a country belongs to it)."""
+        here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        limit = here[-3].start_char if len(here) >= 3 else 0
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if limit <= m.start < tok.idx and not m.plural_of:
+                actor = self.reg.actors.get(m.actor_id)
+                if actor is not None and actor.kind in ("country", "generic") and actor.country:
+                    counts[actor.country] = counts.get(actor.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _passage_countries(self, tok: Token) -> list[str]:
         """Distinct countries named in this sentence and the one before (for 'the government')."""
