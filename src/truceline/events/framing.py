@@ -57,6 +57,9 @@ def fill(d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset
             d.rule += "+side_of_place"
     if d.source and d.target:
         _mediator_out(d, fi)
+        if d.mode == "third-party" and fi.is_third(d.target) and fi.is_third(d.source):
+            d.target = fi.reps()[0]  # "Egypt, Qatar and the UN sought to mediate": between the sides
+            d.rule += "+target_frame"
         return
     if d.source and d.target is None:
         other = fi.counterpart(d.source) if d.type in BETWEEN_SIDES else None

@@ -85,7 +85,25 @@ def nearest_actor(
             continue  # "the US-brokered truce", "Iran-backed militias": a sponsor named in a modifier
         if _in_place_phrase(tok, trig) or _said_subject(tok, reporting):
             continue
+        owner = _appositive_owner(tok, s) if before else None
+        if owner is not None and owner not in exclude:
+            return owner  # "Antonio Guterres, Secretary General of the UN, called ...": Guterres, not the UN
         return m.actor_id
+    return None
+
+
+def _appositive_owner(tok: Token, s: ActorIndex) -> str | None:
+    """The actor a name's appositive hangs on: 'Guterres, Secretary General of the UN' -> Guterres."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "appos":
+            head = s.by_token.get(cur.head.i)
+            return head.actor_id if head is not None else None
+        if cur.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+            return None
+        cur = cur.head
     return None
 
 

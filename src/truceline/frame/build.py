@@ -158,6 +158,8 @@ class FrameBuilder:
         for tok in self.doc:
             lemma = tok.lemma_.lower()
             weight = c.conflict_weight if lemma in c.conflict else c.negotiation_weight if lemma in c.negotiation else 0
+            if lemma in c.mediation or lemma in c.hosting:
+                weight = 0  # "the mediation of the US": a third party, not a pair of sides
             if weight:
                 keys = [k for k in dict.fromkeys(self.key(a) for a in self._participants(tok)) if k]
                 for i, a in enumerate(keys):
