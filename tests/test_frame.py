@@ -112,3 +112,39 @@ def test_each_side_of_a_joint_subject_agrees(pipe):
     assert len({e.id for e in rec.events}) == len(rec.events)
     one_side = code(pipe, "Armenia agreed on Saturday to a humanitarian truce with Azerbaijan.")
     assert len([e for e in one_side.events if e.type == "AGREE"]) == 1
+
+
+def test_fighting_with_no_names_is_between_the_sides(pipe):
+    rec = code(
+        pipe,
+        "The Sudanese army and the Rapid Support Forces have been at war since April. "
+        "Heavy fighting raged in Khartoum on Tuesday, residents said.",
+    )
+    fights = [e for e in rec.events if e.type == "ASSAULT" and "+frame_both" in e.rule]
+    assert fights and {countries(rec, fights[0].source), countries(rec, fights[0].target)} == {"SDN"}
+    # a clause with a subject of its own is not the conflict's fighting
+    rec = code(pipe, "Israel and Hamas agreed to a truce. Eritrean troops that fought in Tigray have left.")
+    assert not [e for e in rec.events if "+frame_both" in e.rule]
+
+
+def test_frame_is_the_same_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import datetime as dt, truceline; r = truceline.extract('Russia and Ukraine clashed near Kupiansk. Turkey and "
+        "Qatar mediated talks between the two sides, and Kyiv agreed to a truce.', published=dt.date(2025, 6, 4)); "
+        "print(r.frame.model_dump_json(), [(e.type, e.source, e.target) for e in r.events])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outs) == 1, outs

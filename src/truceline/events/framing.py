@@ -34,6 +34,23 @@ BETWEEN_SIDES = {
     "SANCTION",
     "REQUEST",
 }
+# words for fighting between two sides (not a one-sided strike, not a tally like "the war has killed")
+FIGHTING = {
+    "fighting",
+    "fight",
+    "clash",
+    "clashes",
+    "battle",
+    "battles",
+    "hostility",
+    "hostilities",
+    "combat",
+    "skirmish",
+    "skirmishes",
+    "exchange",
+    "firefight",
+    "gunbattle",
+}
 # speech acts aimed across the lines, completed from the article's own events
 ARTICLE_FILL = {"REJECT", "ACCUSE", "THREATEN"}
 # what a third party does to the sides as a whole
@@ -55,6 +72,15 @@ def fill(d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset
         if rep is not None and rep != d.target and rep != d.source:
             d.target = rep
             d.rule += "+side_of_place"
+    placed = d.target is not None and "+target_from_location" in d.rule and d.target in fi.countries()
+    if d.source is None and (d.target is None or placed):
+        fighting = d.type == "ASSAULT" and d.trigger.pos_ == "NOUN" and d.trigger.lemma_.lower() in FIGHTING
+        if fighting and not places - fi.countries():
+            # "heavy fighting raged in Khartoum", "clashes erupted on Sept. 27": the conflict's own fighting
+            d.source, d.target = fi.reps()
+            d.rule += "+frame_both"
+        if d.target is None:
+            return
     if d.source and d.target:
         _mediator_out(d, fi)
         if d.mode == "third-party" and fi.is_third(d.target) and fi.is_third(d.source):

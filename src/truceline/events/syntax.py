@@ -43,7 +43,11 @@ class ActorIndex:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token), None)
             if owner is not None:
                 return self.by_token[owner.i].actor_id  # "rejected North Korea's demand to ..."
-            found = [self.by_token[t.i] for t in phrase(tok) if t.i in self.by_token and not _placed(t, tok)]
+            found = [
+                self.by_token[t.i]
+                for t in phrase(tok)
+                if t.i in self.by_token and not _placed(t, tok) and not _sponsor(t)
+            ]
             if found:
                 people = [m for m in found if self.kinds.get(m.actor_id) != "country"]
                 return (people or found)[0].actor_id
@@ -155,6 +159,12 @@ def _placed(t: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _sponsor(t: Token) -> bool:
+    """'a Russian-proposed ceasefire', 'the US-brokered truce': who proposed it, not who it is aimed at."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ in ("VBN", "VBD")
 
 
 def phrase(tok: Token) -> list[Token]:

@@ -109,6 +109,11 @@ class FrameBuilder:
                     break
         return out
 
+    @property
+    def _helping(self) -> frozenset[str]:
+        """'with the mediation / help / support of X': X is a third party, not a participant."""
+        return self.cues.mediation | {"help", "support", "backing", "assistance", "aid", "participation"}
+
     def _listed(self, tok: Token) -> list[str]:
         """'the mediation of Egypt and Qatar': both; 'with the mediation of the US, Azerbaijan and Armenia
         agreed': a comma list the small parser hangs on the mediator is the next verb's subject, so the
@@ -132,7 +137,7 @@ class FrameBuilder:
                     add(self._actors_at(c))
                 elif c.dep_ in ("prep", "agent") and c.lower_ in ("against", "with", "on", "between", "by", "at", "to"):
                     for o in c.children:
-                        if o.dep_ == "pobj":
+                        if o.dep_ == "pobj" and o.lemma_.lower() not in self._helping:
                             add(self._actors_at(o))
         else:
             for c in tok.children:
@@ -145,7 +150,14 @@ class FrameBuilder:
                         if o.dep_ == "pobj":
                             add(self._actors_at(o))
             head = tok.head
-            if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head  # "X and Y have been at war", "X is in talks with Y"
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "against"):
+                        for o in c.children:
+                            if o.dep_ == "pobj" and o.lemma_.lower() not in self._helping:
+                                add(self._actors_at(o))
+            if (tok.dep_ in ("dobj", "nsubjpass") or head is not tok.head) and head.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     add(self._actors_at(subj))
@@ -270,11 +282,11 @@ class FrameBuilder:
         # the conflict's sides first (who fights whom), then who negotiates with whom
         ranked = sorted(
             ((w, pair) for pair, w in t.pairs.items() if not pair & outside and len(pair) == 2),
-            key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1])),
+            key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1]), sorted(x[1])),
         )
         sides: list[str] = []
         if ranked and ranked[0][0] >= 2:
-            sides = sorted(ranked[0][1], key=lambda k: -counts[k])
+            sides = sorted(ranked[0][1], key=lambda k: (-counts[k], k))
         else:
             top = [(k, n) for k, n in counts.most_common() if k not in outside]
             if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[2][1] < top[1][1]):
@@ -288,7 +300,9 @@ class FrameBuilder:
         frame = ArticleFrame(
             sides=[self._side(k) for k in sides],
             dyads=others,
-            mediators=[self._rep(k) for k in sorted(third, key=lambda k: -t.third[k]) if k in counts or k in t.third],
+            mediators=[
+                self._rep(k) for k in sorted(third, key=lambda k: (-t.third[k], k)) if k in counts or k in t.third
+            ],
             hosts=[self._rep(k) for k in sorted(hosts)],
             venues=self._venues(),
             references=self._references() if sides else [],
