@@ -474,3 +474,17 @@ def test_seed_gives_the_eleven_events_of_the_issue(seed_record):
     # no wrong dyads: the "NATO invasion of the East" names no Cameroon, Iranian-designed drones no Iranian actor
     assert not any("CMR" in (country.get(e.source or ""), country.get(e.target or "")) for e in seed_record.events)
     assert not any(e.type == "MOBILIZE" and country.get(e.target or "") == "IRN" for e in seed_record.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Sudan's army pulled out of the truce talks in Jeddah on Wednesday.", "SANCTION", "withdraw"),
+        ("The ELN announced the freezing of peace talks with Colombia's government.", "SANCTION", "withdraw"),
+        ("Guterres renewed his calls for Israel to allow aid into Gaza.", "REQUEST", None),
+        ("Russia's defence minister was told to order a cease-fire in Ukraine.", "RETREAT", "ceasefire"),
+    ],
+)
+def test_leaving_talks_calls_for_and_split_compounds(pipe, text, type_, mode):
+    e = one(events(pipe, text, dt.date(2024, 3, 6)), type_)
+    assert mode is None or e.mode == mode

@@ -243,6 +243,19 @@ class Coder:
                     key = f"{c.lemma_.lower()} {lemma}"
                     if key in self.lex.nouns:
                         return self.lex.nouns[key], f"noun:{key}"
+                if c.dep_ in ("compound", "amod") and c.i == tok.i - 2 and tok.doc[tok.i - 1].text == "-":
+                    key = f"{c.lower_}-{tok.lower_}"  # "a cease-fire" split at its hyphen
+                    if key in self.lex.nouns:
+                        return self.lex.nouns[key], f"noun:{key}"
+            if lemma == "call" and any(
+                (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+                or (
+                    c.dep_ in ("advcl", "acl", "relcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                )
+                for c in tok.children
+            ):
+                return Trigger("REQUEST"), "noun:call for"  # "his calls for fighting to stop": a demand
             if (
                 lemma == "exchange"
                 and tok.dep_ == "pobj"
@@ -677,6 +690,7 @@ class Coder:
             conventions.sanction_targets(sent_drafts)
             conventions.agreed_halts(sent_drafts)
             conventions.seizures(sent_drafts)
+            conventions.walkouts(sent_drafts)
             conventions.state_blockades(sent_drafts, lambda a: self._is_state(a, res))
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
             conventions.apply(sent_drafts)

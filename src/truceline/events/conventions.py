@@ -509,3 +509,61 @@ def state_blockades(drafts: list[Draft], is_state: Callable[[str | None], bool])
         if d.type == "PROTEST" and d.mode == "obstruct" and is_state(d.source):
             d.type, d.mode = "COERCE", "restrict"
             d.rule += "+state_blockade"
+
+
+_TALKS = {
+    "talk",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "dialogue",
+    "process",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "initiative",
+    "mediation",
+}
+_WALKING_OUT = {"pull", "withdraw", "walk", "quit", "leave", "exit", "freeze", "freezing", "suspension", "call"}
+
+
+def walkouts(drafts: list[Draft]) -> None:
+    """'pulled out of the truce talks', 'announced the freezing of peace talks', 'called off the talks': leaving
+    or freezing talks or a deal is SANCTION (withdraw), not a retreat; the talks are no second event."""
+    by_token = {d.trigger.i: d for d in drafts}
+    for d in drafts:
+        t = d.trigger
+        if t.lemma_.lower() not in _WALKING_OUT or d.absorbed:
+            continue
+        if t.lemma_.lower() == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
+            continue
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [
+            o
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "from", "out")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        objs += [o for p in t.children if p.dep_ == "prt" for q in p.children for o in q.children if o.dep_ == "pobj"]
+        objs += [
+            o
+            for p in t.children
+            if p.dep_ == "prep"
+            for q in p.children
+            if q.dep_ == "prep"
+            for o in q.children
+            if o.dep_ == "pobj"
+        ]  # "pull out of": out -> of -> talks
+        talks = [o for o in objs if o.lemma_.lower() in _TALKS]
+        if not talks:
+            continue
+        d.type, d.mode = "SANCTION", "withdraw"
+        d.rule += "+left_talks"
+        for o in talks:
+            inner = by_token.get(o.i)
+            if inner is not None and inner is not d:
+                inner.absorbed = True
+                d.target = d.target or inner.target
