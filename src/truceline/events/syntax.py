@@ -270,7 +270,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         subjpass = child(cur, "nsubjpass")
         if subjpass is not None:
             return subjpass, True
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "resumed operations after accusing the group": who resumed, accused
+        elif cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head  # "he is ready to meet Putin": through the adjective to "is"
