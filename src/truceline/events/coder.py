@@ -80,6 +80,7 @@ _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 # types whose place is a venue, never the one acted on ("agreed to a truce in Havana", "talks in Doha")
 _VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE"}
+_SIGNALS = {"alert", "alarm", "siren", "warning", "shelter", "drill"}  # "air-raid alerts": no raid
 _HALT_WORDS = {"ceasefire", "truce", "cease-fire", "halt", "moratorium", "pause"}
 _MENTIONS = {"reference", "mention", "fear", "risk", "prospect", "spectre", "specter", "possibility", "rumour", "rumor"}
 _EACH_SIDE = {"AGREE"}  # with a joint subject, each side's own act
@@ -234,7 +235,7 @@ class Coder:
             if (
                 tok.dep_ == "compound"
                 and tok.head.pos_ in ("NOUN", "PROPN")
-                and head not in self.lex.nouns
+                and (head not in self.lex.nouns or head in _SIGNALS)
                 and head not in self.lex.event_heads
             ):
                 return None  # "aid workers", "a security cooperation mechanism": a modifier, not an event
@@ -746,8 +747,10 @@ class Coder:
                     d.target = self._sentence_country(sent, self._country(d.source, res) if state else None)
                     if d.target:
                         d.rule += "+target_of_sentence"
-                framing.fill(d, fi, self._sentence_countries(sent, s))
+                places = self._sentence_countries(sent, s)
+                framing.fill(d, fi, places)
                 nearby.fill_roles(d, s, sent, self.lex.reporting)
+                framing.fill(d, fi, places)  # what proximity found may be a mediator, or leave one role to fill
                 if d.spec.swap and d.source and d.target and d.rule.endswith("+target_nearby"):
                     d.source, d.target = d.target, d.source  # "X hosted Y", parsed loosely: Y visits X
                     d.rule += "+visitor_first"
@@ -1006,6 +1009,7 @@ class Coder:
                 if r is not None
                 and clause(e.root).lemma_.lower() not in reporting
                 and not any(a.lower_ in ("since", "after", "before", "following", "until") for a in e.root.ancestors)
+                and not any(m.dep_ == "mark" and m.lower_ in _BACKGROUND for m in clause(e.root).children)
                 and not _in_other_relative_clause(clause(e.root), d.trigger)
                 and _temporal_shift(mine, clause(e.root)) is None
             ]
