@@ -172,6 +172,12 @@ def _just_happened(d: Draft) -> bool:
             if cur.pos_ not in ("VERB", "AUX"):
                 return False
             continue
+        if cur.tag_ == "VB" and cur.dep_ == "xcomp":
+            cur = cur.head  # "has instructed the minister to order a ceasefire": the order's tense is the instruction's
+            continue
+        if cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "resumed operations after accusing the group": the same subject's act, then
+            continue
         return False
     return False
 
