@@ -148,3 +148,14 @@ def test_frame_is_the_same_whatever_the_hash_seed():
         for seed in ("1", "2")
     }
     assert len(outs) == 1, outs
+
+
+def test_a_thing_as_the_doer_takes_no_side(pipe):
+    rec = code(
+        pipe,
+        "Russian forces shelled Kharkiv on Monday. The deal would allow Ukraine to export grain. "
+        "The war has killed thousands of people.",
+    )
+    assert not [e for e in rec.events if e.trigger in ("allow", "killed")], [
+        (e.type, e.source, e.target, e.rule) for e in rec.events
+    ]

@@ -80,6 +80,29 @@ _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
 
 # types whose place is a venue, never the one acted on ("agreed to a truce in Havana", "talks in Doha")
 _VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE"}
+_PEOPLE_WORDS = {
+    "gunman",
+    "gunmen",
+    "man",
+    "men",
+    "protester",
+    "official",
+    "fighter",
+    "militant",
+    "soldier",
+    "troop",
+    "rebel",
+    "attacker",
+    "assailant",
+    "force",
+    "side",
+    "party",
+    "negotiator",
+    "leader",
+    "group",
+    "people",
+    "resident",
+}
 _SIGNALS = {"alert", "alarm", "siren", "warning", "shelter", "drill"}  # "air-raid alerts": no raid
 _HALT_WORDS = {"ceasefire", "truce", "cease-fire", "halt", "moratorium", "pause"}
 _MENTIONS = {"reference", "mention", "fear", "risk", "prospect", "spectre", "specter", "possibility", "rumour", "rumor"}
@@ -754,9 +777,11 @@ class Coder:
                     if d.target:
                         d.rule += "+target_of_sentence"
                 places = self._sentence_countries(sent, s)
-                framing.fill(d, fi, places)
-                nearby.fill_roles(d, s, sent, self.lex.reporting)
-                framing.fill(d, fi, places)  # what proximity found may be a mediator, or leave one role to fill
+                thing = self._thing_subject(d, s)
+                framing.fill(d, fi, places, thing)
+                if not thing:  # no name standing near the verb is the doer a thing names
+                    nearby.fill_roles(d, s, sent, self.lex.reporting)
+                framing.fill(d, fi, places, thing)  # what proximity found may be a mediator, or leave a role to fill
                 if d.spec.swap and d.source and d.target and d.rule.endswith("+target_nearby"):
                     d.source, d.target = d.target, d.source  # "X hosted Y", parsed loosely: Y visits X
                     d.rule += "+visitor_first"
@@ -826,6 +851,21 @@ class Coder:
                 found.add(place.country)
         found.discard(own or "")
         return next(iter(found)) if len(found) == 1 else None
+
+    def _thing_subject(self, d: Draft, s: ActorIndex) -> bool:
+        """Does the clause name a thing, not an actor, as the doer ('a deal that would allow', 'the conflict has
+        killed hundreds', 'killed by rocket fire')? Then no actor is put in its place."""
+        if d.source is not None or d.trigger.pos_ != "VERB":
+            return False
+        subj, passive = subject(d.trigger)
+        if passive:
+            agent = child(d.trigger, "agent")
+            subj = child(agent, "pobj") if agent is not None else None
+        if subj is None or subj.pos_ in ("PRON", "PROPN") or s.actor_of(subj, deep=True) is not None:
+            return False
+        if subj.lemma_.lower() in _PEOPLE_WORDS:
+            return False  # "gunmen", "protesters", "officials": people the text does not name
+        return True
 
     def _joint_subject(self, d: Draft, s: ActorIndex) -> bool:
         """Are the event's source and target both the subject of its clause ('X and Y agreed', 'the two

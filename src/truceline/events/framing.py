@@ -59,7 +59,9 @@ THIRD_PARTY = {"REQUEST", "SUPPORT", "CONSULT"}
 PARTIES_ONLY = {"AGREE", "RETREAT", "CONCEDE", "ASSAULT", "COERCE"}
 
 
-def fill(d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset()) -> None:
+def fill(
+    d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset(), thing_subject: bool = False
+) -> None:
     """Fill the roles the parse left empty from the frame; ``places``: the countries of the places the
     sentence names (an attack in a third country is not taken to be on the other side)."""
     if not fi.two_sided:
@@ -96,7 +98,8 @@ def fill(d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset
         if other is not None and other != d.source:
             d.target = other
             d.rule += "+target_frame"
-    elif d.target and d.source is None and d.type in BETWEEN_SIDES:
+    elif d.target and d.source is None and d.type in BETWEEN_SIDES and not thing_subject:
+        # (not when the clause names a thing as the doer: "the deal would allow", "the conflict has killed")
         other = fi.counterpart(d.target)
         if other is not None and other != d.target:
             d.source = other
