@@ -55,6 +55,48 @@ _NOT_OBJECTS = {
     "launch": {"website", "campaign", "product", "app", "book"},
     "fire": {"official", "minister", "employee", "coach", "chief"},
     "execute": {"what", "exchange", "swap", "plan", "deal", "order", "operation", "strategy", "agreement", "contract"},
+    # "has not released any statements", "released a video": published, not set free
+    "release": {
+        "statement",
+        "report",
+        "video",
+        "footage",
+        "data",
+        "figure",
+        "detail",
+        "image",
+        "photo",
+        "list",
+        "document",
+        "recording",
+        "film",
+        "result",
+        "information",
+        "text",
+        "record",
+        "transcript",
+    },
+    # "received 55 prisoners", "received appreciation": no visit
+    "receive": {
+        "prisoner",
+        "captive",
+        "detainee",
+        "body",
+        "aid",
+        "appreciation",
+        "support",
+        "letter",
+        "message",
+        "call",
+        "award",
+        "assurance",
+        "guarantee",
+        "weapon",
+        "shipment",
+        "delivery",
+        "report",
+        "request",
+    },
 }
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", "specify", "discuss", "name"}
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
@@ -103,6 +145,7 @@ _PEOPLE_WORDS = {
     "people",
     "resident",
 }
+_VICTIMS = {"prisoner", "civilian", "detainee", "hostage", "person", "woman", "activist", "member", "worker", "child"}
 _SIGNALS = {"alert", "alarm", "siren", "warning", "shelter", "drill"}  # "air-raid alerts": no raid
 _HALT_WORDS = {"ceasefire", "truce", "cease-fire", "halt", "moratorium", "pause"}
 _MENTIONS = {"reference", "mention", "fear", "risk", "prospect", "spectre", "specter", "possibility", "rumour", "rumor"}
@@ -257,6 +300,9 @@ class Coder:
                 return Trigger("RETREAT", "ceasefire"), f"verb:{lemma} order+ceasefire_context"
             if obj is not None and obj.lemma_.lower() in _NOT_OBJECTS.get(lemma, ()):
                 return None  # "gave the order", "gave a speech", "struck a balance" (a phrase above may still fit)
+            if lemma == "execute" and obj is not None and obj.lemma_.lower() not in _PEOPLE_WORDS | _VICTIMS:
+                if obj.ent_type_ != "PERSON":
+                    return None  # "executed the swap / what officials hail as ...": carried out, not killed
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma], f"verb:{lemma}"
         elif tok.pos_ in ("NOUN", "PROPN"):
