@@ -488,3 +488,11 @@ def test_seed_gives_the_eleven_events_of_the_issue(seed_record):
 def test_leaving_talks_calls_for_and_split_compounds(pipe, text, type_, mode):
     e = one(events(pipe, text, dt.date(2024, 3, 6)), type_)
     assert mode is None or e.mode == mode
+
+
+def test_relative_pronouns_and_victims(pipe):
+    evs = events(pipe, "Egypt, which brokered the truce, called on Israel to respect it.", dt.date(2024, 3, 6))
+    assert one(evs, "REQUEST").source == "EGY"
+    assert one(evs, "CONSULT").source == "EGY"  # the broker
+    evs = events(pipe, "Israel has had to deal with attacks from Hezbollah for months.", dt.date(2024, 3, 6))
+    assert not [e for e in evs if e.type == "ASSAULT" and e.source == "ISR"]

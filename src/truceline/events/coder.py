@@ -146,6 +146,7 @@ _PEOPLE_WORDS = {
     "resident",
 }
 _VICTIMS = {"prisoner", "civilian", "detainee", "hostage", "person", "woman", "activist", "member", "worker", "child"}
+_SUFFERING = {"deal", "face", "suffer", "endure", "cope", "contend", "withstand", "survive", "come", "fall", "repel"}
 _SIGNALS = {"alert", "alarm", "siren", "warning", "shelter", "drill"}  # "air-raid alerts": no raid
 _HALT_WORDS = {"ceasefire", "truce", "cease-fire", "halt", "moratorium", "pause"}
 _MENTIONS = {"reference", "mention", "fear", "risk", "prospect", "spectre", "specter", "possibility", "rumour", "rumor"}
@@ -565,7 +566,9 @@ class Coder:
             verb = head.head
             if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
-            if verb.pos_ in ("VERB", "AUX"):
+            named = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children)
+            # (not "had to deal with attacks from proxies", "came under attack": the subject suffers it)
+            if verb.pos_ in ("VERB", "AUX") and not named and verb.lemma_.lower() not in _SUFFERING:
                 subj, passive = subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)

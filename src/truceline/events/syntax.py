@@ -238,6 +238,9 @@ def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Toke
     return out
 
 
+_RELATIVES = {"which", "who", "that", "whom"}
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """Subject of a verb, following control and coordination; (token, passive)."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
@@ -261,10 +264,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         tok = verb.doc[left]
         if left > verb.head.i and tok.pos_ == "PROPN" and verb.doc[left - 1].lower_ in ("and", ",", "but", "while"):
             return tok, False
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and child(verb, "nsubj") is None and verb.head.pos_ == "PROPN":
+        return verb.head, False  # "Egypt, which brokered the truce, called on ...": a finite verb parsed as a modifier
     cur: Token | None = verb
     seen = 0
     while cur is not None and seen < 6:
         subj = child(cur, "nsubj")
+        if subj is not None and subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
+            return cur.head, False  # "Egypt, which brokered the ceasefire": the antecedent acts
         if subj is not None:
             return subj, False
         subjpass = child(cur, "nsubjpass")
