@@ -157,7 +157,12 @@ class FrameBuilder:
                         for o in c.children:
                             if o.dep_ == "pobj" and o.lemma_.lower() not in self._helping:
                                 add(self._actors_at(o))
-            if (tok.dep_ in ("dobj", "nsubjpass") or head is not tok.head) and head.pos_ in ("VERB", "AUX"):
+            between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+            if (
+                (tok.dep_ in ("dobj", "nsubjpass") or head is not tok.head)
+                and head.pos_ in ("VERB", "AUX")
+                and not between  # "Qatar announced a deal between Israel and Hamas": the announcer is no side
+            ):
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     add(self._actors_at(subj))
@@ -192,11 +197,11 @@ class FrameBuilder:
         bucket = t.hosts if hosting else t.third
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                subj = tok.head  # "Qatar's foreign ministry, which mediated the deal"
             if subj is None and tok.dep_ == "xcomp":
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "sought to mediate"
-            for c in tok.children:
-                if c.dep_ == "nsubj" and tok.tag_ != "VBN":
-                    subj = c
+
             if subj is not None and tok.tag_ != "VBN":
                 for a in self._actors_at(subj):
                     bucket[self.key(a) or a] += 1
