@@ -819,8 +819,9 @@ _NAMED_AFTER_PLACES = {
 # Modifiers that keep "the federal government" the government of the passage's country.
 _OWN_STATE = {"federal", "central", "national", "transitional", "interim", "military", "regular", "armed"}
 _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
-# "the militant group", "the armed movement": a description of the group named before, not another one
+# "Iranian-designed drones", "US-made missiles": where a thing was made, not who acts
 _MADE_IN = {"designed", "made", "built", "manufactured", "produced", "developed", "supplied", "style", "type"}
+# "the militant group", "the armed movement": a description of the group named before, not another one
 _GROUP_ADJECTIVES = {"militant", "armed", "rebel", "islamist", "jihadist", "paramilitary", "separatist", "insurgent"}
 _GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
 _ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}
