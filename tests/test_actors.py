@@ -245,3 +245,20 @@ def test_a_statement_from_a_capital_or_office_is_its_government(pipe):
     assert any(s.speaker == "USA-GOV" for s in record.statements)
     place = pipe.extract("Rockets fired from Gaza hit Sderot on Monday.", published=dt.date(2025, 3, 19))
     assert not [a for a in place.actors if a.id.endswith("-GOV")]  # fired from a place: a place
+
+
+def test_the_leaders_after_two_named_leaders_are_both(pipe):
+    import datetime as dt
+
+    record = pipe.extract(
+        "The Brazilian president spoke by phone with the president of Argentina on Tuesday. "
+        "The leaders agreed to reopen the border crossing.",
+        published=dt.date(2025, 5, 6),
+    )
+    country = {a.id: a.country for a in record.actors}
+    agree = [e for e in record.events if e.type == "AGREE"]
+    assert agree
+    assert all({country[e.source], country[e.target]} == {"BRA", "ARG"} for e in agree)
+    # one leader named, or three countries' leaders: no pair to point at
+    alone = pipe.extract("The Brazilian president met the press. The leaders agreed.", published=dt.date(2025, 5, 6))
+    assert not [m for m in alone.actors if m.id == "ARG-GOV"]

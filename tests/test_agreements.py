@@ -378,3 +378,18 @@ def test_a_violated_truce_exists_but_a_late_accusation_does_not_revive_it(pipe, 
         store.add(pipe.extract(text, published=day), text)
     merged = [a for a in ledger.rebuild(store) if a.kind in ("truce", "ceasefire")]
     assert merged and all(a.status == "ended" for a in merged)
+
+
+def test_a_ceasefire_agreed_by_an_outsider_binds_the_conflicts_other_side(pipe):
+    """In a report on the war between Russia and Ukraine, a ceasefire the US and Russian leaders agree
+    on binds Russia and Ukraine; the US stands beside it as a go-between."""
+    ags = agreements(
+        pipe,
+        "The war between Russia and Ukraine has killed thousands. Russian forces shelled Ukrainian towns "
+        "on Sunday. The US president and the Russian president agreed on Tuesday to a ceasefire on energy "
+        "infrastructure.",
+        dt.date(2025, 3, 19),
+    )
+    truce = next(a for a in ags if a.kind == "ceasefire")
+    assert set(truce.parties) == {"RUS", "UKR"}
+    assert "USA" in truce.mediators

@@ -69,7 +69,7 @@ class Pipeline:
         )
         # the second side's copy of a joint act ("+each_side") is the same sentence's act: one is enough there
         agreements = extract_agreements(
-            doc, res, [e for e in events if "+each_side" not in e.rule], article.id, article.published
+            doc, res, [e for e in events if "+each_side" not in e.rule], article.id, article.published, frame
         )
         statements = extract_statements(doc, res, events, article.id)
         complete_events = [e for e in events if dyadic(e)]

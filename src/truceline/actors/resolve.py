@@ -511,6 +511,8 @@ class _Builder:
                     kinds = {"country", "generic", "group"}
                 if kinds:
                     pair = self._salient(span.start_char, kinds, 2)
+                    if kinds == {"person"} and len(pair) < 2:
+                        pair = self._leaders(span.start_char)  # "the President ... the Russian president"
                     if len(pair) == 2 and sector and kinds != {"person"}:
                         # "both governments", "the two delegations": each country's sector actor
                         pair = [
@@ -535,6 +537,20 @@ class _Builder:
                 gap = len([s for s in sents(doc) if last and last.start < s.start_char <= tok.idx])
                 if len(pair) == 2 and gap <= 2:
                     self.add(doc[tok.i : tok.i + 1], self.reg.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
+                    continue
+            start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("two", "both") else tok.i
+            start = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+            if (
+                tok.lower_ in _PEOPLE_NOUNS
+                and tok.tag_ == "NNS"
+                and tok.i not in self.taken
+                and start < tok.i
+                and not any(c.dep_ in ("prep", "amod", "compound", "poss", "nmod") for c in tok.children)
+            ):
+                # "The (two) leaders agreed": the two leaders the passage has named, one from each country
+                pair = self._leaders(tok.idx)
+                if len(pair) == 2:
+                    self.add(doc[start : tok.i + 1], self.reg.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
                     continue
             # "the army", "the government": the last generic actor of that sector nearby
             sector = self.reg.sector_nouns.get(tok.lower_)
@@ -720,6 +736,29 @@ class _Builder:
             rep.setdefault(key, key if key in self.reg.actors else actor.id)
         ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
         return [rep[k] for k in ranked[:n]]
+
+    def _leaders(self, before: int, window: int = 8) -> list[str]:
+        """Two leaders of two countries named in the last sentences: persons of a government, or a
+        government's head named by title ("the President of the Russian Federation")."""
+        earlier = [s for s in sents(self.doc) if s.start_char <= before]
+        limit = earlier[-window].start_char if len(earlier) >= window else 0
+        by_country: dict[str, str] = {}
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            actor = self.reg.actors.get(m.actor_id)
+            if not (limit <= m.start < before) or m.plural_of or actor is None or not actor.country:
+                continue
+            if not (
+                (actor.kind == "person" and actor.sector in ("GOV", None))
+                or (actor.kind == "generic" and actor.sector == "GOV")
+            ):
+                continue
+            if actor.kind == "person" or actor.country not in by_country:
+                by_country[actor.country] = actor.id  # a named leader stands before a title
+            counts[actor.country] = counts.get(actor.country, 0) + 1
+        if len(counts) != 2:
+            return []  # none, one, or more than two countries' leaders: no pair to point at
+        return [by_country[c] for c in sorted(counts, key=lambda c: -counts[c])]
 
     def _institution_antecedent(self, tok: Token) -> str | None:
         """'it/its' after a state, force or group that is a subject: 'Israel's military says it has struck'."""

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from truceline.actors.resolve import ActorResolution
 from truceline.agreements.candidate import Candidate, vocabulary
 from truceline.agreements.enrich import (
+    CEASEFIRE_FAMILY,
     COND_NOUNS,
     add_brokers,
     add_context_parties,
@@ -31,7 +32,7 @@ from truceline.agreements.records import compatible, derive_status, evidence_of,
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
-from truceline.models import Agreement, Condition, Event, Quantity
+from truceline.models import Agreement, ArticleFrame, Condition, Event, Quantity
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
@@ -96,8 +97,16 @@ _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, res: ActorResolution, events: list[Event], published: date | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        res: ActorResolution,
+        events: list[Event],
+        published: date | None,
+        frame: ArticleFrame | None = None,
+    ) -> None:
         self.doc, self.res, self.events, self.published = doc, res, events, published
+        self.frame = frame
         self.voc = vocabulary()
         self.country_of = {a.id: a.country for a in res.actors}
         self.kind_of = {a.id: a.kind for a in res.actors}
@@ -591,6 +600,7 @@ class _Extractor:
             # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
             for a in self._governing_subjects(c):
                 self._add_party(c, a)
+        self._frame_sides(c)
         party_countries = {self.country_of.get(p) or p for p in c.parties}
         for e in sent_events:
             if e.type in _CONTEXT_TYPES and c.parties:
@@ -773,6 +783,31 @@ class _Extractor:
         """How an actor counts as a side: a group as itself, anyone else as their country."""
         return actor if self.kind_of.get(actor) == "group" else (self.country_of.get(actor) or actor)
 
+    def _frame_sides(self, c: Candidate) -> None:
+        """A halt is between the sides that fight: when one of its parties is a side of the article's
+        conflict and the others are not ("Trump and Putin agreed to an energy ceasefire" in a report on
+        Russia and Ukraine), the other side is the second party and the outsiders are go-betweens."""
+        if self.frame is None or len(self.frame.sides) != 2 or c.kind not in CEASEFIRE_FAMILY:
+            return
+        side_keys = [
+            {self.party_of(a) for a in s.actors} | ({s.country} if s.country else set()) for s in self.frame.sides
+        ]
+        def keys_of(party: str) -> set[str]:
+            return {party} | ({self.country_of[party]} if self.country_of.get(party) else set())
+
+        on = [i for i, keys in enumerate(side_keys) if any(keys & keys_of(p) for p in c.parties)]
+        outside = [p for p in c.parties if not any(keys & keys_of(p) for keys in side_keys)]
+        if len(on) != 1 or not outside:
+            return
+        other = self.frame.sides[1 - on[0]]
+        counterpart = self.party_of(other.actors[0]) if other.actors else other.country
+        if counterpart is None:
+            return
+        c.parties = [p for p in c.parties if p not in outside]
+        if counterpart not in c.parties:
+            c.parties.append(counterpart)
+        c.mediators.extend(p for p in outside if p not in c.mediators)
+
     def _add_party(self, c: Candidate, actor: str | None) -> None:
         if actor is None:
             return
@@ -885,7 +920,12 @@ class _Extractor:
 
 
 def extract_agreements(
-    doc: Doc, res: ActorResolution, events: list[Event], article_id: str, published: date | None
+    doc: Doc,
+    res: ActorResolution,
+    events: list[Event],
+    article_id: str,
+    published: date | None,
+    frame: ArticleFrame | None = None,
 ) -> list[Agreement]:
     # an event dated only by the story's date has no date of its own: an agreement's dates come from
     # what the text says (its own clause, then the sentence), so such dates are not read here
@@ -893,7 +933,7 @@ def extract_agreements(
         e.model_copy(update={"date": None, "date_precision": None}) if e.date_basis == "published" else e
         for e in events
     ]
-    ex = _Extractor(doc, res, events, published)
+    ex = _Extractor(doc, res, events, published, frame)
     cands = ex.mentions()
     cands = sorted(cands + ex.from_events(cands), key=lambda c: c.head.i)
     for c in cands:
