@@ -82,8 +82,22 @@ def _iso3(iso2: str) -> str | None:
 # A compass point alone names no place: "the East", "the south" are directions (a province so named, like
 # Cameroon's East Region, is found by its full name).
 _COMPASS = {
-    "east", "west", "north", "south", "centre", "center", "northeast", "northwest", "southeast", "southwest",
-    "middle", "central", "the east", "the west", "the north", "the south",
+    "east",
+    "west",
+    "north",
+    "south",
+    "centre",
+    "center",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "middle",
+    "central",
+    "the east",
+    "the west",
+    "the north",
+    "the south",
 }
 
 

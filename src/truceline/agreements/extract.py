@@ -792,6 +792,7 @@ class _Extractor:
         side_keys = [
             {self.party_of(a) for a in s.actors} | ({s.country} if s.country else set()) for s in self.frame.sides
         ]
+
         def keys_of(party: str) -> set[str]:
             return {party} | ({self.country_of[party]} if self.country_of.get(party) else set())
 
