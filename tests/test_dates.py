@@ -157,3 +157,41 @@ def test_future_leaves_the_week_and_weekend_alone():
         past, future = resolve(text, WED), resolve(text, WED, future=True)
         assert (past.date, past.end) == (future.date, future.end), text
     assert resolve("on Monday", None, future=True) is None  # still nothing without a publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on Christmas Day in 2019", dt.date(2026, 1, 9), dt.date(2019, 12, 25)),
+        ("Christmas Eve", dt.date(2025, 12, 30), dt.date(2025, 12, 24)),
+        ("New Year's Day", dt.date(2026, 1, 9), dt.date(2026, 1, 1)),
+        ("over Orthodox Christmas", dt.date(2026, 1, 5), dt.date(2026, 1, 7)),
+    ],
+)
+def test_holidays_with_a_fixed_day_resolve(text, published, expected):
+    assert resolve(text, published).date == expected
+
+
+def dated(pipe, text, published=dt.date(2025, 6, 12)):
+    return {e.type: e.date for e in pipe.extract(text, published=published).events}
+
+
+def test_a_date_on_a_noun_dates_that_act_only(pipe):
+    text = "On Tuesday, Israeli jets struck Gaza in response to the May 30 raid on Sderot by Hamas."
+    got = {e.trigger: e.date for e in pipe.extract(text, published=dt.date(2025, 6, 12)).events}
+    assert got == {"struck": dt.date(2025, 6, 10), "raid": dt.date(2025, 5, 30)}
+
+
+def test_a_halts_own_period_does_not_date_the_order(pipe):
+    text = "Russia's president has ordered a truce with Ukraine over Orthodox Christmas."
+    got = dated(pipe, text, dt.date(2026, 1, 5))
+    assert got["RETREAT"] == dt.date(2026, 1, 5)
+
+
+def test_reported_past_perfect_and_promises_take_the_saying_date(pipe):
+    got = dated(pipe, "The envoy said on Monday that Sudan and Chad had agreed to reopen the border.")
+    assert got["AGREE"] == dt.date(2025, 6, 9)
+    promise = dated(pipe, "The ELN told the church mediators that it would abide by the truce with Colombia.")
+    assert promise["AGREE"] == dt.date(2025, 6, 12)
+    plain = dated(pipe, "Sudan had long accused Chad of arming the rebels.")
+    assert plain and all(d is None for d in plain.values())

@@ -57,7 +57,7 @@ _REPORTING_CUES = {"announce"}  # "the spokesman announced that the army welcome
 _CAUSE_WORDS = {"after", "following", "since", "view", "because", "amid", "despite", "over"}
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)[- ]"
-    r"(day|week|month|year)s?\b"
+    r"(day|week|month|year)s?\b(?![- ]old)"  # ("a three-week-old ceasefire": its age, not its length)
 )
 _EXCHANGES = {"exchange", "swap", "transfer", "handover"}
 _CAPTIVES = {"prisoner", "inmate", "pow", "captive", "detainee", "pows"}
@@ -786,7 +786,8 @@ class _Extractor:
     def _frame_sides(self, c: Candidate) -> None:
         """A halt is between the sides that fight: when one of its parties is a side of the article's
         conflict and the others are not ("Trump and Putin agreed to an energy ceasefire" in a report on
-        Russia and Ukraine), the other side is the second party and the outsiders are go-betweens."""
+        Russia and Ukraine), the other side is the second party and the outsiders are go-betweens; a
+        halt one side declares or ends alone is still one between it and the other side."""
         if self.frame is None or len(self.frame.sides) != 2 or c.kind not in CEASEFIRE_FAMILY:
             return
         side_keys = [
@@ -798,12 +799,12 @@ class _Extractor:
 
         on = [i for i, keys in enumerate(side_keys) if any(keys & keys_of(p) for p in c.parties)]
         outside = [p for p in c.parties if not any(keys & keys_of(p) for keys in side_keys)]
-        if len(on) != 1 or not outside:
-            return
+        if len(on) != 1:
+            return  # both sides named already, or neither
         other = self.frame.sides[1 - on[0]]
         counterpart = self.party_of(other.actors[0]) if other.actors else other.country
-        if counterpart is None:
-            return
+        if counterpart is None or counterpart in c.mediators:
+            return  # (a frame that took a go-between for a side)
         c.parties = [p for p in c.parties if p not in outside]
         if counterpart not in c.parties:
             c.parties.append(counterpart)

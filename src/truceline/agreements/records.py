@@ -23,8 +23,9 @@ RANK = {  # order of statuses on one day: the end outranks the start reported on
 
 def compatible(a: Agreement, c: Candidate) -> bool:
     """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
-    if a.kind != c.kind:
-        return False
+    halts = ("ceasefire", "truce", "cessation_of_hostilities")
+    if a.kind != c.kind and not (a.kind in halts and c.kind in halts):
+        return False  # (one report's "truce" is its "ceasefire" and its "cessation of hostilities")
     if a.process and c.process and a.process == c.process:
         return False  # different phases of one process never merge
     a_dom, c_dom = set(a.scope), set(c.domains)
@@ -42,7 +43,9 @@ def compatible(a: Agreement, c: Candidate) -> bool:
         return True  # "a partial ceasefire" and an energy-only one; two "complete" ceasefires
     if not a_dom and not c_dom and a.coverage == c.coverage == "unknown":
         same_length = a.duration_text is not None and a.duration_text == c.duration_text
-        return same_length or bool(set(a.parties) & set(c.parties))
+        # "violating the ceasefire" then "Hezbollah has violated the ceasefire": a record that names no
+        # sides yet is the one arrangement a later mention names them for
+        return same_length or bool(set(a.parties) & set(c.parties)) or (not a.parties and a.kind == c.kind)
     return False
 
 
@@ -155,7 +158,12 @@ def derive_status(r: Agreement, published: date | None) -> None:
     latest = max(current, key=lambda s: (s.date or published or date.min, RANK[s.status]))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
-    begun = [s.date for s in r.timeline if s.date and s.status in ("agreed", "declared", "in_force")]
+    # ("violated the three-week-old ceasefire" shows it in force that day, not that it began then)
+    begun = [
+        s.date
+        for s in r.timeline
+        if s.date and s.status in ("agreed", "declared", "in_force") and "violated" not in s.rule
+    ]
     if begun and r.start_date is None:
         r.start_date, r.start_precision = min(begun), "day"
     if latest.status == "ended":

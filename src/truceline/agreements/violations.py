@@ -103,7 +103,14 @@ def incidents(reports: Iterable[Report]) -> list[Incident]:
                 and inc.first.source_key == r.source_key
                 and (r.source_key is not None or inc.first.claimant_key == r.claimant_key)
                 and (inc.first.target_key == r.target_key or None in (inc.first.target_key, r.target_key))
-                and (inc.category == cat or None in (inc.category, cat))
+                and (
+                    inc.category == cat
+                    or inc.category is None
+                    # a report that names no target joins one that does only when it has no date of its
+                    # own ("the claims of an attack on a pumping station are false"); "90 clashes along
+                    # the front" on the same day is other fighting
+                    or (cat is None and r.event.date is None)
+                )
             ):
                 inc.reports.append(r)
                 inc.category = inc.category or cat

@@ -102,6 +102,12 @@ _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", 
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
+_TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "hour", "dawn"}
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) \d{1,2}\b(?!,? \d{4})(?! (?:p\.?m|a\.?m))|"
+    r"\b(?:Orthodox )?(?:Christmas(?: Day| Eve)?|New Year[’']s (?:Day|Eve))(?:,? (?:in |of )?\d{4})?"
+)
 _RELATIVE_TIME = re.compile(
     r"\b(?:last night|yesterday(?: morning| afternoon| evening)?|this (?:morning|afternoon|evening)|tonight|"
     r"overnight|earlier today|today)\b",
@@ -209,10 +215,41 @@ def _future_clause(tok: Token) -> bool:
     return False
 
 
-def _just_happened(d: Draft) -> bool:
+def _told_lately(verb: Token) -> bool:
+    """A verb in the simple past, present or present perfect, not future, conditional or past perfect."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in aux or aux & _FUTURE or aux & _CONDITIONAL:
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve"}))
+
+
+def _saying(tok: Token, reporting: set[str] | frozenset[str]) -> Token | None:
+    """The verb of saying the token's clause is reported by: 'said that ...', '“...,” he said'."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in reporting:
+            return a
+    return None
+
+
+def _said_lately(d: Draft, reporting: set[str] | frozenset[str]) -> bool:
+    """A promise, offer, threat or demand is made when it is said: 'he said it will abide by the
+    deal', 'has told the agency he is ready to discuss' are dated by the saying, if told lately."""
+    if d.type not in _VERBAL or d.type == "CONSULT" or d.negated:
+        return False
+    if d.status == "hypothetical":
+        clause = _clause_verb(d.trigger)
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"} if clause is not None else set()
+        if aux != {"would"}:
+            return False  # "said it would discuss": the "will" of the words said, shifted back
+    verb = _saying(d.trigger, reporting)
+    return verb is not None and _told_lately(verb) and verb.dep_ not in ("advcl", "relcl", "acl")
+
+
+def _just_happened(d: Draft, reporting: set[str] | frozenset[str] = frozenset()) -> bool:
     """An event told as done in the article's own voice (simple past, present perfect or present), with
     no date of its own; not planned, hypothetical or denied, not in a background clause ('since',
-    'after', a past perfect)."""
+    'after', a past perfect). A past perfect reported by a verb of saying in the past is the simple
+    past shifted back ('said that the two had agreed'): the act is recent."""
     if d.status in ("planned", "hypothetical", "proposed") or d.negated or d.intent:
         return False
     verb = _clause_verb(d.trigger)
@@ -226,6 +263,15 @@ def _just_happened(d: Draft) -> bool:
     cur = verb
     for _ in range(4):
         aux = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
+        if (
+            "had" in aux
+            and cur.dep_ == "ccomp"
+            and cur.head.lemma_.lower() in reporting
+            and cur.head.tag_ == "VBD"
+            and not aux & _CONDITIONAL
+        ):
+            cur = cur.head  # "said that Armenia and Azerbaijan had agreed": the saying's tense
+            continue
         if "had" in aux or aux & _FUTURE or aux & _CONDITIONAL:
             return False
         if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND | _CONDITION_MARKS for c in cur.children):
@@ -236,6 +282,10 @@ def _just_happened(d: Draft) -> bool:
             return True
         if cur.tag_ in ("VBG", "VBN") and cur.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp"):
             cur = cur.head  # "..., killing 12": the tense of the clause it hangs on
+            if cur.pos_ == "NOUN" and cur.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                cur = cur.head  # "put out a statement thanking Egypt": the tense of the statement's verb
+            elif cur.pos_ == "NOUN" and cur.dep_ == "pobj" and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head
             if cur.pos_ not in ("VERB", "AUX"):
                 return False
             continue
@@ -254,6 +304,29 @@ def _restates(d: Draft, e: Event) -> bool:
     if d.mode and d.mode == e.mode:
         return True
     return (d.trigger.pos_ == "VERB") == (e.rule.startswith("verb:")) and e.trigger.lower()[:4] == d.trigger.lower_[:4]
+
+
+_PERIOD_WORDS = {"over", "from", "until", "till", "through", "throughout", "during", "for", "to", "into"}
+
+
+def _halt_period(tok: Token, halt: Token) -> bool:
+    """Is a date inside a halt's own period: 'a truce over Orthodox Christmas', 'a ceasefire beginning
+    tonight', 'until Friday' (not 'agreed to a ceasefire on Monday', which dates the agreeing)?"""
+    cur = tok
+    while cur.i != halt.i:
+        if cur.head.i == cur.i:
+            return False  # the date is not under the halt's noun
+        if cur.i != tok.i and (cur.pos_ in ("VERB", "AUX") or cur.lower_ in _PERIOD_WORDS):
+            return True
+        cur = cur.head
+    return False
+
+
+def _anaphoric(d: Draft) -> bool:
+    """'The attack killed 20', 'the strikes': a definite noun that points back at an act already told."""
+    if d.type not in ("ASSAULT", "COERCE") or d.trigger.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in d.trigger.children)
 
 
 def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
@@ -545,7 +618,14 @@ class Coder:
                 d.target = of_actor
         head = noun.head
         reacting = self._reacts(head)
-        if d.source is None and noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB" and not reacting:
+        observed = lemma_of(head) in self.lex.observing and d.type in ("ASSAULT", "COERCE")
+        if (
+            d.source is None
+            and noun.dep_ in ("dobj", "nsubjpass", "attr")
+            and head.pos_ == "VERB"
+            and not reacting
+            and not observed
+        ):
             # "Israeli forces launched a deadly air attack", "Trump ordered a series of airstrikes"
             subj, passive = subject(head)
             if not passive:
@@ -781,9 +861,12 @@ class Coder:
             for d in sent_drafts:
                 if d.date is None and d.said_on is not None and d.type in _VERBAL:
                     d.date, d.date_text = d.said_on, d.said_text  # a threat or demand is dated when made
-                if d.date is None and published is not None and _just_happened(d):
+                if d.date is None and published is not None and _just_happened(d, self.lex.reporting):
                     # told as done, in the article's own voice, with no date of its own: the story's date
                     d.date, d.date_basis = dates_mod.Resolved(published, None, "day"), "published"
+                elif d.date is None and published is not None and _said_lately(d, self.lex.reporting):
+                    d.date, d.date_basis = dates_mod.Resolved(published, None, "day"), "published"
+                    d.rule += "+dated_by_saying"
             kept: list[Draft] = []
             for d in sent_drafts:
                 if d.absorbed:
@@ -1042,7 +1125,18 @@ class Coder:
     ) -> list[tuple[dates_mod.Resolved | None, Span]]:
         out = []
         taken: set[int] = set()
+        # dates the NER leaves unlabelled or splits: "the Oct 7 rampage", "on Christmas Day in 2015"
+        for m in _EXPLICIT_DATE.finditer(sent.text):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            resolved = dates_mod.resolve(span.text, published, anchor, future=_future_clause(span.root))
+            if resolved is not None:
+                out.append((resolved, span))
+                taken.update(range(span.start, span.end))
         for ent in ents_in(sent):
+            if set(range(ent.start, ent.end)) & taken:
+                continue
             if ent.label_ not in ("DATE", "TIME") or dates_mod.is_duration(ent.text):
                 continue
             out.append((dates_mod.resolve(ent.text, published, anchor, future=_future_clause(ent.root)), ent))
@@ -1068,6 +1162,21 @@ class Coder:
         ancestors = {mine.i} | {a.i for a in mine.ancestors}
         chosen = None
         # resolvable dates first: "in the night on Sunday" is dated by "Sunday", not "the night"
+        ordered = sorted(sent_dates, key=lambda rd: rd[0] is None)
+        if d.trigger.pos_ == "NOUN" and d.mode == "ceasefire":
+            # "ordered a ceasefire over Orthodox Christmas", "a truce beginning tonight": the halt's own
+            # period, not the day it was ordered or agreed
+            sent_dates = [(r, e) for r, e in sent_dates if not _halt_period(e.root, d.trigger)]
+        # "the Oct 7 rampage": a date that modifies a noun dates that noun's act, not the clause's
+        own_noun = [
+            (r, e)
+            for r, e in sent_dates
+            if e.root.dep_ in ("nmod", "compound", "amod", "nummod")
+            and e.root.head.pos_ in ("NOUN", "PROPN")
+            and not e.root.head.ent_type_  # "on Tuesday night": a time of day, still the clause's
+            and e.root.head.lemma_.lower() not in _TIME_NOUNS
+        ]
+        sent_dates = [(r, e) for r, e in sent_dates if (r, e) not in own_noun or e.root.head.i == d.trigger.i]
         ordered = sorted(sent_dates, key=lambda rd: rd[0] is None)
         for resolved, ent in ordered:
             if clause(ent.root).i == mine.i or d.trigger.i in (ent.root.head.i, ent.root.head.head.i):
@@ -1158,10 +1267,11 @@ class Coder:
                 sub_dyad = es == ds and (dt_ is None or et is None or dt_ == et)
                 if not (same_dyad or sub_dyad):
                     continue
-                if ev_date and e.date and ev_date != e.date and "published" not in (e.date_basis, d.date_basis):
-                    continue  # (a publication date stands in for an unknown one: it never tells two events apart)
-                if e.sentence != sent.text.strip() and d.type not in ("ASSAULT", "COERCE") and not _restates(d, e):
-                    continue  # another sentence's deal or talks with another verb and aim is another act
+                if ev_date and e.date and ev_date != e.date:
+                    if "published" not in (e.date_basis, d.date_basis) or abs((ev_date - e.date).days) > 3:
+                        continue  # (a publication date stands for "lately": it tells apart only older events)
+                if e.sentence != sent.text.strip() and not _restates(d, e) and not _anaphoric(d):
+                    continue  # another sentence's act with another word and aim, told afresh, is another act
                 twin = e
                 break
             ev_text = d.trigger.text

@@ -77,6 +77,23 @@ class Resolved:
     basis: DateBasis = "stated"  # stated: the text names the date; relative: counted from an anchor
 
 
+# holidays that fall on the same day every year (Gregorian calendar; Orthodox Christmas as observed
+# in Russia, Ukraine until 2023, Serbia, Ethiopia); movable feasts such as Easter or Eid are not here
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year’s eve": (12, 31),
+    "orthodox christmas": (1, 7),
+    "orthodox christmas day": (1, 7),
+    "orthodox christmas eve": (1, 6),
+}
+_HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
+
+
 def _month(name: str) -> int:
     name = name.lower().rstrip(".")
     for i, m in enumerate(MONTHS):
@@ -134,6 +151,13 @@ def resolve(text: str, published: date | None, anchor: date | None = None, *, fu
         t,
     )
 
+    # holidays with a fixed date: "on Christmas Day in 2015", "New Year's Eve", "Orthodox Christmas"
+    m = re.fullmatch(rf"(?:the )?({_HOLIDAY_RE})(?:,? (?:in |of )?(\d{{4}}))?", t)
+    if m:
+        month, day = _HOLIDAYS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else _year_for(month, day, published)
+        d = _safe(year, month, day) if year else None
+        return Resolved(d, None, "day") if d else None
     # explicit day-month-year in either order
     m = re.search(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", t)
     if m:

@@ -133,6 +133,8 @@ class FrameBuilder:
 
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in self.cues.proposals:
+                    continue  # "accepted the US-Saudi proposal": its authors put it to the sides
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     add(self._actors_at(c))
                 elif c.dep_ in ("prep", "agent") and c.lower_ in ("against", "with", "on", "between", "by", "at", "to"):
@@ -190,6 +192,12 @@ class FrameBuilder:
                         t.fought[a] += 1
             if lemma in c.mediation or lemma in c.hosting:
                 self._third_parties(tok, lemma in c.hosting, t)
+            if lemma in c.proposals and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+                # "accepted the US-Saudi proposal": who puts a proposal to the sides stands beside them
+                for m in tok.subtree:
+                    if m.i < tok.i and m.dep_ in ("compound", "amod", "poss", "nmod") and m.i in self.by_token:
+                        a = self.by_token[m.i].actor_id
+                        t.third[self.key(a) or a] += 1
         self._hyphen_pairs(t)
         return t
 

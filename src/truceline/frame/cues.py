@@ -17,6 +17,7 @@ class Cues:
     negotiation_weight: int
     mediation: frozenset[str]
     hosting: frozenset[str]
+    proposals: frozenset[str]
     hyphen_suffixes: frozenset[str]
     side_determiners: frozenset[str]
     side_nouns: frozenset[str]
@@ -66,6 +67,7 @@ def cues(path: str | None = None) -> Cues:
         negotiation_weight=int(clean(negotiation).get("weight", 2)),
         mediation=_words(p, raw.get("mediation"), "lemmas"),
         hosting=_words(p, raw.get("hosting"), "lemmas"),
+        proposals=frozenset(str(w).lower() for w in raw.get("proposals") or []),
         hyphen_suffixes=_words(p, raw, "hyphen_suffixes"),
         side_determiners=_words(p, refs, "determiners"),
         side_nouns=_words(p, refs, "nouns"),
