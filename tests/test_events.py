@@ -496,3 +496,28 @@ def test_relative_pronouns_and_victims(pipe):
     assert one(evs, "CONSULT").source == "EGY"  # the broker
     evs = events(pipe, "Israel has had to deal with attacks from Hezbollah for months.", dt.date(2024, 3, 6))
     assert not [e for e in evs if e.type == "ASSAULT" and e.source == "ISR"]
+
+
+def test_trading_fire_is_fighting_not_cooperation(pipe):
+    evs = events(pipe, "Armenian and Azerbaijani troops traded fire along the border on Sunday.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_conjoined_attackers_are_not_each_others_target(pipe):
+    evs = events(pipe, "Hamas and Islamic Jihad seized two villages on Friday.")
+    assert one(evs, "ASSAULT").source == "hamas"
+    assert not [e for e in evs if e.target == "palestinian-islamic-jihad"]
+
+
+def test_hostages_taken_in_the_passive_and_held_in_a_relative_clause(pipe):
+    taken = pipe.extract("Forty villagers were taken hostage by al-Shabaab in Kenya.", published=dt.date(2025, 4, 8))
+    assert any(e.type == "COERCE" and e.mode == "hostage" for e in taken.events + taken.partial_events)
+    held = pipe.extract("Hamas freed ten of the hostages it is holding.", published=dt.date(2025, 4, 8))
+    assert any(e.type == "COERCE" and e.mode == "hostage" and e.source == "hamas" for e in held.partial_events)
+
+
+def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threat(pipe):
+    told = pipe.extract("Kenya will deploy 400 soldiers to eastern Congo.", published=dt.date(2025, 4, 8))
+    assert [e.type for e in told.events] == ["MOBILIZE"]
+    threat = pipe.extract("Russia will deploy missiles to the border if NATO expands.", published=dt.date(2025, 4, 8))
+    assert [e.type for e in threat.events + threat.partial_events] == ["THREATEN"]

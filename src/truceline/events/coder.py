@@ -121,6 +121,8 @@ _HAPPEN = {"take", "happen", "occur", "begin", "start", "continue", "resume", "p
 _CONDITION_MARKS = {"if", "unless", "until"}
 _READY = {"open", "ready", "willing", "prepared", "prepare"}
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# acts done by all the conjoined subjects to someone else: "X and Y seized towns" is X's and Y's
+_ONE_WAY = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID"}
 _NEGATIONS = {"not", "never", "n't", "no"}
 _FUTURE = {"will", "'ll", "shall"}
 _CONDITIONAL = {"would", "could", "might", "may", "should", "can"}
@@ -359,8 +361,13 @@ class Coder:
             xcomp = child(tok, "xcomp")
             if lemma in ("decline", "refuse") and xcomp is not None and xcomp.lemma_.lower() in _NO_COMMENT:
                 return None  # "declined to comment": no refusal of anything an analyst codes
-            for c in tok.children:
-                if c.dep_ in ("prt", "prep", "dobj", "xcomp"):
+            # "were taken hostage" (a predicate of the passive subject); "the hostages it is holding"
+            # (the relative clause's object is the noun it hangs on)
+            objects = list(tok.children)
+            if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
+                objects.append(tok.head)
+            for c in objects:
+                if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or c.i == tok.head.i:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
@@ -515,8 +522,10 @@ class Coder:
                         break
                 if d.target is None:
                     d.target = s.actor_of(obj, deep=True) if obj.dep_ != "dobj" or d.type != "CONSULT" else None
-        if d.source and d.target is None and subj is not None:
-            d.target = s.conj_actor(subj)  # "Trump and Putin discussed ..."
+        one_way = d.type in _ONE_WAY and verb.lemma_.lower() not in _RECIPROCAL
+        if d.source and d.target is None and subj is not None and not one_way:
+            # "Trump and Putin discussed ..." (not "the M23 and the Rwandan army seized towns": co-attackers)
+            d.target = s.conj_actor(subj)
         if d.target is None and subj is not None and (d.type in _JOINT_TYPES or verb.lemma_.lower() in _RECIPROCAL):
             pair = s.plural_of(subj)  # "the two leaders agreed", "Thai and Cambodian troops clashed"
             if len(pair) == 2:

@@ -58,7 +58,13 @@ def apply(drafts: list[Draft]) -> None:
         elif d.type in COOPERATIVE and d.status in _INTENDED and not d.negated and d.mode not in _KEPT_MODES:
             d.rule += f"+future_{d.type.lower()}"
             d.type, d.mode = "AGREE", None
-        elif d.type in HOSTILE and not d.negated and _announced(d):
+        elif (
+            d.type in HOSTILE
+            and not d.negated
+            and _announced(d)
+            and (d.type != "MOBILIZE" or d.intent or _conditional(d.trigger))
+        ):
+            # (an announced deployment is a mobilisation told ahead, PLOVER's MOBILIZE, not a threat)
             d.rule += f"+future_{d.type.lower()}"
             d.type, d.mode, d.status = "THREATEN", _threat_mode(d), "threatened"
 

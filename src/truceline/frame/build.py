@@ -33,6 +33,18 @@ _PARTY_KINDS = {"country", "generic", "group", "person"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "POL", None}
 _THIRD_SECTORS = {"IGO", "MED", "NGO"}
 _MEDIA = {"MED", "JRN"}
+_RECIPROCAL = {
+    "fight",
+    "fighting",
+    "clash",
+    "clashes",
+    "battle",
+    "war",
+    "hostility",
+    "hostilities",
+    "conflict",
+    "combat",
+}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][\w .'\[\]()/-]{1,60}?,\s*(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+"
@@ -181,8 +193,11 @@ class FrameBuilder:
                 weight = 0  # "the mediation of the US": a third party, not a pair of sides
             if weight:
                 keys = [k for k in dict.fromkeys(self.key(a) for a in self._participants(tok)) if k]
+                allies = self._co_agents(tok) if lemma in c.conflict and lemma not in c.reciprocal else set()
                 for i, a in enumerate(keys):
                     for b in keys[i + 1 :]:
+                        if a in allies and b in allies:
+                            continue  # "the M23 and the Rwandan army seized towns": on one side
                         t.pairs[frozenset((a, b))] += weight
                         if lemma in c.conflict:
                             t.conflict[frozenset((a, b))] += weight
@@ -200,6 +215,15 @@ class FrameBuilder:
                         t.third[self.key(a) or a] += 1
         self._hyphen_pairs(t)
         return t
+
+    def _co_agents(self, tok: Token) -> set[str]:
+        """The keys of a one-way conflict verb's conjoined subjects: they act together."""
+        if tok.pos_ != "VERB":
+            return set()
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not subj.conjuncts:
+            return set()
+        return {k for a in self._actors_at(subj) if (k := self.key(a))}
 
     def _third_parties(self, tok: Token, hosting: bool, t: _Tally) -> None:
         bucket = t.hosts if hosting else t.third

@@ -18,6 +18,7 @@ class Cues:
     mediation: frozenset[str]
     hosting: frozenset[str]
     proposals: frozenset[str]
+    reciprocal: frozenset[str]
     hyphen_suffixes: frozenset[str]
     side_determiners: frozenset[str]
     side_nouns: frozenset[str]
@@ -68,6 +69,7 @@ def cues(path: str | None = None) -> Cues:
         mediation=_words(p, raw.get("mediation"), "lemmas"),
         hosting=_words(p, raw.get("hosting"), "lemmas"),
         proposals=frozenset(str(w).lower() for w in raw.get("proposals") or []),
+        reciprocal=frozenset(str(w).lower() for w in raw.get("reciprocal") or []),
         hyphen_suffixes=_words(p, raw, "hyphen_suffixes"),
         side_determiners=_words(p, refs, "determiners"),
         side_nouns=_words(p, refs, "nouns"),
