@@ -521,3 +521,24 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
     assert [e.type for e in told.events] == ["MOBILIZE"]
     threat = pipe.extract("Russia will deploy missiles to the border if NATO expands.", published=dt.date(2025, 4, 8))
     assert [e.type for e in threat.events + threat.partial_events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Sudanese army jets blasted RSF positions in Omdurman.", "ASSAULT"),
+        ("Rioters ransacked the French embassy in Niamey.", "ASSAULT"),
+        ("Hezbollah cautioned Israel against any new incursion.", "THREATEN"),
+        ("Prosecutors in Bogota issued warrants for three ELN commanders.", "COERCE"),
+    ],
+)
+def test_more_words_for_attacks_warnings_and_warrants(pipe, text, type_):
+    assert one(events(pipe, text), type_)
+
+
+def test_a_finite_verb_hung_on_a_participle_keeps_the_main_subject(pipe):
+    text = (
+        "Turkish President Recep Tayyip Erdogan greeted the returned sailors, some of them wrapped in flags, "
+        "and thanked Qatar for its mediation."
+    )
+    assert one(events(pipe, text), "SUPPORT").source == "recep-tayyip-erdogan"

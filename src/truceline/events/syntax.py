@@ -267,6 +267,17 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and child(verb, "nsubj") is None and verb.head.pos_ == "PROPN":
         return verb.head, False  # "Egypt, which brokered the truce, called on ...": a finite verb parsed as a modifier
     cur: Token | None = verb
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and child(verb, "nsubj", "nsubjpass") is None
+        and verb.head.dep_ in ("relcl", "acl")
+        and verb.head.tag_ == "VBN"
+    ):
+        # "Zelenskiy posted photos of the freed men, several wrapped in flags, and thanked the UAE": a
+        # finite verb the parse hangs on a participle modifier goes with the clause that modifier is in
+        main = (a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("relcl", "acl"))
+        cur = next(main, verb)
     seen = 0
     while cur is not None and seen < 6:
         subj = child(cur, "nsubj")
