@@ -542,3 +542,23 @@ def test_a_finite_verb_hung_on_a_participle_keeps_the_main_subject(pipe):
         "and thanked Qatar for its mediation."
     )
     assert one(events(pipe, text), "SUPPORT").source == "recep-tayyip-erdogan"
+
+
+def test_doctors_are_actors_not_outlets(pipe):
+    text = "Doctors from a Swiss charity handed medicine to clinics in Gaza."
+    rec = pipe.extract(text, published=dt.date(2025, 4, 8))
+    assert not [a for a in rec.outlets if a.sector == "MED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Police opened fire on protesters in Dhaka on Sunday.", "ASSAULT"),
+        ("Serbia cancelled a planned visit by the Kosovo prime minister.", "SANCTION"),
+        ("China and Russia launched ten days of war games near Japan.", "COOPERATE"),
+        ("Armenia and Azerbaijan failed to reach an agreement in Brussels.", "REJECT"),
+        ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
+    ],
+)
+def test_opened_fire_cancelled_visits_war_games_and_failed_deals(pipe, text, type_):
+    assert one(events(pipe, text), type_)

@@ -21,7 +21,7 @@ from truceline.sources import article_from_text, read_article
 from truceline.statements import extract_statements
 
 # outlets and agencies ("Reuters said", "state TV reported") report the news; they are not its actors
-MEDIA_SECTORS = {"JRN", "MED"}
+MEDIA_SECTORS = {"JRN"}  # (MED is health workers and hospitals)
 
 
 class Pipeline:

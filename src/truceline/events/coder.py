@@ -397,9 +397,10 @@ class Coder:
                 return None  # "aid workers", "a security cooperation mechanism": a modifier, not an event
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
-                    key = f"{c.lemma_.lower()} {lemma}"
-                    if key in self.lex.nouns:
-                        return self.lex.nouns[key], f"noun:{key}"
+                    # the lemma ("war game") or the words as written ("war games", as the vocabulary may list)
+                    for key in (f"{c.lemma_.lower()} {lemma}", f"{c.lower_} {tok.lower_}"):
+                        if key in self.lex.nouns:
+                            return self.lex.nouns[key], f"noun:{key}"
                 if c.dep_ in ("compound", "amod") and c.i == tok.i - 2 and tok.doc[tok.i - 1].text == "-":
                     key = f"{c.lower_}-{tok.lower_}"  # "a cease-fire" split at its hyphen
                     if key in self.lex.nouns:
@@ -703,7 +704,9 @@ class Coder:
                 d.status = "planned"  # "said they would boycott": the future of reported speech
             elif aux & _CONDITIONAL:
                 d.status = "hypothetical"
-            ready = {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"} | {verb.lemma_.lower()}
+            ready = {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
+            if verb.lemma_.lower() != "open":
+                ready.add(verb.lemma_.lower())  # ("opened fire": the verb "open" offers nothing)
             if ready & _READY:
                 d.status, d.intent = "hypothetical", True
         if (
@@ -726,9 +729,9 @@ class Coder:
                 continue
             if link not in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep", "nsubjpass"):
                 break  # adverbial and relative clauses are events of their own
-            if parent.lemma_.lower() in _READY or any(
-                c.lemma_.lower() in _READY for c in parent.children if c.dep_ in ("acomp", "amod")
-            ):
+            if (
+                parent.lemma_.lower() in _READY and not (parent.lemma_.lower() == "open" and parent.pos_ == "VERB")
+            ) or any(c.lemma_.lower() in _READY for c in parent.children if c.dep_ in ("acomp", "amod")):
                 d.status, d.intent = "hypothetical", True
             gov = self.governor_of(parent) if parent.pos_ in ("VERB", "NOUN") else None
             if gov is not None and parent.i != tok.i:
@@ -824,7 +827,7 @@ class Coder:
     ) -> list[Event]:
         s = ActorIndex(doc, res)
         fi = FrameIndex(frame, res.actors)
-        outlets = {a.id for a in res.actors if a.sector in ("JRN", "MED")}
+        outlets = {a.id for a in res.actors if a.sector == "JRN"}
         s.add_references(frame.references if frame else [], fi.reps())
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None

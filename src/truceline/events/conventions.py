@@ -435,8 +435,8 @@ def reversals(drafts: list[Draft], lex: Lexicon) -> None:
         verb = np.head if np.dep_ in ("dobj", "nsubjpass") else None
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.reversals:
             continue
-        if d.type not in ("COERCE", "SANCTION"):
-            continue
+        if d.type not in ("COERCE", "SANCTION") or "+cutback" in d.rule:
+            continue  # ("cancelled a visit" is already the cutback: cancelling it again undoes nothing)
         opened = d.mode == "restrict" and d.trigger.lemma_.lower() in ("blockade", "siege")
         outer = by_token.get(verb.i)
         target = outer if outer is not None else d

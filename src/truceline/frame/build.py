@@ -32,7 +32,7 @@ from truceline.nlp.index import ent_of, sents
 _PARTY_KINDS = {"country", "generic", "group", "person"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "POL", None}
 _THIRD_SECTORS = {"IGO", "MED", "NGO"}
-_MEDIA = {"MED", "JRN"}
+_MEDIA = {"JRN"}
 _RECIPROCAL = {
     "fight",
     "fighting",
