@@ -562,3 +562,13 @@ def test_doctors_are_actors_not_outlets(pipe):
 )
 def test_opened_fire_cancelled_visits_war_games_and_failed_deals(pipe, text, type_):
     assert one(events(pipe, text), type_)
+
+
+def test_an_attack_nobody_is_named_for_is_by_unidentified_attackers_of_the_place(pipe):
+    e = one(events(pipe, "A journalist was killed in a car bomb explosion in Beirut on Monday."), "ASSAULT")
+    assert e.source == "LBN-UAF" and "+unattributed" in e.rule
+
+
+def test_protesters_protest_against_an_adversary_they_name(pipe):
+    text = "Students blocked a road in Manila to show their disapproval of China's policies."
+    assert one(events(pipe, text), "PROTEST").target == "CHN"

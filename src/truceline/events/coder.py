@@ -931,6 +931,15 @@ class Coder:
                     d.rule += "+visitor_first"
                 if d.source is not None and d.target == d.source:
                     d.target = None
+                if d.source is None and d.type in ("ASSAULT", "COERCE") and not d.negated:
+                    # "a journalist was killed by a car bomb in Beirut": no attacker named anywhere; unidentified
+                    # attackers of the place the attack hit (PLOVER's convention), never a state
+                    where = d.location.country if d.location is not None else None
+                    if where is None and d.target is not None:
+                        where = s.country_of(d.target)
+                    if where and len(where) == 3 and where.isupper():
+                        d.source = f"{where}-UAF"
+                        d.rule += "+unattributed"
                 if d.source is None and d.target is None:
                     continue
                 d.confidence = round(

@@ -169,6 +169,13 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
         if d.source is not None:
             d.rule += "+source_nearby"
     if d.target is None and d.type == "PROTEST" and d.source is not None:
+        # "blocked a road to show their disapproval of the United States' policies", "in defiance of the
+        # Chinese authorities": an adversary named after the protest is its target
+        after = nearest_actor(d, s, sent, before=False, exclude={d.source, d.reported_by}, reporting=reporting)
+        if after is not None and s.country_of(after) != s.country_of(d.source):
+            d.target = after
+            d.rule += "+target_nearby"
+            return
         # protesters with no named adversary protest to their own government (CAMEO/PLOVER practice)
         own = s.country_of(d.source) or ""
         if "-" in own:
