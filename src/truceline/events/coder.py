@@ -931,7 +931,13 @@ class Coder:
                     d.rule += "+visitor_first"
                 if d.source is not None and d.target == d.source:
                     d.target = None
-                if d.source is None and d.type in ("ASSAULT", "COERCE") and not d.negated:
+                if (
+                    d.source is None
+                    and d.type in ("ASSAULT", "COERCE")
+                    and not d.negated
+                    and not _anaphoric(d)  # ("the reason for the attack": one told before, by whoever did it)
+                    and "+target_nearby" not in d.rule
+                ):
                     # "a journalist was killed by a car bomb in Beirut": no attacker named anywhere; unidentified
                     # attackers of the place the attack hit (PLOVER's convention), never a state
                     where = d.location.country if d.location is not None else None
