@@ -159,3 +159,13 @@ def test_a_thing_as_the_doer_takes_no_side(pipe):
     assert not [e for e in rec.events if e.trigger in ("allow", "killed")], [
         (e.type, e.source, e.target, e.rule) for e in rec.events
     ]
+
+
+def test_an_attack_on_the_attackers_own_country_in_a_war_between_two_states_is_on_the_other(pipe):
+    text = (
+        "Russia and Ukraine have been at war since 2022. Russian forces shelled Kharkiv on Monday. "
+        "The Russian army was firing artillery near Belgorod in Russia on Tuesday."
+    )
+    rec = pipe.extract(text, published=dt.date(2025, 6, 4))
+    fire = [e for e in rec.events if e.trigger == "firing"]
+    assert fire and fire[0].target in ("UKR", "UKR-MIL", "UKR-GOV")

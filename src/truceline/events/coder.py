@@ -943,6 +943,8 @@ class Coder:
                     where = d.location.country if d.location is not None else None
                     if where is None and d.target is not None:
                         where = s.country_of(d.target)
+                    if fi.two_sided and where in fi.countries():
+                        where = None  # a war's side was hit by what the text does not attribute: left open
                     if where and len(where) == 3 and where.isupper():
                         d.source = f"{where}-UAF"
                         d.rule += "+unattributed"

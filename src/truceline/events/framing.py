@@ -83,6 +83,13 @@ def fill(
             d.rule += "+frame_both"
         if d.target is None:
             return
+    if d.source and d.target and d.type in ("ASSAULT", "COERCE") and fi.side_of(d.source) is not None:
+        own = fi.side_of(d.source)
+        if fi.side_of(d.target) == own and len(fi.countries()) == 2:
+            # "the Israeli military ... firing" at Israel in a war between two states: the parse took the
+            # attacker's own country for the target; it is the other side
+            d.target = fi.counterpart(d.source)
+            d.rule += "+target_frame"
     if d.source and d.target:
         _mediator_out(d, fi)
         if d.mode == "third-party" and fi.is_third(d.target) and fi.is_third(d.source):
