@@ -572,3 +572,10 @@ def test_an_attack_nobody_is_named_for_is_by_unidentified_attackers_of_the_place
 def test_protesters_protest_against_an_adversary_they_name(pipe):
     text = "Students blocked a road in Manila to show their disapproval of China's policies."
     assert one(events(pipe, text), "PROTEST").target == "CHN"
+
+
+def test_the_call_in_which_something_is_said_is_no_talks(pipe):
+    said = events(pipe, "A US official told reporters on a Friday phone call that Sudan's army had left the talks.")
+    assert not [e for e in said if e.type == "CONSULT" and e.mode == "phone"]
+    call = events(pipe, "Erdogan held a phone call with Putin on Friday.")
+    assert [e.mode for e in call if e.type == "CONSULT"] == ["phone"]

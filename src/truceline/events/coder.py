@@ -102,6 +102,7 @@ _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", 
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
+_MEDIUM_PREPS = {"on", "in", "during", "at", "over"}
 _TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "hour", "dawn"}
 _EXPLICIT_DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
@@ -351,6 +352,15 @@ class Coder:
         self.lex = lex or lexicon()
 
     # ------------------------------------------------------------------ triggers
+    def _medium_of_saying(self, tok: Token) -> bool:
+        """A call, interview or briefing in which something is said, with no one named on the other end."""
+        if tok.lemma_.lower() not in self.lex.media or tok.dep_ != "pobj" or tok.head.lower_ not in _MEDIUM_PREPS:
+            return False
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.reporting:
+            return False
+        return not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+
     def trigger_of(self, tok: Token) -> tuple[Trigger, str] | None:
         lemma = lemma_of(tok)
         if tok.pos_ in ("VERB",):
@@ -395,6 +405,10 @@ class Coder:
                 and head not in self.lex.event_heads
             ):
                 return None  # "aid workers", "a security cooperation mechanism": a modifier, not an event
+            if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and f"{lemma} {head}" in self.lex.nouns:
+                return None  # "a phone call": the head names the event with its modifier
+            if self._medium_of_saying(tok):
+                return None  # "told reporters on a phone call", "said in an interview": how it was said
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
                     # the lemma ("war game") or the words as written ("war games", as the vocabulary may list)

@@ -39,6 +39,7 @@ class Lexicon:
     light_verbs: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
     observing: set[str] = field(default_factory=set)  # "reported 90 clashes": who counts an act is no party to it
+    media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
     request_modes: dict[str, str] = field(default_factory=dict)
     cutbacks: set[str] = field(default_factory=set)
     reversals: set[str] = field(default_factory=set)
@@ -90,6 +91,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.light_verbs = set(data.get("light_verbs") or [])
     lex.reporting = set(data.get("reporting") or [])
     lex.observing = set(data.get("observing") or [])
+    lex.media = set(data.get("media_of_saying") or [])
     lex.cutbacks = set(data.get("cutbacks") or [])
     lex.reversals = set(data.get("reversals") or [])
     lex.event_heads = set(data.get("event_heads") or [])
