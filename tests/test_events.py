@@ -579,3 +579,11 @@ def test_the_call_in_which_something_is_said_is_no_talks(pipe):
     assert not [e for e in said if e.type == "CONSULT" and e.mode == "phone"]
     call = events(pipe, "Erdogan held a phone call with Putin on Friday.")
     assert [e.mode for e in call if e.type == "CONSULT"] == ["phone"]
+
+
+def test_calling_an_act_a_crime_condemns_it_and_an_important_step_praises_it(pipe):
+    condemned = events(pipe, "The Houthis called the Israeli raid on Hodeidah a brutal aggression.")
+    assert one(condemned, "ACCUSE").target in ("ISR", "ISR-MIL")
+    praised = events(pipe, "Qatar called the exchange between Armenia and Azerbaijan an important step.")
+    assert one(praised, "SUPPORT").source == "QAT"
+    assert not [e for e in events(pipe, "Hamas called Egypt's mediators on Monday.") if e.type in ("ACCUSE", "SUPPORT")]

@@ -352,6 +352,20 @@ class Coder:
         self.lex = lex or lexicon()
 
     # ------------------------------------------------------------------ triggers
+    def _appraisal(self, verb: Token) -> Trigger | None:
+        """'called the raid an aggression', 'described the talks as constructive', 'called X's failure
+        appalling': condemning is ACCUSE (disapprove), praising SUPPORT."""
+        preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        preds += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children]
+        for p in preds:
+            words = {p.lemma_.lower(), p.lower_}
+            words |= {c.lemma_.lower() for c in p.children if c.dep_ in ("amod", "advmod")}
+            if words & self.lex.condemning:
+                return Trigger("ACCUSE", "disapprove")
+            if words & self.lex.praising:
+                return Trigger("SUPPORT", None)
+        return None
+
     def _medium_of_saying(self, tok: Token) -> bool:
         """A call, interview or briefing in which something is said, with no one named on the other end."""
         if tok.lemma_.lower() not in self.lex.media or tok.dep_ != "pobj" or tok.head.lower_ not in _MEDIUM_PREPS:
@@ -394,6 +408,9 @@ class Coder:
             if lemma == "execute" and obj is not None and obj.lemma_.lower() not in _PEOPLE_WORDS | _VICTIMS:
                 if obj.ent_type_ != "PERSON":
                     return None  # "executed the swap / what officials hail as ...": carried out, not killed
+            appraised = self._appraisal(tok) if lemma in self.lex.appraisal_verbs else None
+            if appraised is not None:
+                return appraised, f"verb:{lemma}+appraisal"
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma], f"verb:{lemma}"
         elif tok.pos_ in ("NOUN", "PROPN"):

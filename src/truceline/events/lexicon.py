@@ -40,6 +40,9 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     observing: set[str] = field(default_factory=set)  # "reported 90 clashes": who counts an act is no party to it
     media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
+    appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
+    condemning: set[str] = field(default_factory=set)
+    praising: set[str] = field(default_factory=set)
     request_modes: dict[str, str] = field(default_factory=dict)
     cutbacks: set[str] = field(default_factory=set)
     reversals: set[str] = field(default_factory=set)
@@ -92,6 +95,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.reporting = set(data.get("reporting") or [])
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])
+    appraisals = clean(data.get("appraisals") or {})
+    lex.appraisal_verbs = {str(w) for w in appraisals.get("verbs") or []}
+    lex.condemning = {str(w) for w in appraisals.get("condemning") or []}
+    lex.praising = {str(w) for w in appraisals.get("praising") or []}
     lex.cutbacks = set(data.get("cutbacks") or [])
     lex.reversals = set(data.get("reversals") or [])
     lex.event_heads = set(data.get("event_heads") or [])
