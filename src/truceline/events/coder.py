@@ -325,6 +325,15 @@ def _halt_period(tok: Token, halt: Token) -> bool:
     return False
 
 
+_ANOTHER = {"also", "too", "additionally", "further", "separately", "again", "likewise"}
+
+
+def _told_as_another(d: Draft) -> bool:
+    """'The US also issued visa restrictions', 'Israel again struck Rafah': an act added to those told."""
+    verb = _clause_verb(d.trigger)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in verb.children)
+
+
 def _anaphoric(d: Draft) -> bool:
     """'The attack killed 20', 'the strikes': a definite noun that points back at an act already told."""
     if d.type not in ("ASSAULT", "COERCE") or d.trigger.pos_ != "NOUN":
@@ -1332,6 +1341,8 @@ class Coder:
                         continue  # (a publication date stands for "lately": it tells apart only older events)
                 if e.sentence != sent.text.strip() and not _restates(d, e) and not _anaphoric(d):
                     continue  # another sentence's act with another word and aim, told afresh, is another act
+                if e.sentence != sent.text.strip() and _told_as_another(d):
+                    continue  # "the US also issued visa restrictions": one more act, not the one before
                 twin = e
                 break
             ev_text = d.trigger.text
