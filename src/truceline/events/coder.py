@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -359,6 +360,7 @@ def _nominal(tok: Token) -> bool:
 class Coder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
+        self._by_sentence: tuple[ActorResolution | None, dict[int, list]] = (None, {})
 
     # ------------------------------------------------------------------ triggers
     def _appraisal(self, verb: Token) -> Trigger | None:
@@ -1116,17 +1118,25 @@ class Coder:
                         return m.actor_id
         return None
 
+    def _mentions_in(self, res: ActorResolution, sent: Span) -> list:
+        """The mentions inside a sentence (indexed once per article: the article's mentions are many)."""
+        cached = self._by_sentence  # (read once: a pipeline may be shared by threads)
+        if cached[0] is not res:
+            by: dict[int, list] = {}
+            starts = sorted({s.start_char for s in sents(sent.doc)})
+            for m in res.mentions:
+                i = bisect_right(starts, m.start) - 1
+                by.setdefault(starts[i] if i >= 0 else 0, []).append(m)
+            self._by_sentence = cached = (res, by)
+        return [m for m in cached[1].get(sent.start_char, []) if m.start < sent.end_char]
+
     def _explain(self, d: Draft, sent: Span, res: ActorResolution) -> str:
         """The parse path from the trigger to the nearest word of each actor."""
         roles: dict[str, Token | None] = {}
         for role, actor in (("source", d.source), ("target", d.target), ("reported_by", d.reported_by)):
             if actor is None:
                 continue
-            spans = [
-                m
-                for m in res.mentions
-                if (m.actor_id == actor or actor in m.plural_of) and sent.start_char <= m.start < sent.end_char
-            ]
+            spans = [m for m in self._mentions_in(res, sent) if m.actor_id == actor or actor in m.plural_of]
             toks = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in spans]
             toks = [t.root for t in toks if t is not None]
             roles[f"{role} {actor}"] = min(toks, key=lambda t: abs(t.i - d.trigger.i)) if toks else None
@@ -1325,6 +1335,7 @@ class Coder:
 
         lemmas: dict[str, set[str]] = {}
         for d, sent in drafts:
+            text = sent.text.strip()
             ev_date = d.date.date if d.date else None
             twin = None
             for e in events if not d.mirror else []:
@@ -1339,16 +1350,16 @@ class Coder:
                 if ev_date and e.date and ev_date != e.date:
                     if "published" not in (e.date_basis, d.date_basis) or abs((ev_date - e.date).days) > 3:
                         continue  # (a publication date stands for "lately": it tells apart only older events)
-                if e.sentence != sent.text.strip() and not _restates(d, e) and not _anaphoric(d):
+                if e.sentence != text and not _restates(d, e) and not _anaphoric(d):
                     continue  # another sentence's act with another word and aim, told afresh, is another act
-                if e.sentence != sent.text.strip() and _told_as_another(d):
+                if e.sentence != text and _told_as_another(d):
                     continue  # "the US also issued visa restrictions": one more act, not the one before
                 twin = e
                 break
             ev_text = d.trigger.text
             evidence = Evidence(
                 parse=self._explain(d, sent, res),
-                sentence=sent.text.strip(),
+                sentence=text,
                 start=sent.start_char,
                 end=sent.end_char,
                 rule=d.rule,
@@ -1396,7 +1407,7 @@ class Coder:
                     cameo=coding.cameo,
                     goldstein=coding.goldstein,
                     quad_class=coding.quad_class,
-                    sentence=sent.text.strip(),
+                    sentence=text,
                     start=start,
                     end=start + len(ev_text),
                     trigger=ev_text,

@@ -3,6 +3,8 @@ which is quadratic when later stages ask for them per token."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "truceline_index"
@@ -21,7 +23,7 @@ def _index(doc: Doc) -> dict:
         for s in sents:
             for i in range(s.start, s.end):
                 sent_at[i] = s
-        idx = {"ents": ents, "sents": sents, "ent_at": ent_at, "sent_at": sent_at}
+        idx = {"ents": ents, "sents": sents, "ent_at": ent_at, "sent_at": sent_at, "starts": [e.start for e in ents]}
         doc.user_data[_KEY] = idx
     return idx
 
@@ -43,4 +45,11 @@ def sent_of(tok: Token) -> Span:
 
 
 def ents_in(span: Span) -> list[Span]:
-    return [e for e in ents(span.doc) if span.start <= e.start and e.end <= span.end]
+    idx = _index(span.doc)
+    found = []
+    for e in idx["ents"][bisect_left(idx["starts"], span.start) :]:  # (entities are in document order)
+        if e.start >= span.end:
+            break
+        if e.end <= span.end:
+            found.append(e)
+    return found
