@@ -52,14 +52,14 @@ def figures(*args: str) -> dict[str, float]:
 def test_real_articles_floors():
     f = figures()
     assert f["errors"] == 0, f["line"]
-    assert f["R"] >= 0.50 and f["P"] >= 0.50, f["line"]
-    assert f["date"] >= 0.73, f["line"]
-    assert f["actors"] >= 0.83, f["line"]
-    assert f["noise"] <= 5, f["line"]
+    assert f["R"] >= 0.62 and f["P"] >= 0.51, f["line"]
+    assert f["date"] >= 0.85, f["line"]
+    assert f["actors"] >= 0.84, f["line"]
+    assert f["noise"] <= 4, f["line"]
 
 
 def test_own_held_out_articles_floors():
     f = figures("--gold-dir", str(OWN))
     assert f["errors"] == 0, f["line"]
-    assert f["R"] >= 0.53 and f["P"] >= 0.53, f["line"]
-    assert f["date"] >= 0.83, f["line"]
+    assert f["R"] >= 0.57 and f["P"] >= 0.51, f["line"]
+    assert f["date"] >= 0.84, f["line"]
