@@ -592,3 +592,8 @@ def test_calling_an_act_a_crime_condemns_it_and_an_important_step_praises_it(pip
 def test_an_act_told_as_one_more_is_not_merged_into_the_one_before(pipe):
     text = "Washington imposed sanctions on the Sudanese army. The US also imposed sanctions on the army's commanders."
     assert len([e for e in events(pipe, text, dt.date(2025, 6, 6)) if e.type == "SANCTION"]) == 2
+
+
+def test_a_promise_to_act_on_a_place_is_aimed_at_that_place(pipe):
+    e = one(events(pipe, "Turkey said on Monday it will evacuate its outposts in Syria next month."), "AGREE")
+    assert e.source == "TUR" and e.target == "SYR"

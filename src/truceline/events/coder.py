@@ -937,13 +937,16 @@ class Coder:
                     d.target = self._locative_actor(d.trigger, s, d.source)
                     if d.target:
                         d.rule += "+target_in_place"
+                # a promise to act on a place ("will provide aid to refugees in Liberia", "will evacuate the
+                # settlements in Gaza") is aimed where the act would be, as the act itself would be
+                promised = any(f"+future_{t.lower()}" in d.rule for t in _PLACE_TARGETS)
                 foreign_place = (
                     d.source is not None
                     and d.location is not None
                     and d.location.country is not None
                     and d.location.country != self._country(d.source, res)
                     and d.type != "PROTEST"
-                    and (d.type not in _VENUE_TYPES or d.mode == "visit")  # "agreed in Havana": a venue
+                    and (d.type not in _VENUE_TYPES or d.mode == "visit" or promised)  # "agreed in Havana": a venue
                 )
                 if (
                     d.target is None
