@@ -183,9 +183,9 @@ def test_a_date_on_a_noun_dates_that_act_only(pipe):
 
 
 def test_a_halts_own_period_does_not_date_the_order(pipe):
-    text = "Russia's president has ordered a truce with Ukraine over Orthodox Christmas."
-    got = dated(pipe, text, dt.date(2026, 1, 5))
-    assert got["RETREAT"] == dt.date(2026, 1, 5)
+    text = "Colombia's army chief has ordered a truce with the ELN over Christmas."
+    got = dated(pipe, text, dt.date(2025, 12, 22))
+    assert got["RETREAT"] == dt.date(2025, 12, 22)
 
 
 def test_reported_past_perfect_and_promises_take_the_saying_date(pipe):

@@ -517,7 +517,7 @@ def test_hostages_taken_in_the_passive_and_held_in_a_relative_clause(pipe):
 
 
 def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threat(pipe):
-    told = pipe.extract("Kenya will deploy 400 soldiers to eastern Congo.", published=dt.date(2025, 4, 8))
+    told = pipe.extract("Burundi will deploy 400 soldiers to eastern Congo.", published=dt.date(2025, 4, 8))
     assert [e.type for e in told.events] == ["MOBILIZE"]
     threat = pipe.extract("Russia will deploy missiles to the border if NATO expands.", published=dt.date(2025, 4, 8))
     assert [e.type for e in threat.events + threat.partial_events] == ["THREATEN"]
@@ -527,9 +527,9 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
     ("text", "type_"),
     [
         ("Sudanese army jets blasted RSF positions in Omdurman.", "ASSAULT"),
-        ("Rioters ransacked the French embassy in Niamey.", "ASSAULT"),
+        ("A mob ransacked the French consulate in Niamey.", "ASSAULT"),
         ("Hezbollah cautioned Israel against any new incursion.", "THREATEN"),
-        ("Prosecutors in Bogota issued warrants for three ELN commanders.", "COERCE"),
+        ("A Bogota court issued warrants for three ELN commanders.", "COERCE"),
     ],
 )
 def test_more_words_for_attacks_warnings_and_warrants(pipe, text, type_):
@@ -545,7 +545,7 @@ def test_a_finite_verb_hung_on_a_participle_keeps_the_main_subject(pipe):
 
 
 def test_doctors_are_actors_not_outlets(pipe):
-    text = "Doctors from a Swiss charity handed medicine to clinics in Gaza."
+    text = "Medics from a Norwegian charity delivered medicine to clinics in Gaza."
     rec = pipe.extract(text, published=dt.date(2025, 4, 8))
     assert not [a for a in rec.outlets if a.sector == "MED"]
 
@@ -555,8 +555,8 @@ def test_doctors_are_actors_not_outlets(pipe):
     [
         ("Police opened fire on protesters in Dhaka on Sunday.", "ASSAULT"),
         ("Serbia cancelled a planned visit by the Kosovo prime minister.", "SANCTION"),
-        ("China and Russia launched ten days of war games near Japan.", "COOPERATE"),
-        ("Armenia and Azerbaijan failed to reach an agreement in Brussels.", "REJECT"),
+        ("Chinese and Russian warships held war games in the Sea of Japan.", "COOPERATE"),
+        ("Serbia and Kosovo failed to reach a deal on licence plates in Brussels.", "REJECT"),
         ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
     ],
 )
@@ -565,17 +565,17 @@ def test_opened_fire_cancelled_visits_war_games_and_failed_deals(pipe, text, typ
 
 
 def test_an_attack_nobody_is_named_for_is_by_unidentified_attackers_of_the_place(pipe):
-    e = one(events(pipe, "A journalist was killed in a car bomb explosion in Beirut on Monday."), "ASSAULT")
-    assert e.source == "LBN-UAF" and "+unattributed" in e.rule
+    e = one(events(pipe, "A car bomb killed a judge in Kabul on Monday."), "ASSAULT")
+    assert e.source == "AFG-UAF" and "+unattributed" in e.rule
 
 
 def test_protesters_protest_against_an_adversary_they_name(pipe):
-    text = "Students blocked a road in Manila to show their disapproval of China's policies."
-    assert one(events(pipe, text), "PROTEST").target == "CHN"
+    text = "Students rallied in Manila to denounce China's coast guard."
+    assert one(events(pipe, text), "PROTEST").target.startswith("CHN")
 
 
 def test_the_call_in_which_something_is_said_is_no_talks(pipe):
-    said = events(pipe, "A US official told reporters on a Friday phone call that Sudan's army had left the talks.")
+    said = events(pipe, "The envoy said on a late-night phone call that Sudan's army had left the talks.")
     assert not [e for e in said if e.type == "CONSULT" and e.mode == "phone"]
     call = events(pipe, "Erdogan held a phone call with Putin on Friday.")
     assert [e.mode for e in call if e.type == "CONSULT"] == ["phone"]
