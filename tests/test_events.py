@@ -597,3 +597,8 @@ def test_an_act_told_as_one_more_is_not_merged_into_the_one_before(pipe):
 def test_a_promise_to_act_on_a_place_is_aimed_at_that_place(pipe):
     e = one(events(pipe, "Turkey said on Monday it will evacuate its outposts in Syria next month."), "AGREE")
     assert e.source == "TUR" and e.target == "SYR"
+
+
+def test_a_date_after_on_makes_no_phrasal_verb(pipe):
+    assert not [e for e in events(pipe, "Hamas called Egypt on Monday.") if e.type == "REQUEST"]
+    assert one(events(pipe, "Hamas called on Egypt to open the crossing."), "REQUEST").target == "EGY"

@@ -402,6 +402,8 @@ class Coder:
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
             for c in objects:
+                if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+                    continue  # "called Egypt on Monday" is no "call on"
                 if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or c.i == tok.head.i:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
