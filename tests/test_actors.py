@@ -262,3 +262,13 @@ def test_the_leaders_after_two_named_leaders_are_both(pipe):
     # one leader named, or three countries' leaders: no pair to point at
     alone = pipe.extract("The Brazilian president met the press. The leaders agreed.", published=dt.date(2025, 5, 6))
     assert not [m for m in alone.actors if m.id == "ARG-GOV"]
+
+
+def test_a_group_that_took_power_is_an_insurgency_before_and_a_government_after(pipe):
+    import datetime as dt
+
+    text = "The Taliban met US envoys in Doha."
+    before = pipe.extract(text, published=dt.date(2020, 2, 29))
+    after = pipe.extract(text, published=dt.date(2023, 5, 1))
+    assert [a.sector for a in before.actors if a.id == "taliban"] == ["REB"]
+    assert [a.sector for a in after.actors if a.id == "taliban"] == ["GOV"]
