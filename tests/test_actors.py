@@ -272,3 +272,12 @@ def test_a_group_that_took_power_is_an_insurgency_before_and_a_government_after(
     after = pipe.extract(text, published=dt.date(2023, 5, 1))
     assert [a.sector for a in before.actors if a.id == "taliban"] == ["REB"]
     assert [a.sector for a in after.actors if a.id == "taliban"] == ["GOV"]
+
+
+def test_the_guerrillas_and_the_militants_are_the_armed_group_just_named(pipe):
+    import datetime as dt
+
+    for noun in ("guerrillas", "militants"):
+        text = f"Al-Shabaab attacked an army base near Mogadishu. The {noun} said they had killed ten soldiers."
+        rec = pipe.extract(text, published=dt.date(2025, 6, 2))
+        assert any(m.text == f"The {noun}" for a in rec.actors if a.id == "al-shabaab" for m in a.mentions)

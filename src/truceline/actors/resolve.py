@@ -570,6 +570,16 @@ class _Builder:
                     actor = self.reg.generic(self.own_country, sector)
                     self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.7, "DEF")
                     continue
+                if sector == "REB":
+                    # "Al-Shabaab attacked a base. The militants said ...": the armed group just named
+                    armed = [
+                        a
+                        for a in self._recent_distinct(tok.idx, {"group"}, 1, window=2)
+                        if self.reg.actors[a].sector == "REB"
+                    ]
+                    if armed:
+                        self.add(doc[first - 1 : tok.i + 1], self.reg.actors[armed[0]], "coreference", 0.7, "DEF")
+                        continue
                 recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
                 if recent:
                     self.add(doc[first - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
@@ -862,7 +872,21 @@ _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
 _MADE_IN = {"designed", "made", "built", "manufactured", "produced", "developed", "supplied", "style", "type"}
 # "the militant group", "the armed movement": a description of the group named before, not another one
 _GROUP_ADJECTIVES = {"militant", "armed", "rebel", "islamist", "jihadist", "paramilitary", "separatist", "insurgent"}
-_GROUP_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "rebels", "insurgents"}
+_GROUP_ANAPHORS = {
+    "group",
+    "movement",
+    "militia",
+    "organisation",
+    "organization",
+    "rebels",
+    "insurgents",
+    "guerrillas",
+    "militants",
+    "paramilitaries",
+    "separatists",
+    "alliance",
+    "jihadists",
+}
 _ON_PARTIES = {"call", "urge", "press", "prevail", "impose", "declare", "wage", "retaliate", "rely", "depend"}
 _RULERS = {"regime", "entity", "enemy", "government", "administration", "authorities", "leadership", "junta"}
 _LOCATIVE = {
