@@ -154,6 +154,8 @@ _PEOPLE_WORDS = {
     "group",
     "people",
     "resident",
+    "other",  # "others accused Russia of ...": people the text does not name
+    "critic",
 }
 _VICTIMS = {"prisoner", "civilian", "detainee", "hostage", "person", "woman", "activist", "member", "worker", "child"}
 _SUFFERING = {"deal", "face", "suffer", "endure", "cope", "contend", "withstand", "survive", "come", "fall", "repel"}
