@@ -179,3 +179,15 @@ def test_unnamed_people_who_accuse_one_side_are_taken_for_the_other(pipe):
     rec = pipe.extract(text, published=dt.date(2025, 6, 4))
     accuse = [e for e in rec.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].source == "UKR" and "+source_frame" in accuse[0].rule
+
+
+def test_a_state_against_the_first_named_of_its_armed_groups_when_they_tie(pipe):
+    text = (
+        "Myanmar's junta held a parade in Naypyidaw on Monday. Myanmar's military leader gave a speech there. "
+        "The Myanmar government later issued a statement. The Arakan Army posted photographs online. "
+        "The Ta'ang National Liberation Army posted photographs too. "
+        "The Arakan Army and the Ta'ang National Liberation Army did not comment further."
+    )
+    frame = pipe.extract(text, published=dt.date(2024, 1, 12)).frame
+    assert [s.country for s in frame.sides] == ["MMR", "MMR"]
+    assert frame.sides[1].actors[0] == "arakan-army"

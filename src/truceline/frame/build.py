@@ -329,6 +329,12 @@ class FrameBuilder:
             if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[2][1] < top[1][1]):
                 sides = [top[0][0], top[1][0]]
                 t.evidence.append("most mentioned")
+            elif len(top) >= 3 and top[1][1] >= 2 and top[0][1] > top[1][1] and self._home_groups(top):
+                # a state and several of its own armed groups named as often ("the junta" against an
+                # alliance and its members): the state against the group it names first
+                first = self._first_mentioned([k for k, n in top[1:] if n == top[1][1]])
+                sides = [top[0][0], first]
+                t.evidence.append("state against the first of its armed groups")
         others = [
             FrameDyad(sides=sorted((self._rep(k) for k in pair), key=str), weight=w)
             for w, pair in ranked
@@ -347,6 +353,22 @@ class FrameBuilder:
             evidence=t.evidence[:12],
         )
         return frame
+
+    def _home_groups(self, top: list[tuple[str, int]]) -> bool:
+        """Are the runners-up (as often named as each other) armed groups of the most named state?"""
+        state = top[0][0]
+        tied = [k for k, n in top[1:] if n == top[1][1]]
+        return (
+            len(state) == 3
+            and state.isupper()
+            and all((a := self.actors.get(k)) is not None and a.kind == "group" and a.country == state for k in tied)
+        )
+
+    def _first_mentioned(self, keys: list[str]) -> str:
+        def first(k: str) -> int:
+            return min((m.start for m in self.res.mentions if self.key(m.actor_id) == k), default=10**9)
+
+        return min(keys, key=lambda k: (first(k), k))
 
     def _rep(self, key: str) -> str:
         """The actor that stands for a side: the country itself, else its most mentioned actor."""
