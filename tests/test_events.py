@@ -602,3 +602,9 @@ def test_a_promise_to_act_on_a_place_is_aimed_at_that_place(pipe):
 def test_a_date_after_on_makes_no_phrasal_verb(pipe):
     assert not [e for e in events(pipe, "Hamas called Egypt on Monday.") if e.type == "REQUEST"]
     assert one(events(pipe, "Hamas called on Egypt to open the crossing."), "REQUEST").target == "EGY"
+
+
+def test_captives_arriving_home_is_a_release_to_their_side(pipe):
+    e = one(events(pipe, "Thirteen Houthi prisoners arrived in Sanaa on Saturday."), "RETREAT")
+    assert e.mode == "release" and e.target == "houthis" and e.source is None
+    assert one(events(pipe, "The Israeli delegation arrived in Cairo."), "CONSULT").source == "ISR-GOV"

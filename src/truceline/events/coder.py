@@ -104,6 +104,8 @@ _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREAT
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
 _MEDIUM_PREPS = {"on", "in", "during", "at", "over"}
+_HOMECOMING = {"arrive", "return", "land"}
+_CAPTIVES = {"prisoner", "detainee", "hostage", "captive", "pow", "pows"}
 _TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "hour", "dawn"}
 _EXPLICIT_DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
@@ -423,6 +425,10 @@ class Coder:
             if lemma == "execute" and obj is not None and obj.lemma_.lower() not in _PEOPLE_WORDS | _VICTIMS:
                 if obj.ent_type_ != "PERSON":
                     return None  # "executed the swap / what officials hail as ...": carried out, not killed
+            subj = child(tok, "nsubj")
+            if lemma in _HOMECOMING and subj is not None and subj.lemma_.lower() in _CAPTIVES:
+                # "13 prisoners arrived in Sanaa", "the freed hostages returned home": a release carried out
+                return Trigger("RETREAT", "release"), f"verb:{lemma}+captives_home"
             appraised = self._appraisal(tok) if lemma in self.lex.appraisal_verbs else None
             if appraised is not None:
                 return appraised, f"verb:{lemma}+appraisal"
@@ -907,6 +913,7 @@ class Coder:
             conventions.sanction_targets(sent_drafts)
             conventions.agreed_halts(sent_drafts)
             conventions.seizures(sent_drafts)
+            conventions.captives_home(sent_drafts)
             conventions.walkouts(sent_drafts)
             conventions.state_blockades(sent_drafts, lambda a: self._is_state(a, res))
             conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))

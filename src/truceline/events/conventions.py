@@ -508,6 +508,13 @@ def seizures(drafts: list[Draft]) -> None:
             d.rule += "+ground_taken"
 
 
+def captives_home(drafts: list[Draft]) -> None:
+    """'13 Houthi prisoners arrived in Sanaa': the prisoners' side is released to, by the other side."""
+    for d in drafts:
+        if "+captives_home" in d.rule and d.source is not None:
+            d.source, d.target = None, d.source
+
+
 def state_blockades(drafts: list[Draft], is_state: Callable[[str | None], bool]) -> None:
     """'Russia has been blocking access to the ports': a state or its forces blocking is a blockade
     (COERCE restrict), not a protesters' obstruction."""
