@@ -608,3 +608,9 @@ def test_captives_arriving_home_is_a_release_to_their_side(pipe):
     e = one(events(pipe, "Thirteen Houthi prisoners arrived in Sanaa on Saturday."), "RETREAT")
     assert e.mode == "release" and e.target == "houthis" and e.source is None
     assert one(events(pipe, "The Israeli delegation arrived in Cairo."), "CONSULT").source == "ISR-GOV"
+
+
+def test_troops_sent_or_deployed_to_a_place_are_a_mobilisation_there(pipe):
+    e = one(events(pipe, "Burundi will deploy its contingents to Goma."), "MOBILIZE")
+    assert e.location is not None and e.location.country == "COD" and e.target == "COD"
+    assert one(events(pipe, "Egypt sent troops to the border with Gaza."), "MOBILIZE").source == "EGY"

@@ -899,7 +899,7 @@ class Coder:
                 self._status(d)
                 self._reported_by(d, s, sent)
                 self._attach_date(d, sent_dates)
-                d.location = location_for(tok)
+                d.location = location_for(tok, destination=d.type == "MOBILIZE" or d.mode in ("visit", "troops"))
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
             self._apply_governor_types(sent_drafts, s)

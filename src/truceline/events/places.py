@@ -8,6 +8,7 @@ from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of
 
+_BORDERS = {"border", "frontier", "boundary"}
 _LOC_PREPS = {
     "in",
     "at",
@@ -55,18 +56,22 @@ def _place_span(tok: Token) -> Span | None:
     return ent
 
 
-def location_for(trigger: Token) -> Location | None:
-    """The first gazetteer place under a locative preposition of the trigger or its verb."""
+def location_for(trigger: Token, destination: bool = False) -> Location | None:
+    """The first gazetteer place under a locative preposition of the trigger or its verb; with
+    ``destination``, also where a move goes ("will deploy troops to Goma", "travelled to Doha")."""
+    preps = _LOC_PREPS | {"to", "into"} if destination else _LOC_PREPS
     heads = [trigger]
     if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
         heads.append(trigger.head)
     g = gazetteer()
     for head in heads:
         # "struck a market in Amhara", "hit the centre of Sumy", "a strike on the refinery in Saratov"
-        places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOC_PREPS]
+        places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps]
         places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"]
         for prep in places:
             for tok in prep.subtree:
+                if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
+                    continue  # "reinforcements to the border with Venezuela": the own side of the border
                 span = _place_span(tok)
                 if span is None:
                     continue
