@@ -530,9 +530,15 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
         ("A mob ransacked the French consulate in Niamey.", "ASSAULT"),
         ("Hezbollah cautioned Israel against any new incursion.", "THREATEN"),
         ("A Bogota court issued warrants for three ELN commanders.", "COERCE"),
+        ("Police opened fire on protesters in Dhaka on Sunday.", "ASSAULT"),
+        ("Serbia cancelled a planned visit by the Kosovo prime minister.", "SANCTION"),
+        ("Chinese and Russian warships held war games in the Sea of Japan.", "COOPERATE"),
+        ("Serbia and Kosovo failed to reach a deal on licence plates in Brussels.", "REJECT"),
+        ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
     ],
 )
-def test_more_words_for_attacks_warnings_and_warrants(pipe, text, type_):
+def test_words_for_attacks_warnings_warrants_cutbacks_drills_and_failed_deals(pipe, text, type_):
+    # (and "opened fire" offers nothing; a cancelled visit stays a cutback; "war games" as the data lists it)
     assert one(events(pipe, text), type_)
 
 
@@ -548,20 +554,6 @@ def test_doctors_are_actors_not_outlets(pipe):
     text = "Medics from a Norwegian charity delivered medicine to clinics in Gaza."
     rec = pipe.extract(text, published=dt.date(2025, 4, 8))
     assert not [a for a in rec.outlets if a.sector == "MED"]
-
-
-@pytest.mark.parametrize(
-    ("text", "type_"),
-    [
-        ("Police opened fire on protesters in Dhaka on Sunday.", "ASSAULT"),
-        ("Serbia cancelled a planned visit by the Kosovo prime minister.", "SANCTION"),
-        ("Chinese and Russian warships held war games in the Sea of Japan.", "COOPERATE"),
-        ("Serbia and Kosovo failed to reach a deal on licence plates in Brussels.", "REJECT"),
-        ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
-    ],
-)
-def test_opened_fire_cancelled_visits_war_games_and_failed_deals(pipe, text, type_):
-    assert one(events(pipe, text), type_)
 
 
 def test_an_attack_nobody_is_named_for_is_by_unidentified_attackers_of_the_place(pipe):

@@ -161,22 +161,20 @@ def test_a_thing_as_the_doer_takes_no_side(pipe):
     ]
 
 
+def war_report(pipe, last: str):
+    """A short report on a war between two states, ending with the sentence under test."""
+    text = f"Russia and Ukraine have been at war since 2022. Russian forces shelled Kharkiv on Monday. {last}"
+    return pipe.extract(text, published=dt.date(2025, 6, 4))
+
+
 def test_an_attack_on_the_attackers_own_country_in_a_war_between_two_states_is_on_the_other(pipe):
-    text = (
-        "Russia and Ukraine have been at war since 2022. Russian forces shelled Kharkiv on Monday. "
-        "The Russian army was firing artillery near Belgorod in Russia on Tuesday."
-    )
-    rec = pipe.extract(text, published=dt.date(2025, 6, 4))
+    rec = war_report(pipe, "The Russian army was firing artillery near Belgorod in Russia on Tuesday.")
     fire = [e for e in rec.events if e.trigger == "firing"]
     assert fire and fire[0].target in ("UKR", "UKR-MIL", "UKR-GOV")
 
 
 def test_unnamed_people_who_accuse_one_side_are_taken_for_the_other(pipe):
-    text = (
-        "Russia and Ukraine have been at war since 2022. Russian forces shelled Kharkiv on Monday. "
-        "Others accused Russia of preparing a new offensive."
-    )
-    rec = pipe.extract(text, published=dt.date(2025, 6, 4))
+    rec = war_report(pipe, "Others accused Russia of preparing a new offensive.")
     accuse = [e for e in rec.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].source == "UKR" and "+source_frame" in accuse[0].rule
 
