@@ -606,3 +606,12 @@ def test_troops_sent_or_deployed_to_a_place_are_a_mobilisation_there(pipe):
     e = one(events(pipe, "Burundi will deploy its contingents to Goma."), "MOBILIZE")
     assert e.location is not None and e.location.country == "COD" and e.target == "COD"
     assert one(events(pipe, "Egypt sent troops to the border with Gaza."), "MOBILIZE").source == "EGY"
+
+
+def test_a_fronted_time_phrase_names_no_target(pipe):
+    text = (
+        "On Friday Josep Borrell, the EU's foreign policy chief, appealed for calm after Britain and Canada "
+        "condemned Serbia's troop build-up."
+    )
+    appeal = one(events(pipe, text), "REQUEST")  # the parse hangs the speaker on "On": he is no target
+    assert appeal.source == "josep-borrell" and appeal.target != "josep-borrell"

@@ -563,6 +563,8 @@ class Coder:
                     d.target = s.actor_of(pobj)  # "the Navy of Myanmar together with the Navy of Russia"
             if d.target is None:
                 for pobj in prep_objects(verb):
+                    if pobj.head.i < verb.i and pobj.head.i == pobj.head.left_edge.i == verb.left_edge.i:
+                        continue  # "On Tuesday Guterres ... condemned": a fronted adverbial, no target
                     # a protest "against the handover of villages to Azerbaijan" is against a policy, not Azerbaijan
                     d.target = s.actor_of(pobj, deep=d.type != "PROTEST")
                     if d.target:
