@@ -615,3 +615,12 @@ def test_a_fronted_time_phrase_names_no_target(pipe):
     )
     appeal = one(events(pipe, text), "REQUEST")  # the parse hangs the speaker on "On": he is no target
     assert appeal.source == "josep-borrell" and appeal.target != "josep-borrell"
+
+
+def test_they_after_a_meeting_are_the_two_who_met_and_the_talks_theirs(pipe):
+    text = (
+        "Kenya's president met Ethiopia's prime minister in Nairobi. "
+        "After talks at State House on Friday, they announced a joint border commission."
+    )
+    talks = [e for e in events(pipe, text, dt.date(2025, 6, 8)) if "+talks_of_subject" in e.rule]
+    assert talks and {talks[0].source, talks[0].target} <= {"KEN-GOV", "ETH-GOV", "william-ruto", "abiy-ahmed"}

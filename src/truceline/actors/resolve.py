@@ -718,6 +718,17 @@ class _Builder:
                 pair = [by_token[t.head.i].actor_id, m.actor_id]
                 if best is None or i > best[0]:
                     best = (i, pair)
+        if best is None:
+            # "Erdogan met Putin in Moscow. ... they announced": who met whom
+            for i, m in by_token.items():
+                t = self.doc[i]
+                if t.dep_ != "nsubj" or t.head.lemma_.lower() not in _MEETING_VERBS:
+                    continue
+                others = [c for c in t.head.children if c.dep_ == "dobj"]
+                others += [o for c in t.head.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+                other = next((by_token[o.i] for o in others if o.i in by_token), None)
+                if other is not None and other.actor_id != m.actor_id and (best is None or i > best[0]):
+                    best = (i, [m.actor_id, other.actor_id])
         span = self.doc[tok.i : tok.i + 1]
         if best is not None:
             self.add(span, self.reg.actors[best[1][0]], "coreference", 0.6, "PRON", plural_of=best[1])
@@ -872,6 +883,7 @@ _MEMBER_NOUNS = {"allies", "members", "states", "partners"}
 _MADE_IN = {"designed", "made", "built", "manufactured", "produced", "developed", "supplied", "style", "type"}
 # "the militant group", "the armed movement": a description of the group named before, not another one
 _GROUP_ADJECTIVES = {"militant", "armed", "rebel", "islamist", "jihadist", "paramilitary", "separatist", "insurgent"}
+_MEETING_VERBS = {"meet", "host", "receive", "call", "phone", "speak", "talk", "negotiate", "visit"}
 _GROUP_ANAPHORS = {
     "group",
     "movement",

@@ -704,6 +704,20 @@ class Coder:
                 subj, passive = subject(verb)
                 if not passive:
                     d.source = s.actor_of(subj)
+        if (
+            d.source is None
+            and d.type in _JOINT_TYPES
+            and noun.dep_ == "pobj"
+            and head.lower_ in ("after", "following")
+            and head.head.pos_ in ("VERB", "AUX")
+            and head.i < head.head.i
+        ):
+            # "After talks in Moscow on Thursday, they announced a ceasefire": the talks were theirs
+            subj, passive = subject(head.head)
+            pair = s.plural_of(subj) if subj is not None and not passive else []
+            if len(pair) == 2:
+                d.source, d.target = pair
+                d.rule += "+talks_of_subject"
         if d.source is None and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in _SEQUENCE_PREPS:
             # "arrived on a visit", "engaged in talks"; "is open to attacks" (through the adjective)
             # (not "imposed a curfew after attacks": a preposition of time introduces another event)
