@@ -624,3 +624,10 @@ def test_they_after_a_meeting_are_the_two_who_met_and_the_talks_theirs(pipe):
     )
     talks = [e for e in events(pipe, text, dt.date(2025, 6, 8)) if "+talks_of_subject" in e.rule]
     assert talks and {talks[0].source, talks[0].target} <= {"KEN-GOV", "ETH-GOV", "william-ruto", "abiy-ahmed"}
+
+
+def test_who_receives_aid_or_praise_from_someone_is_its_target(pipe):
+    aid = one(events(pipe, "Moldova received military aid from Romania."), "AID")
+    assert (aid.source, aid.target) == ("ROU", "MDA")
+    praise = one(events(pipe, "Qatar received appreciation from Israel."), "SUPPORT")
+    assert (praise.source, praise.target) == ("ISR", "QAT")

@@ -104,6 +104,7 @@ _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREAT
 _DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
 _CASUALTY_UNITS = {"killed", "wounded", "abducted"}
 _MEDIUM_PREPS = {"on", "in", "during", "at", "over"}
+_RECEIVING = {"receive", "win", "earn", "get", "obtain", "accept"}
 _HOMECOMING = {"arrive", "return", "land"}
 _CAPTIVES = {"prisoner", "detainee", "hostage", "captive", "pow", "pows"}
 _TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "hour", "dawn"}
@@ -682,6 +683,17 @@ class Coder:
                 d.target = of_actor
         head = noun.head
         reacting = self._reacts(head)
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and lemma_of(head) in _RECEIVING and d.source is None:
+            # "Ukraine received aid from Germany", "the UAE won praise from both sides": the giver acts on
+            # the one who receives
+            givers = [o for o in prep_objects(head, ("from",)) + prep_objects(noun, ("from",))]
+            giver = next((a for o in givers if (a := s.actor_of(o, deep=True))), None)
+            subj, passive = subject(head)
+            taker = s.actor_of(subj) if subj is not None and not passive else None
+            if giver and taker and giver != taker:
+                d.source, d.target = giver, taker
+                d.rule += "+received"
+                return
         observed = lemma_of(head) in self.lex.observing and d.type in ("ASSAULT", "COERCE")
         if (
             d.source is None
