@@ -281,3 +281,136 @@ def test_the_guerrillas_and_the_militants_are_the_armed_group_just_named(pipe):
         text = f"Al-Shabaab attacked an army base near Mogadishu. The {noun} said they had killed ten soldiers."
         rec = pipe.extract(text, published=dt.date(2025, 6, 2))
         assert any(m.text == f"The {noun}" for a in rec.actors if a.id == "al-shabaab" for m in a.mentions)
+
+
+# ---------------------------------------------------------------- people and bodies the text describes
+def actor_of(res, text):
+    """The resolved actor (country, sector, kind) of the mention whose text contains ``text``."""
+    m = next(m for m in res.mentions if text in m.text)
+    a = next(a for a in res.actors if a.id == m.actor_id)
+    return a.country, a.sector, a.kind
+
+
+def test_a_title_in_apposition_before_the_name_gives_country_and_sector(pipe):
+    _, res = actors_in(
+        pipe,
+        "The claim was repeated on Monday by an adviser to the President of Moldova, Ion Vasilescu.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Ion Vasilescu") == ("MDA", "GOV", "person")
+
+
+def test_a_title_after_the_name_names_the_group_the_person_speaks_for(pipe):
+    _, res = actors_in(
+        pipe,
+        "Marek Olszan, a political spokesman for the M23 movement, told reporters the truce was over. "
+        "Olszan added that the rebels would hold their positions.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Marek Olszan") == ("COD", "REB", "person")
+    assert actor_of(res, "Olszan added"[:6]) == ("COD", "REB", "person")  # the surname alone, later
+
+
+def test_an_analyst_at_a_think_tank_is_no_side(pipe):
+    _, res = actors_in(
+        pipe,
+        "“Nobody trusts the deal yet,” said Dara Quennell, a senior fellow with the Gulf programme at the "
+        "Institute for Maritime Studies.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Dara Quennell")[1] == "NGO"
+    assert actor_of(res, "Institute for Maritime Studies")[1:] == ("NGO", "group")
+
+
+def test_a_person_of_a_named_group(pipe):
+    _, res = actors_in(pipe, "Soe Win Aung of the Arakan Army said the fighters would pull back.", dt.date(2024, 5, 1))
+    assert actor_of(res, "Soe Win Aung") == ("MMR", "REB", "person")
+
+
+def test_a_breakaway_states_leaders_and_forces_are_rebels_of_its_country(pipe):
+    _, res = actors_in(
+        pipe,
+        "Abkhazia President Ruslan Tkhagapsov welcomed the deal. Separatist forces in Transnistria said they would "
+        "observe it, and the Transnistria Defence Ministry denied firing.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Ruslan Tkhagapsov") == ("GEO", "REB", "person")
+    assert actor_of(res, "forces in Transnistria")[:2] == ("MDA", "REB")
+    assert actor_of(res, "Transnistria Defence Ministry")[:2] == ("MDA", "REB")
+    assert not any(m.text == "Transnistria" for m in res.mentions)  # the name alone is a place
+
+
+def test_organisation_names_become_actors_of_their_sector_and_country(pipe):
+    _, res = actors_in(
+        pipe,
+        "Libya's rival camps met again. The Government of National Unity (GNU) said the talks went well, and "
+        "the GNU later sent a delegation. Washington sanctioned the Khartoum-based Nile Munitions Corporation.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Government of National Unity")[:2] == ("LBY", "GOV")
+    assert [m.actor_id for m in res.mentions if m.text == "GNU"] == ["LBY-GOV", "LBY-GOV"]
+    assert actor_of(res, "Nile Munitions Corporation")[:2] == ("SDN", "MIL")
+
+
+def test_a_church_takes_the_passages_country_and_a_council_of_a_church_is_the_churchs(pipe):
+    _, res = actors_in(
+        pipe,
+        "Colombia's army resumed operations after the ELN refused to extend the truce. "
+        "Colombian officials, the UN and the Lutheran Church had urged both sides to talk.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Lutheran Church")[:2] == ("COL", "NGO")
+    _, res = actors_in(pipe, "The Council of the Serbian Orthodox Church called for calm.", dt.date(2024, 5, 1))
+    assert actor_of(res, "Council of the Serbian Orthodox Church")[1] == "NGO"
+
+
+def test_a_registry_name_cut_short_by_the_model_is_another_organisation(pipe):
+    _, res = actors_in(
+        pipe, "The European Council on Foreign Relations published a report on the war.", dt.date(2024, 5, 1)
+    )
+    assert "european-council" not in {a.id for a in res.actors}
+
+
+def test_a_name_with_a_qualifier_is_found_without_it(pipe):
+    found, _ = actors_in(
+        pipe, "Colombia's government resumed talks with the National Liberation Army in Caracas.", dt.date(2024, 5, 1)
+    )
+    assert found["the National Liberation Army"] == "eln"
+
+
+def test_a_junta_spokesman_is_the_juntas_and_a_junta_is_military(pipe):
+    _, res = actors_in(
+        pipe,
+        "Myanmar's military bombed two villages on Sunday. "
+        "Junta spokesman Kyaw Lin Htet said the rebels had fired first.",
+        dt.date(2024, 5, 1),
+    )
+    assert actor_of(res, "Kyaw Lin Htet") == ("MMR", "MIL", "person")
+
+
+def test_a_coalition_led_by_a_country_is_its_forces_and_the_coalition_later_too(pipe):
+    found, _ = actors_in(
+        pipe,
+        "The Yemeni government is backed by a military coalition led by Riyadh. "
+        "The coalition said it would halt its air strikes.",
+        dt.date(2022, 4, 1),
+    )
+    assert found["military coalition"] == "SAU-MIL"
+    assert found["The coalition"] == "SAU-MIL"
+    found, _ = actors_in(pipe, "Keir Starmer said Britain would lead a coalition of the willing.", dt.date(2025, 3, 1))
+    assert "coalition" not in found  # a coalition to be formed is not yet anyone's forces
+
+
+def test_a_title_picks_which_office_of_a_registry_person_the_article_sees(pipe):
+    _, res = actors_in(pipe, "Army chief Abdel Fattah al-Burhan visited the front.", dt.date(2024, 5, 1))
+    assert actor_of(res, "Burhan") == ("SDN", "MIL", "person")
+    _, res = actors_in(pipe, "Talks began under then-president Iván Duque and stalled.", dt.date(2024, 5, 1))
+    assert actor_of(res, "Duque")[:2] == ("COL", "GOV")
+    _, res = actors_in(pipe, "Iván Duque criticised the talks.", dt.date(2024, 5, 1))
+    assert actor_of(res, "Duque")[:2] == ("COL", "ELI")  # no title: a former president is an elite
+
+
+@pytest.mark.parametrize("when, sector", [(dt.date(2019, 6, 1), "REB"), (dt.date(2023, 6, 1), "GOV")])
+def test_a_groups_sector_can_change_with_the_date(pipe, when, sector):
+    _, res = actors_in(pipe, "The Taliban said the talks would continue.", when)
+    assert actor_of(res, "Taliban")[:2] == ("AFG", sector)

@@ -152,6 +152,10 @@ class Registry:
         self.metonyms: dict[str, tuple[str, str]] = {}
         self.sector_nouns: dict[str, str] = {}
         self.places_of_government: dict[str, str] = {}
+        # self-proclaimed states inside a country: their authorities and forces are that country's rebels
+        self.breakaway: dict[str, str] = {}
+        # head nouns that make a capitalised name an organisation of a sector ("Corporation" BUS)
+        self.org_nouns: dict[str, str] = {}
         self.files: list[str] = []
         self._metonym_names: set[str] = set()
         self.titles: dict[str, dict] = {}
@@ -169,6 +173,9 @@ class Registry:
         self.actors[actor.id] = actor
         for alias in {actor.name, *actor.aliases}:
             self.add_alias(alias, actor.id)
+            base = re.match(r"^(.*\S)\s+\([^)]*\)$", alias)
+            if base:  # "National Liberation Army (Colombia)": news writes the name without the qualifier
+                self.add_alias(base.group(1), actor.id)
 
     def add_alias(self, alias: str, actor_id: str) -> None:
         self._exact[alias].add(actor_id)
@@ -221,6 +228,8 @@ class Registry:
         """People holding a role on a date (all current holders when the date is unknown)."""
         found = []
         for actor in self.actors.values():
+            if actor.kind != "person":
+                continue  # a group's roles date its sector; nobody holds them as an office
             for role in actor.roles:
                 if country and role.country != country:
                     continue
@@ -404,6 +413,15 @@ def _load_sectors(reg: Registry, path: Path, data: dict) -> None:
             reg.sector_nouns[str(noun).lower()] = sector
     for name, code in clean(data.get("places_of_government") or {}).items():
         reg.places_of_government[normalise(str(name))] = str(code)
+    for name, code in clean(data.get("breakaway_regions") or {}).items():
+        if str(code) not in reg.actors:
+            raise fail(path, data.get("breakaway_regions"), f"breakaway region {name!r}: unknown country {code!r}")
+        reg.breakaway[normalise(str(name))] = str(code)
+    for sector, nouns in clean(data.get("organisations") or {}).items():
+        if sector not in SECTORS:
+            raise fail(path, data.get("organisations"), f"organisations: unknown sector {sector!r}")
+        for noun in nouns or []:
+            reg.org_nouns[str(noun).lower()] = str(sector)
 
 
 def _load_titles(reg: Registry, path: Path, data: dict) -> None:
@@ -427,6 +445,8 @@ def load_file(reg: Registry, path: Path, source: str) -> None:
         "groups",
         "sectors",
         "places_of_government",
+        "breakaway_regions",
+        "organisations",
         "titles",
         "homographs",
         "__line__",

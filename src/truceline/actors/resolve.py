@@ -9,6 +9,8 @@ and the article's date. A span that matches nothing is kept as unresolved with i
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import ChainMap
 from collections.abc import Iterable
 from datetime import date
 
@@ -112,6 +114,12 @@ class _Builder:
         self.mentions: list[ResolvedMention] = []
         self.unresolved: list[UnresolvedMention] = []
         self.taken: set[int] = set()
+        # actors the text itself describes ("Hikmet Hajiyev, an aide to the President of Azerbaijan"): this
+        # article's only, laid over the registry without changing it
+        self.described: dict[str, RegistryActor] = {}
+        self.actors: ChainMap[str, RegistryActor] = ChainMap(self.described, reg.actors)
+        self.sector_in_text: dict[str, str] = {}  # a registry person's sector as the text presents him
+        self.acronyms: dict[str, RegistryActor] = {}  # "(GNA)" after a described organisation's name
         self.own_country = self._issuer(outlet)
 
     def _issuer(self, outlet: str | None) -> str | None:
@@ -164,6 +172,8 @@ class _Builder:
                 self._role(tok, *found)
         for tok in doc:
             sector = self._sector_of(tok)
+            if sector is None and tok.lower_ in ("coalition", "alliance") and self._leader_of(tok, named=True):
+                sector = "MIL"  # "a military coalition led by Riyadh": the leader's forces
             if sector is None or tok.i in self.taken or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             if tok.pos_ == "ADJ" and tok.lower_ not in ("military", "naval", "rebel", "militant"):
@@ -176,6 +186,8 @@ class _Builder:
             titled = _title_at(self.reg, doc, tok.i) is not None
             if titled and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
                 continue  # "Syrian President Bashar al-Assad": the person, resolved from the name
+            if self._rebel_state_form(tok, sector):
+                continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
             countries: list[str] = []
             first = tok
@@ -194,6 +206,10 @@ class _Builder:
             group = self._group_modifier(tok)
             if group is not None:
                 continue  # "RSF fighters", "ELN guerrillas": the group itself (added by _group_modifier)
+            if not countries and self._leader_of(tok):
+                countries.append(self._leader_of(tok) or "")
+                first = min(tok.left_edge, tok, key=lambda x: x.i)
+                first = first if first.pos_ != "DET" else doc[first.i + 1]
             if not countries and tok.i > 0:
                 c = self._country_of_token(doc[tok.i - 1])  # "Israeli army positions" parsed flat
                 if c:
@@ -207,25 +223,29 @@ class _Builder:
                         named = [
                             i
                             for i in self.reg.exact(re.sub(r"^the ", "", whole, flags=re.I))
-                            if self.reg.actors[i].kind == "country"
+                            if self.actors[i].kind == "country"
                         ]
                         if named:
                             countries.append(named[0])
                             continue
+                        if self._names_organisation(pobj):
+                            continue  # "the leader of the Russian Orthodox Church": the church's, not Russia's
                         for t in pobj.subtree:
                             c = self._country_of_token(t)
-                            if c and self.reg.actors.get(c) is not None:
+                            if c and self.actors.get(c) is not None:
                                 countries.append(c)
                                 break
                 for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (x for x in prep.children if x.dep_ == "pobj"):
                         for other in pobj.conjuncts:  # "delegations of the United States and Ukraine"
                             c = self._country_of_token(other)
-                            if c and c not in countries and self.reg.actors.get(c) is not None:
+                            if c and c not in countries and self.actors.get(c) is not None:
                                 countries.append(c)
                 if countries:
                     prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
                     last = prep.right_edge.i if prep is not None else tok.i  # "armed forces of Pakistan"
+                    comma = next((t.i for t in doc[tok.i : last + 1] if t.text == ","), None)
+                    last = comma - 1 if comma is not None else last  # "the President of Moldova, Ion X": not X
                     span = doc[tok.left_edge.i : last + 1]
                     if self.free(span):
                         actors = [self.reg.generic(c, sector) for c in countries]
@@ -239,15 +259,23 @@ class _Builder:
             plural = [a.id for a in actors] if len(actors) > 1 else None
             self.add(span, actors[0], "generic", 0.9, "GENERIC", plural_of=plural)
 
+    def _names_organisation(self, tok: Token) -> bool:
+        """A noun phrase that is an organisation's name ('the Moscow Patriarchate of the Russian Orthodox Church')."""
+        for t in tok.subtree:
+            ent = ent_of(t)
+            if ent is not None and ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in self.reg.org_nouns:
+                return not self.reg.exact(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+        return False
+
     def _group_modifier(self, tok: Token) -> RegistryActor | None:
         """A named group in front of a force noun: 'RSF fighters', 'BLA militants', 'HTS-led rebels'."""
         for m in (c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")):
             for t in m.subtree:
                 if t.i in self.taken or not t.text[:1].isupper():
                     continue
-                ids = [i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "group"]
+                ids = [i for i in self.reg.exact(t.text) if self.actors[i].kind == "group"]
                 if len(ids) == 1:
-                    actor = self.reg.actors[ids[0]]
+                    actor = self.actors[ids[0]]
                     self.add(self.doc[t.i : t.i + 1], actor, "exact", 1.0, "GROUP")
                     return actor
         return None
@@ -271,12 +299,68 @@ class _Builder:
                 return self.reg.sector_nouns[f"ministry of {obj.lower_}"]
         return self.reg.sector_nouns.get(tok.lower_) or self.reg.sector_nouns.get(tok.lemma_.lower())
 
+    def _plain_country(self, t: Token) -> str | None:
+        """The country a capitalised word names by itself: a demonym, a country's name, its capital."""
+        if not t.text[:1].isupper():
+            return None
+        named = [i for i in self.reg.exact(t.text) if self.actors[i].kind == "country"]
+        return demonym_of(self.reg, t.text) or (named[0] if named else None) or self._metonym_country(t)
+
+    def _leader_of(self, tok: Token, named: bool = False) -> str | None:
+        """'a military coalition led by Riyadh', 'Riyadh has been leading a coalition', 'the Saudi-led coalition':
+        the country that leads a coalition or force (``named``: only where the text calls it led by it)."""
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LEAD_VERBS):
+            for by in (c for c in acl.children if c.dep_ == "agent"):
+                for pobj in (c for c in by.children if c.dep_ == "pobj"):
+                    if self._plain_country(pobj):
+                        return self._plain_country(pobj)
+        if not named and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
+            for subj in (c for c in tok.head.children if c.dep_ == "nsubj"):
+                if self._plain_country(subj):
+                    return self._plain_country(subj)
+        for m in (c for c in tok.lefts if c.dep_ == "amod" and c.lower_ == "led"):
+            for t in m.subtree:
+                if t.i < m.i and self._plain_country(t):
+                    return self._plain_country(t)
+        return None
+
+    def _rebel_state_form(self, tok: Token, sector: str) -> bool:
+        """'the Karabakh Defense Ministry', 'ethnic Armenian forces in Nagorno-Karabakh': a breakaway state's
+        bodies and forces are rebels of the country it broke away from (the region's name alone is a place)."""
+        if sector not in ("GOV", "MIL", "REB", "PRM", "COP"):
+            return False
+        doc = self.doc
+        region, last = None, tok
+        for m in (c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")):
+            region = next((r for t in m.subtree if (r := self._breakaway_of(t))), None) or region
+        if region is None and tok.i > 0 and doc[tok.i - 1].dep_ == "compound":
+            region = self._breakaway_of(doc[tok.i - 1])
+        if region is None:
+            words = {t.lower_ for t in doc[tok.left_edge.i : tok.i]}
+            if words & {"ethnic", "separatist", "breakaway", "local"} or not any(
+                self._country_of_token(t) for t in doc[tok.left_edge.i : tok.i]
+            ):
+                for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "in"):
+                    for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                        found = next((r for t in pobj.subtree if (r := self._breakaway_of(t))), None)
+                        if found:
+                            region, last = found, doc[pobj.right_edge.i]
+        if region is None:
+            return False
+        span = doc[tok.left_edge.i : last.i + 1]
+        if not self.free(span):
+            return False
+        self.add(span, self.reg.generic(region, "REB"), "generic", 0.85, "GENERIC")
+        return True
+
     def _country_of_token(self, t: Token) -> str | None:
         doc = t.doc
         if t.text[:1].isupper() and demonym_of(self.reg, t.text):
             if not (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN"):
                 return demonym_of(self.reg, t.text)
         if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].tag_ == "VBN":
+            if doc[t.i + 2].lower_ == "led":  # "the Saudi-led coalition": the leader's
+                return self._plain_country(t)
             return None  # "Iran-backed", "Iranian-designed": not that country's own people
         if not t.text[:1].isupper():
             return None  # "us", "china" in lower case are not country names
@@ -286,7 +370,7 @@ class _Builder:
             if form in self.reg.places_of_government:
                 return self.reg.places_of_government[form]
         for i in self.reg.exact(t.text):
-            if self.reg.actors[i].kind == "country":
+            if self.actors[i].kind == "country":
                 return i
         return None
 
@@ -300,7 +384,7 @@ class _Builder:
             return None
         for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "in"):
             for t in (x for x in prep.subtree if x.i != prep.i):
-                named = [i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "country"]
+                named = [i for i in self.reg.exact(t.text) if self.actors[i].kind == "country"]
                 if named:
                     return named[0]
         return None
@@ -324,12 +408,12 @@ class _Builder:
             return True
         return any(self.reg.sector_nouns.get(t.lower_) for t in others)
 
-    def _titled(self, ent: Span) -> bool:
-        """'Iraqi President Saddam Hussein', "Norway's foreign minister Knut Vollebaek": a person not in
-        the registry still acts for the country named in the title (sector from the title noun)."""
+    def _title_before(self, ent: Span) -> tuple[list[Token], bool]:
+        """The title words in front of a name ("Azerbaijani presidential aide", "Norway's foreign minister") and
+        whether they are marked as past ("then-president")."""
         doc = self.doc
         i = ent.start - 1
-        title_tokens = []
+        title_tokens: list[Token] = []
         while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].ent_type_ not in ("PERSON",):
             title_tokens.insert(0, doc[i])
             i -= 1
@@ -338,35 +422,118 @@ class _Builder:
             i -= 1
             if i >= 0:
                 title_tokens.insert(0, doc[i])
+        then = bool(title_tokens) and i >= 1 and doc[i].text == "-" and doc[i - 1].lower_ == "then"
+        return title_tokens, then
+
+    def _title_sector(self, toks: list[Token]) -> tuple[str | None, str | None]:
+        """(sector of the title, sector of an institution named in it): "junta spokesperson" is the junta's
+        (MIL), "foreign ministry spokesman" the ministry's (GOV), "presidential aide" an aide's (GOV)."""
+        sector = institution = None
+        for k, t in enumerate(toks):
+            here = self._sector_of(t)
+            if here and k < len(toks) - 1 and t.lower_ not in _ROLE_NOUNS and institution is None:
+                institution = here
+            sector = here or sector
+        return institution or sector, institution
+
+    def _affiliation(self, toks: Iterable[Token], sector: str | None) -> tuple[str | None, str | None] | None:
+        """Country and sector a title or an "of/for/at <organisation>" phrase gives the person it describes: a
+        group or organisation named in it first, then a breakaway state, a state body, a person, a country."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for t in toks:
+            m = self._mention_at(t)
+            actor = self.actors.get(m.actor_id) if m is not None else None
+            if actor is not None and not m.plural_of:
+                country, own = actor.at(self.when)
+                own = self.sector_in_text.get(actor.id, own)
+                if own in ("JRN", "MED"):
+                    continue  # "a reporter for Reuters": the outlet is no side
+                if actor.kind == "group":
+                    found.setdefault("group", (country, own))
+                elif actor.kind in ("generic", "person"):
+                    found.setdefault("body", (country, sector or own))
+                elif actor.kind == "country":
+                    found.setdefault("country", (country, sector))
+                continue
+            region = self._breakaway_of(t)
+            if region:
+                found.setdefault("breakaway", (region, "REB"))
+            else:
+                country = self._country_of_token(t)
+                if country:
+                    found.setdefault("country", (country, sector))
+        for key in ("group", "breakaway", "body", "country"):
+            if key in found:
+                return found[key]
+        return None
+
+    def _breakaway_of(self, t: Token) -> str | None:
+        """'Karabakh', 'Nagorno-Karabakh': the country a self-proclaimed state broke away from."""
+        if not t.text[:1].isupper():
+            return None
+        ent = ent_of(t)
+        for text in (ent.text if ent is not None else None, t.text):
+            if text and normalise(text) in self.reg.breakaway:
+                return self.reg.breakaway[normalise(text)]
+        return None
+
+    def _person(self, span: Span, ent: Span, country: str | None, sector: str | None, score: float = 0.8) -> None:
+        """A person the registry does not know, acting for the country and sector the text gives him."""
+        aid = "person:" + _slug(ent.text)
+        actor = self.described.get(aid)
+        if actor is None:
+            actor = RegistryActor(aid, ent.text, "person", country, sector or "GOV", source="text")
+            self.described[aid] = actor
+        self.add(span if self.free(span) else ent, actor, "title", score, "PERSON")
+
+    def _titled(self, ent: Span) -> bool:
+        """'Iraqi President Saddam Hussein', "Norway's foreign minister Knut Vollebaek", 'Karabakh President X': a
+        person not in the registry still acts for the country, group or breakaway state named in the title (sector
+        from the title noun)."""
+        title_tokens, _ = self._title_before(ent)
         if not title_tokens:
             return False
-        sector = None
-        for t in title_tokens:
-            sector = self._sector_of(t) or sector
+        sector, institution = self._title_sector(title_tokens)
         words = " ".join(t.lower_ for t in title_tokens)
         if sector is None and any(phrase in words for phrase in self.reg.titles):
             sector = "GOV"  # "British Defence Secretary Tom King": a title the registry knows
         if sector is None and not any(w in words for w in ("king", "emir", "sheikh", "sultan", "general")):
             return False
-        country = None
-        for t in title_tokens:
-            country = self._country_of_token(t) or country
-        group = next((self.reg.actors.get(m.actor_id) for t in title_tokens if (m := self._mention_at(t))), None)
-        if country is None and group is not None and group.kind == "group":
-            # "Houthi official Abdul-Qader el-Murtaza", "M23 spokesman Lawrence Kanyuka": the group speaks
-            span = ent if not self.free(doc[title_tokens[0].i : ent.end]) else doc[title_tokens[0].i : ent.end]
-            self.add(span, group, "title", 0.75, "PERSON")
-            return True
-        if country is None and sector is not None:
+        span = self.doc[title_tokens[0].i : ent.end]
+        found = self._affiliation(title_tokens, sector)
+        if found is None and institution is not None:
+            # "junta spokesperson Zaw Min Tun": the junta the passage has just named
+            recent = self._recent_distinct(ent.start_char, {"generic"}, 1, window=3, sector=institution)
+            if recent:
+                found = (self.actors[recent[0]].country, institution)
+        if found is None and sector is not None:
             # "National Security Adviser Tzachi Hanegbi" in a passage about one country: that country's
             country = self._dominant_country(ent.root)
-        if country is None:
+            found = (country, sector) if country else None
+        if found is None or (found[0] is None and found[1] in _STATE_SECTORS):
             return False
-        span = doc[title_tokens[0].i : ent.end]
-        if not self.free(span):
-            span = ent
-        self.add(span, self.reg.generic(country, sector or "GOV"), "title", 0.8, "PERSON")
+        self._person(span, ent, found[0], found[1] or sector)
         return True
+
+    def _presented_as(self, ent: Span, actor: RegistryActor) -> None:
+        """A registry person named with one of his offices takes that office's sector in this article:
+        'army chief Abdel Fattah al-Burhan' (MIL), 'then-president Juan Manuel Santos' (GOV, not ELI)."""
+        if actor.id in self.sector_in_text or not actor.roles:
+            return
+        title_tokens, then = self._title_before(ent)
+        words = " ".join(t.lower_ for t in title_tokens)
+        phrases = sorted((p for p in self.reg.titles if re.search(rf"\b{re.escape(p)}$", words)), key=len)
+        if not phrases:
+            return
+        spec = self.reg.titles[phrases[-1]]
+        roles = [
+            r
+            for r in actor.roles
+            if (spec.get("title") and r.title == spec["title"]) or (spec.get("office") and r.office == spec["office"])
+        ]
+        roles = [r for r in roles if then or r.active(self.when)]
+        if len(roles) >= 1 and roles[-1].sector != actor.at(self.when)[1]:
+            self.sector_in_text[actor.id] = roles[-1].sector
 
     def _mention_at(self, tok: Token) -> ResolvedMention | None:
         return next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
@@ -381,9 +548,9 @@ class _Builder:
         # "the US president", "Israel's army chief", "NATO's secretary-general", "the Hezbollah leader"
         for t in reversed(list(doc[max(0, tok.i - 3) : tok.i])):
             country = self._country_of_token(t)
-            org = next((i for i in self.reg.exact(t.text) if self.reg.actors[i].kind == "group"), None)
+            org = next((i for i in self.reg.exact(t.text) if self.actors[i].kind == "group"), None)
             if org is None and t.text[:1].isupper():
-                org = next((i for i in self.reg.normalised(t.text) if self.reg.actors[i].kind == "group"), None)
+                org = next((i for i in self.reg.normalised(t.text) if self.actors[i].kind == "group"), None)
             key = normalise(t.text)
             if country is None and key in self.reg.metonyms:
                 country, sector = self.reg.metonyms[key]
@@ -413,13 +580,14 @@ class _Builder:
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= before:
                 continue
-            actor = self.reg.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor and actor.kind == "person" and any(r.title == title and r.active(self.when) for r in actor.roles):
                 return actor
         return None
 
     # pass 2: named entities
     def entities(self) -> None:
+        pending: list[Span] = []
         for ent in ents(self.doc):
             if ent.label_ not in NER_LABELS or not self.free(ent):
                 continue
@@ -437,6 +605,10 @@ class _Builder:
                 and self.doc[ent.end + 1].lower_ in _MADE_IN
             ):
                 continue  # "Iranian-designed drones", "US-made missiles": where a thing was made, not who acts
+            longer = self._longer_name(ent)
+            if longer is not None:
+                pending.append(longer)  # "the European Council on Foreign Relations": not the European Council
+                continue
             hits = self.resolver.lookup(ent.text, ent.label_, self.when)
             if not hits and len(ent) > 1 and ent[-1].lower_ in _MEMBER_NOUNS:
                 # "NATO Allies", "EU member states", "ECOWAS members": the organisation speaking as its members
@@ -450,16 +622,18 @@ class _Builder:
             if ent.label_ == "NORP":
                 where = self._people_of_place(ent)
                 if where is not None:
-                    self.add(ent, self.reg.actors[where], "demonym", 0.85, "NORP")
+                    self.add(ent, self.actors[where], "demonym", 0.85, "NORP")
                     continue
             if hits and self._needs_context(ent, hits[0].actor) and not self._has_context(ent):
                 continue  # "AA batteries", "Turkey, stuffing and cranberry sauce", "Lima beans"
             if hits:
                 h = hits[0]
+                if h.actor.kind == "person":
+                    self._presented_as(ent, h.actor)
                 self.add(ent, h.actor, h.method, h.score, ent.label_)
-            elif ent.label_ == "PERSON" and (self._titled(ent) or self._titled_after(ent)):
-                continue
-            elif ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            elif ent.label_ in ("PERSON", "ORG"):
+                pending.append(ent)  # described by its own words or its context, once all names are known
+            elif ent.label_ in ("NORP", "GPE"):
                 self.unresolved.append(
                     UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
                 )
@@ -491,6 +665,7 @@ class _Builder:
             if key in self.reg.metonyms and tok.pos_ == "PROPN" and not _token_place(tok):
                 country, sector = self.reg.metonyms[key]
                 self.add(self.doc[tok.i : tok.i + 1], self.reg.generic(country, sector), "metonym", 0.9, "METONYM")
+        self._described_entities(pending)
 
     # pass 3: pronouns and dyads
     def references(self) -> None:
@@ -517,12 +692,12 @@ class _Builder:
                         # "both governments", "the two delegations": each country's sector actor
                         pair = [
                             self.reg.generic(p, sector).id
-                            if p in self.reg.actors and self.reg.actors[p].kind == "country"
+                            if p in self.actors and self.actors[p].kind == "country"
                             else p
                             for p in pair
                         ]
                     if len(pair) == 2:
-                        self.add(span, self.reg.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
+                        self.add(span, self.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
         for tok in doc:
             # "countries will trade prisoners": a bare plural subject right after a dyad
             if (
@@ -536,7 +711,7 @@ class _Builder:
                 pair = last.plural_of if last else []
                 gap = len([s for s in sents(doc) if last and last.start < s.start_char <= tok.idx])
                 if len(pair) == 2 and gap <= 2:
-                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
+                    self.add(doc[tok.i : tok.i + 1], self.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
                     continue
             start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("two", "both") else tok.i
             start = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
@@ -550,7 +725,7 @@ class _Builder:
                 # "The (two) leaders agreed": the two leaders the passage has named, one from each country
                 pair = self._leaders(tok.idx)
                 if len(pair) == 2:
-                    self.add(doc[start : tok.i + 1], self.reg.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
+                    self.add(doc[start : tok.i + 1], self.actors[pair[0]], "dyad", 0.6, "DYAD", plural_of=pair)
                     continue
             # "the army", "the government": the last generic actor of that sector nearby
             sector = self.reg.sector_nouns.get(tok.lower_)
@@ -582,7 +757,7 @@ class _Builder:
                         continue
                 recent = self._recent_distinct(tok.idx, {"generic"}, 1, window=3, sector=sector)
                 if recent:
-                    self.add(doc[first - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
+                    self.add(doc[first - 1 : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
                 # no such actor yet: the one country the passage is about, if there is exactly one
                 countries = self._passage_countries(tok)
@@ -590,6 +765,8 @@ class _Builder:
                     actor = self.reg.generic(countries[0], sector)
                     self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
                     continue
+            if self._same_noun_again(tok):
+                continue
             if (
                 tok.lower_ in _GROUP_ANAPHORS
                 and tok.i not in self.taken
@@ -608,15 +785,15 @@ class _Builder:
                 recent = [
                     a
                     for a in self._recent_distinct(tok.idx, {"group"}, 3, window=3)
-                    if self.reg.actors[a].sector not in ("IGO", "NGO", "MED")
+                    if self.actors[a].sector not in ("IGO", "NGO", "MED")
                 ]
                 if recent:
-                    self.add(doc[tok.i - 1 : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "DEF")
+                    self.add(doc[tok.i - 1 : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
             if tok.lower_ in ("it", "its") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 found = self._institution_antecedent(tok)
                 if found is not None:
-                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[found], "coreference", 0.6, "PRON")
+                    self.add(doc[tok.i : tok.i + 1], self.actors[found], "coreference", 0.6, "PRON")
                 continue
             if tok.lower_ in ("they", "them", "their") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 self._plural_pronoun(tok)
@@ -627,40 +804,297 @@ class _Builder:
                 else:
                     recent = self._recent_distinct(tok.idx, {"person"}, 1, window=2, exclude=self._clause_subject(tok))
                 if recent:
-                    self.add(doc[tok.i : tok.i + 1], self.reg.actors[recent[0]], "coreference", 0.7, "PRON")
+                    self.add(doc[tok.i : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "PRON")
+
+    def _same_noun_again(self, tok: Token) -> bool:
+        """'a military coalition led by Riyadh ... The coalition said': a bare 'the <organisation noun>' names the
+        actor an earlier phrase with that head noun named, in the last three sentences."""
+        doc = self.doc
+        if (
+            tok.i in self.taken
+            or tok.pos_ != "NOUN"
+            or tok.i == 0
+            or doc[tok.i - 1].lower_ != "the"
+            or tok.lower_ not in self.reg.org_nouns
+            or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children)
+        ):
+            return False
+        here = [s for s in sents(doc) if s.start_char <= tok.idx]
+        limit = here[-3].start_char if len(here) >= 3 else 0
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if not (limit <= m.start < tok.idx) or m.plural_of:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            actor = self.actors.get(m.actor_id)
+            if span is not None and actor is not None and actor.kind in ("generic", "group"):
+                if span.root.lower_ == tok.lower_ and span.root.i != tok.i:
+                    self.add(doc[tok.i - 1 : tok.i + 1], actor, "coreference", 0.7, "DEF")
+                    return True
+        return False
 
     def _titled_after(self, ent: Span) -> bool:
-        """'Abdul-Qader el-Murtaza, a Houthi official, said': the title in apposition after the name."""
+        """'Abdul-Qader el-Murtaza, a Houthi official, said', 'X, media adviser to Hamas chief Y', 'X, a policy
+        fellow at the European Council on Foreign Relations': the title in apposition after the name, with the
+        organisation or country its "of/for/to/at/with" phrase names."""
         doc = self.doc
-        if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in ("a", "an", "the"):
+        k = ent.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
             return False
-        title = []
-        for t in doc[ent.end + 2 : ent.end + 7]:
-            if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
-                break
-            title.append(t)
-        sector = next((self._sector_of(t) for t in title if self._sector_of(t)), None)
-        if not title or sector is None:
+        k += 1
+        determiner = doc[k].lower_ in ("a", "an", "the")
+        k += determiner
+        title: list[Token] = []
+        while (
+            k < len(doc)
+            and len(title) < 6
+            and doc[k].ent_type_ != "PERSON"
+            and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ") or doc[k].dep_ == "case")
+        ):
+            title.append(doc[k])
+            k += 1
+        if not title or (not self._role_noun(title[-1]) and not (determiner and self._title_sector(title)[0])):
             return False
-        group = next((self.reg.actors.get(m.actor_id) for t in title if (m := self._mention_at(t))), None)
-        if group is not None and group.kind == "group":
-            self.add(ent, group, "title", 0.75, "PERSON")
-            return True
-        country = next((c for t in title if (c := self._country_of_token(t))), None)
-        if country is None:
+        chain = self._prep_chain(k)
+        sector, _ = self._title_sector(title)
+        expert = title[-1].lower_ in _EXPERT_NOUNS
+        found = self._affiliation([*title, *chain], "NGO" if expert else sector)
+        if found is None and expert:
+            found = (None, "NGO")  # "Middle East expert at Cambridge University": an analyst, no side
+        if found is None or (found[0] is None and found[1] in _STATE_SECTORS):
             return False
-        self.add(ent, self.reg.generic(country, sector), "title", 0.75, "PERSON")
+        self._person(ent, ent, found[0], found[1], 0.75)
         return True
 
-    def _dominant_country(self, tok: Token) -> str | None:
-        """The country named most in the last three sentences, if it is named at least twice as often as
-        any other (a title without a country belongs to it)."""
+    def _role_after(self, ent: Span) -> bool:
+        """', a spokesman for ...' after a name."""
+        doc = self.doc
+        k = ent.end + 1
+        if k >= len(doc) or doc[ent.end].text != ",":
+            return False
+        k += doc[k].lower_ in ("a", "an", "the")
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        return k < len(doc) and doc[k].pos_ == "NOUN" and self._role_noun(doc[k])
+
+    def _prep_chain(self, k: int) -> list[Token]:
+        """The tokens of 'of the Moscow Patriarchate of the Russian Orthodox Church' from token k: prepositional
+        phrases of names and nouns, up to a clause's end."""
+        doc = self.doc
+        out: list[Token] = []
+        while k + 1 < len(doc) and doc[k].lower_ in _AFFILIATION_PREPS and len(out) < 16:
+            j = k + 1
+            while j < len(doc) and (
+                doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ")
+                or doc[j].dep_ == "case"
+                or doc[j].text in ("-", "\u2019", "'")
+            ):
+                j += 1
+            if j == k + 1:
+                break
+            out.extend(doc[k:j])
+            k = j
+        return out
+
+    def _role_noun(self, tok: Token) -> bool:
+        word = tok.lower_
+        return (
+            word in _ROLE_NOUNS
+            or word in _EXPERT_NOUNS
+            or (self.reg.sector_nouns.get(word) is not None and tok.tag_ in ("NN", "NNP"))
+            or any(p.split()[-1] == word for p in self.reg.titles)
+        )
+
+    def _apposed_before(self, ent: Span) -> bool:
+        """'the aide to the President of Azerbaijan, Hikmet Hajiyev.', 'the leader of the Russian Orthodox Church,
+        Patriarch Kirill,': a title phrase in apposition before the name."""
+        doc = self.doc
+        comma = ent.start - 1
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if comma < 2 or doc[comma].text != "," or (after is not None and after.text not in (",", ".", ";", ")")):
+            return False
+        first = max(0, comma - 16)
+        for r in range(first, comma):
+            tok = doc[r]
+            if tok.pos_ not in ("NOUN", "PROPN") or not self._role_noun(tok):
+                continue
+            start = r
+            while start > first and (doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[start - 1].dep_ == "case"):
+                start -= 1
+            opener = doc[start - 1] if start > 0 else None
+            if opener is None or not (opener.pos_ == "DET" or opener.tag_ == "PRP$" or doc[start].dep_ == "case"):
+                continue
+            chain = self._prep_chain(r + 1)
+            if (chain[-1].i if chain else r) != comma - 1:
+                continue  # the phrase must run up to the comma
+            title = list(doc[start : r + 1])
+            sector, _ = self._title_sector(title)
+            found = self._affiliation([*title, *chain], sector)
+            if found is None and sector is not None:
+                country = self._dominant_country(ent.root)
+                found = (country, sector) if country else None
+            if found is None or (found[0] is None and found[1] in _STATE_SECTORS):
+                return False
+            self._person(ent, ent, found[0], found[1], 0.75)
+            return True
+        return False
+
+    def _member_of(self, ent: Span) -> bool:
+        """'Tar Bhone Kyaw of the Ta'ang National Liberation Army added': a person of a named group."""
+        chain = self._prep_chain(ent.end)
+        if len(ent) < 2 or not chain or chain[0].lower_ != "of":
+            return False  # a one-word name may be a place the model took for a person ("retook Moqokori from")
+        for t in chain:
+            m = self._mention_at(t)
+            actor = self.actors.get(m.actor_id) if m is not None else None
+            if actor is not None and actor.kind == "group" and actor.sector not in ("JRN", "MED"):
+                country, sector = actor.at(self.when)
+                self._person(ent, ent, country, sector, 0.75)
+                return True
+        return False
+
+    def _organisation(self, ent: Span) -> bool:
+        """'the Government of National Accord', 'the Khartoum-based Defence Industries Corporation', 'the Catholic
+        Church', 'the European Council on Foreign Relations': a name whose head noun is an organisation word is an
+        actor of that noun's sector, of the country its own words (or for state bodies the passage) give."""
+        doc = self.doc
+        words = [t for t in ent if t.lower_ != "the" and not t.is_punct]
+        if len(words) < 2 or not all(t.text[:1].isupper() or t.is_digit or t.lower_ in _NAME_LINKS for t in words):
+            return False
+        cut = next((k for k, t in enumerate(words) if k > 0 and t.lower_ in _NAME_LINKS), len(words))
+        head = words[cut - 1].lower_
+        sector = self.reg.org_nouns.get(head)
+        if any(self.reg.org_nouns.get(t.lower_) == "JRN" for t in words):
+            sector = "JRN"  # "Yemen News Agency", "Al-Qahera News": an outlet
+        tail = words[cut].lower_ if cut < len(words) else None
+        if sector == "GOV" and head == "council" and tail in ("on", "for"):
+            sector = "NGO"  # "the Council on Foreign Relations": a think tank
+        last = self.reg.org_nouns.get(words[-1].lower_)
+        if cut < len(words) and sector == "GOV" and last in ("NGO", "JRN", "BUS"):
+            sector = last  # "the Council of the Ukrainian Orthodox Church": the church's council
+        if sector in _STATE_SECTORS and any(t.lower_ in _REBEL_WORDS for t in words):
+            sector = "REB"  # "the National Liberation Army", "the Revolutionary Armed Forces": no state's army
+        if sector == "BUS" and any(t.lower_ in _DEFENCE_WORDS for t in words):
+            sector = "MIL"  # "Defence Industries Corporation": the state's arms maker
+        if words[0].lower_ == "international" and (sector in ("GOV", None) or head in _IGO_HEADS):
+            sector = "IGO" if head in _IGO_HEADS or sector == "GOV" else None
+        if sector is None and head not in _IGO_HEADS:
+            return False
+        # a registry organisation at the front: "UN Support Mission ...", "East African Community Regional Force"
+        for n in range(cut - 1, 0, -1):
+            ids = [i for i in self.reg.exact(" ".join(t.text for t in words[:n])) if self.actors[i].kind == "group"]
+            if len(ids) == 1:
+                owner = self.actors[ids[0]]
+                if owner.sector == "IGO" and (sector is not None or head in _IGO_HEADS):
+                    return self._org(ent, ent.text, None, "MIL" if sector == "MIL" else "IGO")
+                if owner.sector in ("REB", "PRM"):
+                    self.add(ent, owner, "title", 0.75, "ORG")  # "the Hamas Political Bureau": the group itself
+                    return True
+                break
+        if sector is None:
+            return False
+        country = rebel = None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        led = doc[ent.start - 3] if ent.start >= 3 and before is not None and before.lower_ in _LED_WORDS else None
+        for t in [*([led] if led is not None else []), *words]:
+            if t.lower_ in _NAME_LINKS:
+                continue
+            region = self._breakaway_of(t)
+            if region:
+                country, rebel = region, True
+                break
+            country = country or self._country_of_token(t) or self._metonym_country(t)
+        if rebel and sector in _STATE_SECTORS:
+            sector = "REB"  # "the Nagorno-Karabakh Defence Army": a breakaway state's
+        if country is None and (sector in _STATE_SECTORS or head in _PASSAGE_HEADS):
+            passage = self._passage_countries(ent.root)
+            country = passage[0] if len(passage) == 1 else self._dominant_country(ent.root, window=None)
+            if country is None:
+                return False  # a state body of no known state: left unresolved
+        return self._org(ent, ent.text, country, sector)
+
+    def _metonym_country(self, t: Token) -> str | None:
+        key = normalise(t.text)
+        return self.reg.metonyms[key][0] if key in self.reg.metonyms and t.text[:1].isupper() else None
+
+    def _org(self, ent: Span, name: str, country: str | None, sector: str) -> bool:
+        """A described organisation: a state's body is that state's sector actor; others are actors of their own."""
+        if country is not None and sector in (*_STATE_SECTORS, "REB"):
+            actor = self.reg.generic(country, sector)
+        else:
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+            aid = "org:" + _slug(name)
+            actor = self.described.get(aid) or RegistryActor(aid, name, "group", country, sector, source="text")
+            self.described[aid] = actor
+        self.add(ent, actor, "described", 0.7, "ORG")
+        doc = self.doc
+        k = ent.end
+        while k < min(len(doc), ent.end + 4) and doc[k].pos_ in ("ADP", "PROPN", "DET") and doc[k].text != "(":
+            k += 1  # "the UN Support Mission in Libya (UNSMIL)"
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and is_acronym(doc[k + 1].text):
+            self.acronyms[doc[k + 1].text] = actor  # "the Government of National Accord (GNA)"
+        return True
+
+    def _longer_name(self, ent: Span) -> Span | None:
+        """An organisation's name the model cut short: 'European Council' + 'on Foreign Relations'."""
+        doc = self.doc
+        j = ent.end
+        if ent.label_ != "ORG" or j + 1 >= len(doc) or doc[j].lower_ not in ("on", "for"):
+            return None
+        j += 1
+        while j < len(doc) and (
+            (doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN")
+            or (doc[j].lower_ in ("of", "and") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+        ):
+            j += 1
+        if j <= ent.end + 1 or j - ent.start > 10:
+            return None
+        longer = Span(doc, ent.start, j, label="ORG")
+        return None if self.reg.exact(re.sub(r"^the\s+", "", longer.text, flags=re.I)) else longer
+
+    def _described_entities(self, pending: list[Span]) -> None:
+        """Names the registry does not know, described by their own words or their context: organisations first
+        (a person's title may name one), then people."""
+        for ent in pending:
+            if ent.label_ != "ORG" or not self.free(ent):
+                continue
+            text = ent.text.strip()
+            if text in self.acronyms:
+                self.add(ent, self.acronyms[text], "described", 0.7, "ORG")
+                continue
+            self._organisation(ent)
+        for ent in pending:
+            if not self.free(ent):
+                continue
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) > 1 and self._role_after(ent)):
+                # a name the model took for an organisation is a person when a person's title follows it
+                known = self._described_person(ent)
+                if known is not None:
+                    self.add(ent, known, "described", 0.7, "PERSON")
+                    continue
+                if self._titled(ent) or self._titled_after(ent) or self._apposed_before(ent) or self._member_of(ent):
+                    continue
+            self.unresolved.append(
+                UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+            )
+
+    def _described_person(self, ent: Span) -> RegistryActor | None:
+        """'Kanyuka' after 'Lawrence Kanyuka, a political spokesman for the M23': the person described before."""
+        key = normalise(ent.text)
+        for actor in self.described.values():
+            name = normalise(actor.name)
+            if actor.kind == "person" and (name == key or name.endswith(" " + key)):
+                return actor
+        return None
+
+    def _dominant_country(self, tok: Token, window: int | None = 3) -> str | None:
+        """The country named most in the last three sentences (or, window None, so far in the article), if it is
+        named at least twice as often as any other (a title without a country belongs to it)."""
         here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
-        limit = here[-3].start_char if len(here) >= 3 else 0
+        limit = here[-window].start_char if window is not None and len(here) >= window else 0
         counts: dict[str, int] = {}
         for m in self.mentions:
             if limit <= m.start < tok.idx and not m.plural_of:
-                actor = self.reg.actors.get(m.actor_id)
+                actor = self.actors.get(m.actor_id)
                 if actor is not None and actor.kind in ("country", "generic") and actor.country:
                     counts[actor.country] = counts.get(actor.country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -676,7 +1110,7 @@ class _Builder:
         found: list[str] = []
         for m in self.mentions:
             if limit <= m.start < end and not m.plural_of:
-                actor = self.reg.actors.get(m.actor_id)
+                actor = self.actors.get(m.actor_id)
                 country = actor.country if actor is not None and actor.kind in ("country", "generic", "group") else None
                 if country and country not in found:
                     found.append(country)
@@ -689,7 +1123,7 @@ class _Builder:
             for m in self.mentions:
                 if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
                     continue
-                actor = self.reg.actors.get(m.actor_id)
+                actor = self.actors.get(m.actor_id)
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if (
                     actor is not None
@@ -731,12 +1165,12 @@ class _Builder:
                     best = (i, [m.actor_id, other.actor_id])
         span = self.doc[tok.i : tok.i + 1]
         if best is not None:
-            self.add(span, self.reg.actors[best[1][0]], "coreference", 0.6, "PRON", plural_of=best[1])
+            self.add(span, self.actors[best[1][0]], "coreference", 0.6, "PRON", plural_of=best[1])
             return
-        plural = [m for m in by_token.values() if self.reg.actors[m.actor_id].kind in ("group", "generic")]
+        plural = [m for m in by_token.values() if self.actors[m.actor_id].kind in ("group", "generic")]
         if plural:
             m = max(plural, key=lambda m: m.start)
-            self.add(span, self.reg.actors[m.actor_id], "coreference", 0.6, "PRON")
+            self.add(span, self.actors[m.actor_id], "coreference", 0.6, "PRON")
 
     def _salient(self, before: int, kinds: set[str], n: int, window: int = 8) -> list[str]:
         """The n most-mentioned distinct actors of these kinds in the last sentences (dyads)."""
@@ -748,13 +1182,13 @@ class _Builder:
         for m in self.mentions:
             if not (limit <= m.start < before) or m.plural_of:
                 continue
-            actor = self.reg.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor is None or actor.kind not in kinds:
                 continue
             key = actor.country if actor.kind in ("country", "generic") and actor.country else actor.id
             counts[key] = counts.get(key, 0) + 1
             last[key] = max(last.get(key, 0), m.start)
-            rep.setdefault(key, key if key in self.reg.actors else actor.id)
+            rep.setdefault(key, key if key in self.actors else actor.id)
         ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
         return [rep[k] for k in ranked[:n]]
 
@@ -766,7 +1200,7 @@ class _Builder:
         by_country: dict[str, str] = {}
         counts: dict[str, int] = {}
         for m in self.mentions:
-            actor = self.reg.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if not (limit <= m.start < before) or m.plural_of or actor is None or not actor.country:
                 continue
             if not (
@@ -789,7 +1223,7 @@ class _Builder:
             for m in self.mentions:
                 if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
                     continue
-                actor = self.reg.actors.get(m.actor_id)
+                actor = self.actors.get(m.actor_id)
                 if actor is None or actor.kind not in ("country", "group", "generic"):
                     continue
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -808,7 +1242,7 @@ class _Builder:
         for m in self.mentions:
             if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
                 continue
-            actor = self.reg.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor is not None and actor.kind in ("country", "group", "generic") and m.actor_id != subject_actor:
                 found = m.actor_id
         return found
@@ -843,19 +1277,62 @@ class _Builder:
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= before or m.start < limit or m.plural_of:
                 continue
-            actor = self.reg.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor is None or actor.kind not in kinds or (sector and actor.sector != sector) or actor.id == exclude:
                 continue
             key = actor.country if actor.kind in ("country", "generic") else actor.id
             if all(
-                (self.reg.actors[f].country if self.reg.actors[f].kind in ("country", "generic") else f) != key
-                for f in found
+                (self.actors[f].country if self.actors[f].kind in ("country", "generic") else f) != key for f in found
             ):
                 found.append(actor.id)
             if len(found) == n:
                 break
         return found
 
+
+# sectors of a state (a title or body of these with no country named is left alone)
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# words for people in a role, beside the sector nouns ("aide", "spokesman") and the titles ("president")
+_ROLE_NOUNS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "head",
+    "chief",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "commander",
+    "member",
+    "representative",
+    "envoy",
+    "negotiator",
+    "coordinator",
+    "founder",
+    "deputy",
+    "minister",
+    "governor",
+    "president",
+}
+# analysts speak for no side: their institutes are NGOs ("a fellow at the European Council on Foreign Relations")
+_EXPERT_NOUNS = {"expert", "analyst", "fellow", "researcher", "professor", "scholar", "academic", "lecturer"}
+_AFFILIATION_PREPS = {"of", "for", "to", "at", "with", "from", "in"}
+# the small words inside an organisation's name ("Council on Foreign Relations", "Government of National Accord")
+_NAME_LINKS = {"of", "on", "for", "in", "and", "to", "the", "'s", "\u2019s"}
+_REBEL_WORDS = {"liberation", "revolutionary", "resistance", "rebel", "insurgent", "mujahideen", "jihad", "salvation"}
+_DEFENCE_WORDS = {"defence", "defense", "military", "armament", "armaments", "arms", "munitions"}
+_IGO_HEADS = {"conference", "organisation", "organization", "union", "community", "commission", "agency", "mission"}
+_LEAD_VERBS = {"lead", "head"}
+_LED_WORDS = {"led", "based"}  # "the Saudi-led coalition", "the Khartoum-based company"
+# organisations of the passage's country even without a country in their name ("the Catholic Church")
+_PASSAGE_HEADS = {"church", "patriarchate"}
 
 _NAMED_AFTER_PLACES = {
     "agreement",
@@ -924,6 +1401,13 @@ _LOCATIVE = {
     "for",
     "of",
 }
+
+
+def _slug(name: str) -> str:
+    """'Tarek Megerisi' -> 'tarek-megerisi': the id of an actor the text describes."""
+    folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def _shouting(ent: Span) -> bool:
@@ -1068,9 +1552,10 @@ def resolve(doc: Doc, reg: Registry, when: date | None, outlet: str | None = Non
     for m in mentions:
         ids = m.plural_of or [m.actor_id]
         for aid in ids:
-            ra = reg.actors[aid]
+            ra = b.actors[aid]
             if aid not in actors:
                 country, sector = ra.at(when)
+                sector = b.sector_in_text.get(aid, sector)
                 actors[aid] = Actor(id=aid, name=ra.name, country=country, sector=sector, kind=ra.kind)
             actors[aid].mentions.append(Mention(text=m.text, start=m.start, end=m.end, method=m.method, score=m.score))
     # a name left unresolved by one pass and resolved by a later one ("the Armed Forces") is resolved
