@@ -56,7 +56,7 @@ def test_plover_gold_sentences_meet_the_peer_targets(pipe):
     rep = evaluation.run(pipe, evaluation.load_plover_gsr(PLOVER_GSR))
     assert rep.sentence_type.total == 322
     assert rep.sentence_type.value >= 0.82  # issue #13 target reached: 0.842
-    assert rep.sentence_type_dyad.value >= 0.59  # 0.615 now; the target 0.68 needs actor work (see docs/evaluation.md)
+    assert rep.sentence_type_dyad.value >= 0.60  # 0.624 now; the target 0.68 needs actor work (see docs/evaluation.md)
 
 
 def test_eval_command_prints_json(tmp_path):
