@@ -206,8 +206,9 @@ class _Builder:
             group = self._group_modifier(tok)
             if group is not None:
                 continue  # "RSF fighters", "ELN guerrillas": the group itself (added by _group_modifier)
-            if not countries and self._leader_of(tok):
-                countries.append(self._leader_of(tok) or "")
+            leader = self._leader_of(tok) if not countries else None
+            if leader:
+                countries.append(leader)
                 first = min(tok.left_edge, tok, key=lambda x: x.i)
                 first = first if first.pos_ != "DET" else doc[first.i + 1]
             if not countries and tok.i > 0:
@@ -312,16 +313,16 @@ class _Builder:
         for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LEAD_VERBS):
             for by in (c for c in acl.children if c.dep_ == "agent"):
                 for pobj in (c for c in by.children if c.dep_ == "pobj"):
-                    if self._plain_country(pobj):
-                        return self._plain_country(pobj)
+                    if found := self._plain_country(pobj):
+                        return found
         if not named and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
             for subj in (c for c in tok.head.children if c.dep_ == "nsubj"):
-                if self._plain_country(subj):
-                    return self._plain_country(subj)
+                if found := self._plain_country(subj):
+                    return found
         for m in (c for c in tok.lefts if c.dep_ == "amod" and c.lower_ == "led"):
             for t in m.subtree:
-                if t.i < m.i and self._plain_country(t):
-                    return self._plain_country(t)
+                if t.i < m.i and (found := self._plain_country(t)):
+                    return found
         return None
 
     def _rebel_state_form(self, tok: Token, sector: str) -> bool:
