@@ -414,3 +414,60 @@ def test_a_title_picks_which_office_of_a_registry_person_the_article_sees(pipe):
 def test_a_groups_sector_can_change_with_the_date(pipe, when, sector):
     _, res = actors_in(pipe, "The Taliban said the talks would continue.", when)
     assert actor_of(res, "Taliban")[:2] == ("AFG", sector)
+
+
+@pytest.mark.parametrize(
+    "text, mention, country, sector",
+    [
+        # an unknown titled person takes the one country that qualifies his own clause
+        ("President Amara Dossou has reneged on his promise to the Beninese people.", "Dossou", "BEN", "GOV"),
+        ("Lt. Gen. Hamid Sesay resigned on Friday to allow Liberia's first free elections.", "Sesay", "LBR", "MIL"),
+        # a name the model tags as an organisation, after a person's title
+        (
+            "Vice-President Moody Kamau has declined to resign despite pressure from the Kenya Human Rights Commission.",
+            "Kamau",
+            "KEN",
+            "GOV",
+        ),
+        # a community takes the country it lives in
+        (
+            "The Hungarians of northern Serbia are demanding autonomy from the Serbian government.",
+            "Hungarians",
+            "SRB",
+            None,
+        ),
+        ("Hundreds of ethnic Hungarians protested in Romania on Sunday.", "Hungarians", "ROU", None),
+        # a name the model ran into a date after it
+        ("The United Nations on Tuesday rejected the plan.", "United Nations", None, "IGO"),
+        # a group of people named with a phrase after them, without the clause hung on it
+        ("Nurses from two Canadian charities donated medicine to a hospital in Kabul.", "Nurses", "CAN", "MED"),
+        ("Thai youths blocked roads in Bangkok.", "Thai youths", "THA", "CVL"),
+    ],
+)
+def test_people_and_groups_described_in_their_sentence(pipe, text, mention, country, sector):
+    rec = pipe.extract(text, published=dt.date(2024, 5, 1))
+    found = [a for a in rec.actors if any(mention in m.text for m in a.mentions)]
+    assert found, f"no actor for {mention!r} in {[(a.id, [m.text for m in a.mentions]) for a in rec.actors]}"
+    assert (found[0].country, found[0].sector) == (country, sector)
+    assert all(len(m.text) < 60 for a in rec.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # the one country of the sentence is the object of the threat: not the president's
+        ("President Karl Obermann threatened further measures against Russia on Monday.", "RUS"),
+        # a demonym in another person's title is that person's
+        ("President Jean Lemaire gave a warm welcome to South African leader Thabo Ndlovu.", "ZAF"),
+    ],
+)
+def test_an_unknown_president_does_not_take_the_other_sides_country(pipe, text, absent):
+    rec = pipe.extract(text, published=dt.date(2024, 5, 1))
+    first = [a for a in rec.actors if a.kind == "person" and a.mentions[0].start == 0]
+    assert not first or first[0].country != absent
+
+
+def test_a_subject_after_a_comma_is_not_an_apposition(pipe):
+    text = "After the signing of an Accord on Peaceful Coexistence, the Chadian government and FACT agreed to talks."
+    rec = pipe.extract(text, published=dt.date(2024, 5, 1))
+    assert not [a for a in rec.actors if a.kind == "person"]

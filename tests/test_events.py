@@ -631,3 +631,44 @@ def test_who_receives_aid_or_praise_from_someone_is_its_target(pipe):
     assert (aid.source, aid.target) == ("ROU", "MDA")
     praise = one(events(pipe, "Qatar received appreciation from Israel."), "SUPPORT")
     assert (praise.source, praise.target) == ("ISR", "QAT")
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # a protest "in defiance of" someone is aimed at them, though "in" usually opens a place
+        (
+            "Thousands of people marched in Minsk in defiance of Russian authorities to demand new elections.",
+            "PROTEST",
+            "BLR-CVL",
+            "RUS-GOV",
+        ),
+        # a protest abroad is aimed at the state it is in
+        ("Syrian prisoners rioted at a detention centre in northern Lebanon on Saturday.", "PROTEST", "SYR-CVL", "LBN"),
+        # a complaint "to" a body "over" an act accuses whoever did it
+        ("Georgia complained to the OSCE on Monday over two Russian air raids.", "ACCUSE", "GEO", "RUS"),
+        # promised aid goes where it is delivered
+        (
+            "The World Food Programme will deliver food aid to refugees fleeing the fighting in Chad.",
+            "AGREE",
+            "wfp",
+            "TCD",
+        ),
+    ],
+)
+def test_targets_from_the_phrases_around_the_trigger(pipe, text, type_, source, target):
+    e = one(events(pipe, text), type_)
+    assert (e.source, e.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text, type_, country",
+    [
+        ("Indian troops remained on alert in Srinagar after the clashes.", "MOBILIZE", "IND"),
+        # a province named after another country is not that country
+        ("The British army arrested two men in Northern Ireland on Friday.", "COERCE", "GBR"),
+    ],
+)
+def test_place_of_the_event(pipe, text, type_, country):
+    e = one(events(pipe, text), type_)
+    assert e.location is not None and e.location.country == country

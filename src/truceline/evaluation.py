@@ -40,6 +40,9 @@ CAMEO_CODES = {
     "ISM": None,
     "IMG": None,
     "MNC": None,
+    # typos in PLOVER's GSR file, normalised on the gold side (no such ISO or CAMEO codes exist)
+    "ITL": "ITA",
+    "VTN": "VNM",
 }
 
 

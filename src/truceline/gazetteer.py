@@ -201,6 +201,17 @@ class Gazetteer:
             if place.kind not in ("country", "city") and alias != place_key(place.name):
                 label = "GPE" if place.kind == "territory" else "LOC"
                 patterns.append({"label": label, "pattern": _title(alias)})
+        # a province named after another country ("Northern Ireland", "New Mexico") must win over that
+        # country's name, or the ruler tags "Ireland" inside it
+        names = {p.name: p.country for p in self.places.values() if p.kind == "country" and len(p.name) > 3}
+        for sub in pycountry.subdivisions:
+            words = sub.name.split()
+            if len(words) > 1 and any(
+                " ".join(words[i:j]) in names and names[" ".join(words[i:j])] != _iso3(sub.country_code)
+                for i in range(len(words))
+                for j in range(i + 1, len(words) + 1)
+            ):
+                patterns.append({"label": "LOC", "pattern": sub.name})
         return patterns
 
 

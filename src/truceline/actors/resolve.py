@@ -244,7 +244,7 @@ class _Builder:
                                 countries.append(c)
                 if countries:
                     prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
-                    last = prep.right_edge.i if prep is not None else tok.i  # "armed forces of Pakistan"
+                    last = _phrase_end(prep) if prep is not None else tok.i  # "armed forces of Pakistan"
                     comma = next((t.i for t in doc[tok.i : last + 1] if t.text == ","), None)
                     last = comma - 1 if comma is not None else last  # "the President of Moldova, Ion X": not X
                     span = doc[tok.left_edge.i : last + 1]
@@ -376,14 +376,25 @@ class _Builder:
         return None
 
     def _people_of_place(self, ent: Span) -> str | None:
-        """'Bosnian Serbs', 'Iraqi Kurds' (a community of the first-named country) and 'ethnic
-        Albanians in south Serbia' (a community named with the country it lives in)."""
+        """'Bosnian Serbs', 'Iraqi Kurds' (a community of the first-named country), 'ethnic Albanians in south
+        Serbia', 'the Albanians of southern Serbia' and 'ethnic Albanians protested in Serbia' (a community named
+        with the country it lives in)."""
         toks = [t for t in ent if t.is_alpha]
         if len(toks) == 2 and all(demonym_of(self.reg, t.text) for t in toks):
             return demonym_of(self.reg, toks[0].text)
         if not demonym_of(self.reg, ent.text):
             return None
-        for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+        root = ent.root
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if (before is not None and before.lower_ == "ethnic") or any(c.lower_ == "ethnic" for c in root.children):
+            # "ethnic Albanians demonstrated in Serbia": where the clause puts them
+            np = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root  # "hundreds of"
+            clauses = [np.head] if np.dep_ in ("nsubj", "nsubjpass", "dobj") else []
+            clauses += [c for c in np.children if c.dep_ == "acl" and c.pos_ == "VERB"]  # a parse of "X protested"
+            for clause in clauses:
+                preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in preps:
             for t in (x for x in prep.subtree if x.i != prep.i):
                 named = [i for i in self.reg.exact(t.text) if self.actors[i].kind == "country"]
                 if named:
@@ -508,8 +519,9 @@ class _Builder:
             if recent:
                 found = (self.actors[recent[0]].country, institution)
         if found is None and sector is not None:
-            # "National Security Adviser Tzachi Hanegbi" in a passage about one country: that country's
-            country = self._dominant_country(ent.root)
+            # "National Security Adviser Tzachi Hanegbi" in a passage about one country: that country's;
+            # "President X has reneged on his commitment to the Zambian people": the one country of his sentence
+            country = self._dominant_country(ent.root) or self._sentence_country(ent)
             found = (country, sector) if country else None
         if found is None or (found[0] is None and found[1] in _STATE_SECTORS):
             return False
@@ -620,7 +632,8 @@ class _Builder:
                 continue  # "announced in a briefing in South Africa", "talks due in Tunisia": where, not who
             if hits and hits[0].method in ("fuzzy", "phonetic") and not _proper(ent):
                 hits = []
-            if ent.label_ == "NORP":
+            if ent.label_ == "NORP" or (ent.label_ == "PERSON" and all(demonym_of(self.reg, t.text) for t in ent)):
+                # "Bosnian Serbs" is sometimes tagged as a person's name
                 where = self._people_of_place(ent)
                 if where is not None:
                     self.add(ent, self.actors[where], "demonym", 0.85, "NORP")
@@ -856,6 +869,13 @@ class _Builder:
         if not title or (not self._role_noun(title[-1]) and not (determiner and self._title_sector(title)[0])):
             return False
         chain = self._prep_chain(k)
+        end = chain[-1].i + 1 if chain else k
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and (
+            (nxt.pos_ in ("AUX", "VERB") and nxt.lower_ not in _SAYING)
+            or (nxt.pos_ == "CCONJ" and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")
+        ):
+            return False  # "a memorandum on X, the Sudanese government and SPLM/A have agreed": a subject
         sector, _ = self._title_sector(title)
         expert = title[-1].lower_ in _EXPERT_NOUNS
         found = self._affiliation([*title, *chain], "NGO" if expert else sector)
@@ -1041,6 +1061,8 @@ class _Builder:
         j = ent.end
         if ent.label_ != "ORG" or j + 1 >= len(doc) or doc[j].lower_ not in ("on", "for"):
             return None
+        if doc[j + 1].ent_type_ in ("DATE", "TIME"):
+            return None  # "the United Nations on Tuesday": a date, not the rest of a name
         j += 1
         while j < len(doc) and (
             (doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN")
@@ -1066,8 +1088,10 @@ class _Builder:
         for ent in pending:
             if not self.free(ent):
                 continue
-            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) > 1 and self._role_after(ent)):
-                # a name the model took for an organisation is a person when a person's title follows it
+            if ent.label_ == "PERSON" or (
+                ent.label_ == "ORG" and len(ent) > 1 and (self._role_after(ent) or self._personal_title_before(ent))
+            ):
+                # a name the model took for an organisation is a person when a person's title follows or precedes it
                 known = self._described_person(ent)
                 if known is not None:
                     self.add(ent, known, "described", 0.7, "PERSON")
@@ -1077,6 +1101,13 @@ class _Builder:
             self.unresolved.append(
                 UnresolvedMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
             )
+
+    def _personal_title_before(self, ent: Span) -> bool:
+        """'Vice-President Moody Awori': a name of two or three proper nouns right after a person's title."""
+        if len(ent) > 3 or any(t.pos_ != "PROPN" for t in ent) or ent.start == 0:
+            return False
+        word = self.doc[ent.start - 1].lower_
+        return any(p.split()[-1].split("-")[-1] == word for p in self.reg.titles)
 
     def _described_person(self, ent: Span) -> RegistryActor | None:
         """'Kanyuka' after 'Lawrence Kanyuka, a political spokesman for the M23': the person described before."""
@@ -1102,6 +1133,35 @@ class _Builder:
         if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return None
         return ranked[0][0]
+
+    def _sentence_country(self, ent: Span) -> str | None:
+        """The one country that qualifies the sentence of ``ent``, when ``ent`` is its subject: "President X has
+        reneged on his commitment to the Zambian people", "X resigned to allow Haiti's first elections". Only
+        modifiers count ("Zambian", "Haiti's", "Kenya" in "the Kenya Commission"): a country that is itself an
+        object ("threatened Russia") is more often the other side, and a demonym in another person's title
+        ("South African leader Y") is that person's. A body or people of a country counts ("the Zambian
+        people"), since its country is named by a modifier."""
+        if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = ent.sent
+        found: set[str] = set()
+        for m in self.mentions:
+            if not (sent.start_char <= m.start < sent.end_char) or m.plural_of:
+                continue
+            actor = self.actors.get(m.actor_id)
+            if actor is None or actor.kind not in ("country", "generic") or not actor.country:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tok = span.root if span is not None else None
+            if tok is None or (actor.kind == "country" and tok.dep_ not in ("amod", "poss", "compound", "nmod")):
+                continue  # a body or people of a country ("the Zambian people") names it by a modifier
+            if actor.kind == "generic" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue  # "South African leader Y": another name's title
+            head = tok.head
+            if head.ent_type_ == "PERSON" or (head.dep_ == "compound" and head.head.pos_ == "PROPN"):
+                continue  # "South African leader Y": part of another name's title
+            found.add(actor.country)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _passage_countries(self, tok: Token) -> list[str]:
         """Distinct countries named in this sentence and the one before (for 'the government')."""
@@ -1331,6 +1391,7 @@ _REBEL_WORDS = {"liberation", "revolutionary", "resistance", "rebel", "insurgent
 _DEFENCE_WORDS = {"defence", "defense", "military", "armament", "armaments", "arms", "munitions"}
 _IGO_HEADS = {"conference", "organisation", "organization", "union", "community", "commission", "agency", "mission"}
 _LEAD_VERBS = {"lead", "head"}
+_SAYING = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "announced"}
 _LED_WORDS = {"led", "based"}  # "the Saudi-led coalition", "the Khartoum-based company"
 # organisations of the passage's country even without a country in their name ("the Catholic Church")
 _PASSAGE_HEADS = {"church", "patriarchate"}
@@ -1402,6 +1463,18 @@ _LOCATIVE = {
     "for",
     "of",
 }
+
+
+def _phrase_end(prep: Token) -> int:
+    """Last token of a prepositional phrase without the clauses hung on it: 'from two American aid groups'
+    in 'Doctors from two American aid groups donated ...' (the parse may attach the verb to the noun)."""
+    last = prep.i
+    stack = [prep]
+    while stack:
+        t = stack.pop()
+        last = max(last, t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("acl", "relcl", "advcl", "punct"))
+    return last
 
 
 def _slug(name: str) -> str:

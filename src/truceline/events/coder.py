@@ -34,6 +34,7 @@ from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 # types whose recipient is the place they happen in when no one else is named
+_GRIEVANCE_PREPS = ("over", "about", "against")
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "MOBILIZE"}
 _NOT_OBJECTS = {
     "give": {
@@ -563,7 +564,11 @@ class Coder:
                 for pobj in prep_objects(subj, ("with",)) if d.target is None else []:
                     d.target = s.actor_of(pobj)  # "the Navy of Myanmar together with the Navy of Russia"
             if d.target is None:
-                for pobj in prep_objects(verb):
+                pobjs = prep_objects(verb)
+                if d.type == "ACCUSE":
+                    # "complained to the UN over Israeli raids": the accused, not the body complained to
+                    pobjs = prep_objects(verb, _GRIEVANCE_PREPS) + pobjs
+                for pobj in pobjs:
                     if pobj.head.i < verb.i and pobj.head.i == pobj.head.left_edge.i == verb.left_edge.i:
                         continue  # "On Tuesday Guterres ... condemned": a fronted adverbial, no target
                     # a protest "against the handover of villages to Azerbaijan" is against a policy, not Azerbaijan
@@ -927,7 +932,8 @@ class Coder:
                 self._status(d)
                 self._reported_by(d, s, sent)
                 self._attach_date(d, sent_dates)
-                d.location = location_for(tok, destination=d.type == "MOBILIZE" or d.mode in ("visit", "troops"))
+                moving = d.type in ("MOBILIZE", "AID") or d.mode in ("visit", "troops")  # where troops or aid go
+                d.location = location_for(tok, destination=moving)
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
             self._apply_governor_types(sent_drafts, s)

@@ -19,6 +19,8 @@ from truceline.events.syntax import ActorIndex, subject
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "outside", "throughout", "within", "over", "during"}
 # Words that end the stretch a fallback may look across.
 _STOPS = {";", ":", "—", "–"}
+# "in defiance of X", "in protest at X", "in response to X": a phrase of stance or cause whose object is an actor.
+_STANCE_NOUNS = {"defiance", "protest", "support", "solidarity", "response", "retaliation", "opposition", "reply"}
 _WINDOW = 14  # tokens: beyond this the nearest name is as likely to belong to another clause
 # Types whose event has an object: the only ones given a target by proximity.
 TARGETED = {
@@ -46,7 +48,7 @@ def _in_place_phrase(tok: Token, stop: Token) -> bool:
     cur = tok
     for _ in range(6):
         if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
-            return True
+            return cur.lemma_.lower() not in _STANCE_NOUNS  # "in defiance of Chinese authorities" is no place
         if cur.head.i == cur.i or cur.head.i == stop.i:
             return False
         cur = cur.head
@@ -176,10 +178,16 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
             d.target = after
             d.rule += "+target_nearby"
             return
-        # protesters with no named adversary protest to their own government (CAMEO/PLOVER practice)
+        # protesters with no named adversary protest to their own government (CAMEO/PLOVER practice), or
+        # abroad to the state they protest in ("prisoners rioted at a jail in northern Israel")
         own = s.country_of(d.source) or ""
         if "-" in own:
             own = own.split("-", 1)[0]  # a generic id made by the coder ("UKR-CVL")
+        where = d.location.country if d.location is not None else None
+        if where and own and where != own and len(own) == 3:
+            d.target = where
+            d.rule += "+target_from_location"
+            return
         if own != d.source and len(own) == 3 and own.isupper():
             d.target = own
             d.rule += "+own_government"

@@ -68,6 +68,10 @@ def location_for(trigger: Token, destination: bool = False) -> Location | None:
         # "struck a market in Amhara", "hit the centre of Sumy", "a strike on the refinery in Saratov"
         places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps]
         places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"]
+        if head is trigger and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
+            # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
+            verb = trigger.head.head
+            places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i != trigger.head.i]
         for prep in places:
             for tok in prep.subtree:
                 if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
