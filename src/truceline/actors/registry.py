@@ -72,8 +72,10 @@ def is_acronym(text: str) -> bool:
     return core.isupper() and len(core) <= 5
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Fold case, diacritics, apostrophes, hyphens and common transliteration variants."""
+    """Fold case, diacritics, apostrophes, hyphens and common transliteration variants (a pure function of
+    the text, cached: the same names recur across an article and a batch)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")

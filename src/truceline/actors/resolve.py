@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from collections.abc import Iterable
 from datetime import date
@@ -81,17 +82,44 @@ class ActorResolution(BaseModel):
         return {m.start: m for m in self.mentions}
 
 
-def _title_at(reg: Registry, doc: Doc, i: int) -> tuple[dict, int] | None:
-    """The longest title phrase starting at token i: (its spec, its length in tokens)."""
-    first = doc[i].lower_
-    if first not in _title_starts(reg):
+def _title_at(reg: Registry, lowers: list[str], i: int) -> tuple[dict, int] | None:
+    """The longest title phrase starting at token i of a document's lower-case words: (its spec, its length
+    in tokens)."""
+    if lowers[i] not in _title_starts(reg):
         return None  # most tokens start no title: skip building the phrases
-    words = [t.lower_ for t in doc[i : i + 5]]
+    words = lowers[i : i + 5]
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[:n]).replace(" - ", "-")
         if phrase in reg.titles:
             return reg.titles[phrase], n
     return None
+
+
+_SECTOR_WORDS: dict[int, frozenset[str]] = {}
+_REFERENCE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _sector_words(reg: Registry) -> frozenset[str]:
+    """Words that may end a sector noun phrase ('troops', 'ministry' of 'defence ministry')."""
+    key = id(reg.sector_nouns)
+    if key not in _SECTOR_WORDS:
+        _SECTOR_WORDS[key] = frozenset(n.split()[-1] for n in reg.sector_nouns) | {"coalition", "alliance"}
+    return _SECTOR_WORDS[key]
+
+
+def _reference_words(reg: Registry) -> frozenset[str]:
+    """Words the references pass looks at: pronouns, dyad nouns, sector and organisation nouns."""
+    key = id(reg.sector_nouns)
+    if key not in _REFERENCE_WORDS:
+        _REFERENCE_WORDS[key] = (
+            frozenset(reg.sector_nouns)
+            | frozenset(reg.org_nouns)
+            | _PEOPLE_NOUNS
+            | _GROUP_ANAPHORS
+            | _PRONOUNS_PERSON
+            | {"countries", "sides", "parties", "it", "its", "they", "them", "their", "she"}
+        )
+    return _REFERENCE_WORDS[key]
 
 
 _STARTS: dict[int, frozenset[str]] = {}
@@ -112,6 +140,9 @@ class _Builder:
         self.doc, self.reg, self.when = doc, reg, when
         self.resolver = Resolver(reg)
         self.mentions: list[ResolvedMention] = []
+        self._starts: list[int] = []  # the mentions' starts, sorted, for range look-ups
+        self._by_position: list[tuple[int, ResolvedMention]] = []  # (order found, mention) by start
+        self._at_token: dict[int, ResolvedMention] = {}  # the first mention over each token
         self.unresolved: list[UnresolvedMention] = []
         self.taken: set[int] = set()
         # actors the text itself describes ("Hikmet Hajiyev, an aide to the President of Azerbaijan"): this
@@ -121,6 +152,19 @@ class _Builder:
         self.sector_in_text: dict[str, str] = {}  # a registry person's sector as the text presents him
         self.acronyms: dict[str, RegistryActor] = {}  # "(GNA)" after a described organisation's name
         self.own_country = self._issuer(outlet)
+        # each token's words, read once: spaCy builds a new Token object on every doc[i], and the passes
+        # below look at every token several times
+        self.lowers: list[str] = []
+        self.lemmas: list[str] = []
+        self.ent_types: list[str] = []
+        self.bare_caps: list[bool] = []  # capitalised and outside every entity
+        for t in doc:
+            self.lowers.append(t.lower_)
+            self.lemmas.append(t.lemma_.lower())
+            self.ent_types.append(t.ent_type_)
+            self.bare_caps.append(t.text[:1].isupper() and not t.ent_type_)
+        self.sector_words = _sector_words(reg)
+        self._shouted: dict[int, bool] = {}  # sentence start -> written in capitals
 
     def _issuer(self, outlet: str | None) -> str | None:
         """The country whose government issues the text, when the outlet is a government office
@@ -144,33 +188,47 @@ class _Builder:
         label: str | None = None,
         plural_of: list[str] | None = None,
     ) -> None:
-        self.mentions.append(
-            ResolvedMention(
-                actor_id=actor.id,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                method=method,
-                score=score,
-                label=label,
-                plural_of=plural_of or [],
-            )
+        m = ResolvedMention(
+            actor_id=actor.id,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            method=method,
+            score=score,
+            label=label,
+            plural_of=plural_of or [],
         )
+        self.mentions.append(m)
+        k = bisect_right(self._starts, m.start)
+        self._starts.insert(k, m.start)
+        self._by_position.insert(k, (len(self.mentions), m))
+        for i in range(span.start, span.end):
+            self._at_token.setdefault(i, m)
         self.taken.update(range(span.start, span.end))
+
+    def between(self, lo: int, hi: int) -> list[ResolvedMention]:
+        """The mentions starting at characters lo..hi-1, in the order they were found (as ``self.mentions``)."""
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [m for _, m in sorted(self._by_position[i:j], key=lambda pair: pair[0])]
 
     def free(self, span: Span) -> bool:
         return not any(i in self.taken for i in range(span.start, span.end))
 
     # pass 1: role references and generic forms (they contain names that must not win alone)
     def roles_and_generics(self) -> None:
-        doc = self.doc
-        for tok in doc:
-            if tok.i in self.taken:
+        doc, lowers, lemmas = self.doc, self.lowers, self.lemmas
+        starts = _title_starts(self.reg)
+        for i, word in enumerate(lowers):
+            if word not in starts or i in self.taken:
                 continue
-            found = _title_at(self.reg, doc, tok.i)
+            found = _title_at(self.reg, lowers, i)
             if found is not None:
-                self._role(tok, *found)
-        for tok in doc:
+                self._role(doc[i], *found)
+        words = self.sector_words
+        for i, word in enumerate(lowers):
+            if word not in words and lemmas[i] not in words:
+                continue  # no sector noun ends here
+            tok = doc[i]
             sector = self._sector_of(tok)
             if sector is None and tok.lower_ in ("coalition", "alliance") and self._leader_of(tok, named=True):
                 sector = "MIL"  # "a military coalition led by Riyadh": the leader's forces
@@ -183,7 +241,7 @@ class _Builder:
                 continue  # "the Tigray People's Liberation Front": a named group, not the people of Tigray
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and self._sector_of(tok.head):
                 continue  # "fighter jets", "army officers": the head noun decides
-            titled = _title_at(self.reg, doc, tok.i) is not None
+            titled = _title_at(self.reg, lowers, tok.i) is not None
             if titled and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
                 continue  # "Syrian President Bashar al-Assad": the person, resolved from the name
             if self._rebel_state_form(tok, sector):
@@ -410,15 +468,23 @@ class _Builder:
             return True
         return ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and not ent.root.head.ent_type_
 
+    def _shouting(self, ent: Span) -> bool:
+        """Is the sentence of ``ent`` written in capitals (a headline)? Computed once per sentence."""
+        sent = sent_of(ent.root)
+        if sent.start not in self._shouted:
+            letters = [c for c in sent.text if c.isalpha()]
+            self._shouted[sent.start] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        return self._shouted[sent.start]
+
     def _has_context(self, span: Span) -> bool:
         """Another actor, or a word naming a government, force or group, in the sentence."""
         sent = sent_of(span.root)
-        others = [t for t in sent if (t.i < span.start or t.i >= span.end)]
-        if any(t.i in self.taken for t in others):
+        others = [i for i in range(sent.start, sent.end) if i < span.start or i >= span.end]
+        if any(i in self.taken for i in others):
             return True
-        if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in others):
+        if any(self.ent_types[i] in ("PERSON", "GPE", "NORP") for i in others):
             return True
-        return any(self.reg.sector_nouns.get(t.lower_) for t in others)
+        return any(self.reg.sector_nouns.get(self.lowers[i]) for i in others)
 
     def _title_before(self, ent: Span) -> tuple[list[Token], bool]:
         """The title words in front of a name ("Azerbaijani presidential aide", "Norway's foreign minister") and
@@ -535,7 +601,7 @@ class _Builder:
             return
         title_tokens, then = self._title_before(ent)
         words = " ".join(t.lower_ for t in title_tokens)
-        phrases = sorted((p for p in self.reg.titles if re.search(rf"\b{re.escape(p)}$", words)), key=len)
+        phrases = sorted((p for p in self.reg.titles if _ends_with_words(words, p)), key=len)
         if not phrases:
             return
         spec = self.reg.titles[phrases[-1]]
@@ -549,7 +615,7 @@ class _Builder:
             self.sector_in_text[actor.id] = roles[-1].sector
 
     def _mention_at(self, tok: Token) -> ResolvedMention | None:
-        return next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
+        return self._at_token.get(tok.i)
 
     def _role(self, tok: Token, spec: dict, n: int) -> None:
         doc = self.doc
@@ -606,7 +672,7 @@ class _Builder:
                 continue
             if not any(c.isupper() for c in ent.text):
                 continue  # "the china cabinet": names are capitalised
-            if is_acronym(ent.text.strip()) and _shouting(ent):
+            if is_acronym(ent.text.strip()) and self._shouting(ent):
                 continue  # "SO WHO WILL CLEAR THE PATHS?": an all-capital headline, not the WHO
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
             if after is not None and after.lower_ in _FEATURE_NOUNS:
@@ -665,15 +731,18 @@ class _Builder:
             if hits:
                 self.add(span, hits[0].actor, hits[0].method, hits[0].score, "NP")
         # a capitalised word the model missed that is one typo away from a country ("Ethopia")
-        for tok in self.doc:
-            if tok.i in self.taken or tok.tag_ != "NNP" or tok.ent_type_ or len(tok.text) < 5:
+        bare = [i for i, cap in enumerate(self.bare_caps) if cap]
+        for i in bare:
+            tok = self.doc[i]
+            if tok.i in self.taken or tok.tag_ != "NNP" or len(tok.text) < 5:
                 continue
             hit = self.resolver.country_typo(tok.text)
             if hit is not None:
                 self.add(self.doc[tok.i : tok.i + 1], hit, "fuzzy", 0.8, "NP")
         # registry names the model missed entirely (lower-case forms are not tried)
-        for tok in self.doc:
-            if tok.i in self.taken or not tok.text[:1].isupper() or tok.ent_type_:
+        for i in bare:
+            tok = self.doc[i]
+            if tok.i in self.taken:
                 continue
             key = normalise(tok.text)
             if key in self.reg.metonyms and tok.pos_ == "PROPN" and not _token_place(tok):
@@ -712,7 +781,11 @@ class _Builder:
                         ]
                     if len(pair) == 2:
                         self.add(span, self.actors[pair[0]], "dyad", 0.8, "DYAD", plural_of=pair)
-        for tok in doc:
+        words = _reference_words(self.reg)
+        for i, word in enumerate(self.lowers):
+            if word not in words:
+                continue  # no pronoun, dyad, sector or organisation noun: nothing to refer back
+            tok = doc[i]
             # "countries will trade prisoners": a bare plural subject right after a dyad
             if (
                 tok.lower_ in ("countries", "sides", "parties")
@@ -1124,8 +1197,8 @@ class _Builder:
         here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
         limit = here[-window].start_char if window is not None and len(here) >= window else 0
         counts: dict[str, int] = {}
-        for m in self.mentions:
-            if limit <= m.start < tok.idx and not m.plural_of:
+        for m in self.between(limit, tok.idx):
+            if not m.plural_of:
                 actor = self.actors.get(m.actor_id)
                 if actor is not None and actor.kind in ("country", "generic") and actor.country:
                     counts[actor.country] = counts.get(actor.country, 0) + 1
@@ -1145,8 +1218,8 @@ class _Builder:
             return None
         sent = ent.sent
         found: set[str] = set()
-        for m in self.mentions:
-            if not (sent.start_char <= m.start < sent.end_char) or m.plural_of:
+        for m in self.between(sent.start_char, sent.end_char):
+            if m.plural_of:
                 continue
             actor = self.actors.get(m.actor_id)
             if actor is None or actor.kind not in ("country", "generic") or not actor.country:
@@ -1169,8 +1242,8 @@ class _Builder:
         limit = here[-2].start_char if len(here) >= 2 else 0
         end = here[-1].end_char if here else tok.idx
         found: list[str] = []
-        for m in self.mentions:
-            if limit <= m.start < end and not m.plural_of:
+        for m in self.between(limit, end):
+            if not m.plural_of:
                 actor = self.actors.get(m.actor_id)
                 country = actor.country if actor is not None and actor.kind in ("country", "generic", "group") else None
                 if country and country not in found:
@@ -1181,8 +1254,8 @@ class _Builder:
         """'he/his' most often refers to the subject of its own sentence, or of the one before."""
         here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
         for sent in reversed(here[-2:]):
-            for m in self.mentions:
-                if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+            for m in self.between(sent.start_char, min(sent.end_char, tok.idx)):
+                if m.plural_of:
                     continue
                 actor = self.actors.get(m.actor_id)
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1200,8 +1273,8 @@ class _Builder:
         before = [s for s in sents(self.doc) if s.start_char <= tok.idx]
         limit = before[-2].start_char if len(before) >= 2 else 0
         by_token: dict[int, ResolvedMention] = {}
-        for m in self.mentions:
-            if limit <= m.start < tok.idx and not m.plural_of:
+        for m in self.between(limit, tok.idx):
+            if not m.plural_of:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for t in span:
@@ -1240,8 +1313,8 @@ class _Builder:
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         rep: dict[str, str] = {}
-        for m in self.mentions:
-            if not (limit <= m.start < before) or m.plural_of:
+        for m in self.between(limit, before):
+            if m.plural_of:
                 continue
             actor = self.actors.get(m.actor_id)
             if actor is None or actor.kind not in kinds:
@@ -1260,9 +1333,9 @@ class _Builder:
         limit = earlier[-window].start_char if len(earlier) >= window else 0
         by_country: dict[str, str] = {}
         counts: dict[str, int] = {}
-        for m in self.mentions:
+        for m in self.between(limit, before):
             actor = self.actors.get(m.actor_id)
-            if not (limit <= m.start < before) or m.plural_of or actor is None or not actor.country:
+            if m.plural_of or actor is None or not actor.country:
                 continue
             if not (
                 (actor.kind == "person" and actor.sector in ("GOV", None))
@@ -1281,8 +1354,8 @@ class _Builder:
         here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
         for sent in reversed(here[-2:]):
             best = None
-            for m in self.mentions:
-                if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+            for m in self.between(sent.start_char, min(sent.end_char, tok.idx)):
+                if m.plural_of:
                     continue
                 actor = self.actors.get(m.actor_id)
                 if actor is None or actor.kind not in ("country", "group", "generic"):
@@ -1300,8 +1373,8 @@ class _Builder:
 
     def _last_non_subject(self, sent: Span, tok: Token, subject_actor: str) -> str | None:
         found = None
-        for m in self.mentions:
-            if not (sent.start_char <= m.start < min(sent.end_char, tok.idx)) or m.plural_of:
+        for m in self.between(sent.start_char, min(sent.end_char, tok.idx)):
+            if m.plural_of:
                 continue
             actor = self.actors.get(m.actor_id)
             if actor is not None and actor.kind in ("country", "group", "generic") and m.actor_id != subject_actor:
@@ -1316,10 +1389,8 @@ class _Builder:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None
-        for m in self.mentions:
-            if m.start <= subj.idx < m.end:
-                return m.actor_id
-        return None
+        m = self._at_token.get(subj.i)
+        return m.actor_id if m is not None else None
 
     def _recent_distinct(
         self,
@@ -1465,6 +1536,14 @@ _LOCATIVE = {
 }
 
 
+def _ends_with_words(words: str, phrase: str) -> bool:
+    """Whether ``words`` ends with ``phrase`` at a word boundary ("vice-president" ends with "president")."""
+    if not words.endswith(phrase):
+        return False
+    k = len(words) - len(phrase)
+    return k == 0 or not (words[k - 1].isalnum() or words[k - 1] == "_")
+
+
 def _phrase_end(prep: Token) -> int:
     """Last token of a prepositional phrase without the clauses hung on it: 'from two American aid groups'
     in 'Doctors from two American aid groups donated ...' (the parse may attach the verb to the noun)."""
@@ -1482,12 +1561,6 @@ def _slug(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-
-
-def _shouting(ent: Span) -> bool:
-    sent = sent_of(ent.root)
-    letters = [c for c in sent.text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 _MESSAGES = {

@@ -33,7 +33,7 @@ from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
 from truceline.models import Agreement, ArticleFrame, Condition, Event, Quantity
-from truceline.nlp.index import ent_of, ents_in, sent_of, sents
+from truceline.nlp.index import ent_of, ents_in, sent_of, sents, text_of
 
 _CONTEXT_TYPES = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE"}
 _RELATIVE_TIME = re.compile(
@@ -660,9 +660,9 @@ class _Extractor:
         verb = next((a for a in c.head.ancestors if a.pos_ == "VERB" and self.voc.status.get(a.lemma_.lower())), None)
         if verb is None:
             return None
-        sents = list(self.doc.sents)
-        at = next((i for i, s in enumerate(sents) if s.start == c.sent.start), None)
-        for prev in reversed(sents[max(0, (at or 0) - 2) : at or 0]):
+        in_doc = sents(self.doc)
+        at = next((i for i, s in enumerate(in_doc) if s.start == c.sent.start), None)
+        for prev in reversed(in_doc[max(0, (at or 0) - 2) : at or 0]):
             for tok in prev:
                 if tok.pos_ != "VERB" or tok.lemma_.lower() != verb.lemma_.lower():
                     continue
@@ -988,7 +988,7 @@ def extract_agreements(
     for r in records:
         r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "renewal_extension") else None)
     for r in records:
-        r.kind = _named_kind(r, doc.text)
+        r.kind = _named_kind(r, text_of(doc))
         derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from truceline.actors.resolve import ActorResolution, ResolvedMention
 from truceline.frame.cues import Cues, cues
 from truceline.models import Actor, ArticleFrame, FrameDyad, FrameReference, FrameSide
-from truceline.nlp.index import ent_of, sents
+from truceline.nlp.index import ent_of, sents, text_of
 
 _PARTY_KINDS = {"country", "generic", "group", "person"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "POL", None}
@@ -429,7 +429,7 @@ class FrameBuilder:
         return out[:5]
 
     def _dateline_date(self) -> date | None:
-        m = _DATELINE.match(self.doc.text.lstrip()[:160])
+        m = _DATELINE.match(text_of(self.doc).lstrip()[:160])
         if m is None or self.published is None:
             return None
         name = (m.group("m1") or m.group("m2") or "").lower()[:3]

@@ -1,5 +1,5 @@
-"""Cached look-ups over a parsed Doc: spaCy rebuilds ``doc.ents`` and ``doc.sents`` on every access,
-which is quadratic when later stages ask for them per token."""
+"""Cached look-ups over a parsed Doc: spaCy rebuilds ``doc.ents``, ``doc.sents`` and ``doc.text`` on every
+access, which is quadratic when later stages ask for them per token or per record."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def _index(doc: Doc) -> dict:
         idx = {"ents": ents, "sents": sents, "ent_at": ent_at, "sent_at": sent_at, "starts": [e.start for e in ents]}
         doc.user_data[_KEY] = idx
     return idx
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once."""
+    idx = _index(doc)
+    if "text" not in idx:
+        idx["text"] = doc.text
+    return idx["text"]
 
 
 def ents(doc: Doc) -> list[Span]:

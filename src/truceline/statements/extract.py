@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from truceline.actors import ActorResolution
 from truceline.models import Event, Statement
-from truceline.nlp.index import sent_of, sents
+from truceline.nlp.index import sent_of, sents, text_of
 from truceline.statements.quotes import Quotation, quotations
 from truceline.statements.speaker import phrase_text, speaker_actor, subject_of
 from truceline.statements.vocabulary import StatementVocabulary, vocabulary
@@ -61,7 +61,7 @@ class _Text:
 
     def __init__(self, doc: Doc, vocab: StatementVocabulary) -> None:
         self.doc, self.vocab = doc, vocab
-        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.text = text_of(doc)  # spaCy rebuilds doc.text on every access: read it once
         self.quotes = quotations(self.text)
         self.claimed: set[Quotation] = set()
         self.quoting: set[int] = set()  # the verbs that attributed a direct quote
