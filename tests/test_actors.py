@@ -471,3 +471,12 @@ def test_a_subject_after_a_comma_is_not_an_apposition(pipe):
     text = "After the signing of an Accord on Peaceful Coexistence, the Chadian government and FACT agreed to talks."
     rec = pipe.extract(text, published=dt.date(2024, 5, 1))
     assert not [a for a in rec.actors if a.kind == "person"]
+
+
+def test_a_spokesman_for_health_workers_is_theirs_and_a_reporter_no_side(pipe):
+    # health workers (MED) are actors, unlike an outlet (JRN): a person speaking for them acts for their country
+    rec = pipe.extract("Dr Ahmed Karimi, a spokesman for the Afghan health workers, said the clinic was hit.")
+    person = [a for a in rec.actors if a.kind == "person"]
+    assert person and person[0].country == "AFG"
+    rec = pipe.extract("Leila Haddad, a reporter for Reuters, said the talks had ended.")
+    assert not [a for a in rec.actors if a.kind == "person" and a.country]

@@ -524,7 +524,7 @@ class _Builder:
             if actor is not None and not m.plural_of:
                 country, own = actor.at(self.when)
                 own = self.sector_in_text.get(actor.id, own)
-                if own in ("JRN", "MED"):
+                if own == "JRN":
                     continue  # "a reporter for Reuters": the outlet is no side
                 if actor.kind == "group":
                     found.setdefault("group", (country, own))
@@ -1040,7 +1040,7 @@ class _Builder:
         for t in chain:
             m = self._mention_at(t)
             actor = self.actors.get(m.actor_id) if m is not None else None
-            if actor is not None and actor.kind == "group" and actor.sector not in ("JRN", "MED"):
+            if actor is not None and actor.kind == "group" and actor.sector != "JRN":
                 country, sector = actor.at(self.when)
                 self._person(ent, ent, country, sector, 0.75)
                 return True
