@@ -62,7 +62,7 @@ OFFICES = {
     "igo_head",
     "other",
 }
-BUILTIN_FILES = ("countries.yaml", "people.yaml", "groups.yaml", "sectors.yaml", "titles.yaml")
+BUILTIN_FILES = ("countries.yaml", "people.yaml", "people_archive.yaml", "groups.yaml", "sectors.yaml", "titles.yaml")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ad|an|ash|at|az)[- ](?=\w)")
 
 
