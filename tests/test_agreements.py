@@ -158,7 +158,7 @@ def test_an_extension_is_a_record_of_its_own(pipe):
         dt.date(2026, 5, 18),
     )
     kinds = {a.kind: a for a in ags}
-    assert kinds["renewal_extension"].status == "in_force"
+    assert kinds["extension"].status == "in_force"
     assert kinds["truce"].status == "ended"
 
 
@@ -220,7 +220,7 @@ def test_an_extension_takes_the_sides_of_who_agreed_to_extend(pipe):
         "Qatar announced that Israel and Hamas have agreed today to extend the humanitarian pause by two days.",
         dt.date(2023, 11, 27),
     )
-    ext = next(a for a in ags if a.kind == "renewal_extension")
+    ext = next(a for a in ags if a.kind == "extension")
     assert {"ISR", "PSE"} & set(ext.parties) and "ISR" in ext.parties
 
 
@@ -329,7 +329,7 @@ def test_extending_a_truce_agrees_the_extension(pipe):
     found = agreements(
         pipe, "Yemen's Houthis and the government extended their truce by two months.", dt.date(2022, 6, 2)
     )
-    ext = next(a for a in found if a.kind == "renewal_extension")
+    ext = next(a for a in found if a.kind == "extension")
     assert ext.status == "agreed"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "truceline/1"
 
@@ -132,6 +132,7 @@ class Actor(Record):
     country: str | None = Field(None, description="ISO 3166-1 alpha-3 or null.")
     sector: str | None = Field(None, description="GOV, MIL, REB, LEG, JUD, IGO, NGO, MED, CVL, ...")
     kind: str | None = Field(None, description="country, person, group, generic")
+    org: str | None = Field(None, description="A person's organisation on the article's date (registry id: 'un').")
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -342,6 +343,11 @@ class Agreement(Record):
         default_factory=list, description="Merged records: the per-article agreement ids merged into this one."
     )
     articles: list[str] = Field(default_factory=list, description="Merged records: the articles that report it.")
+
+    @field_validator("kind")
+    @classmethod
+    def _current_kind(cls, v: str) -> str:
+        return "extension" if v == "renewal_extension" else v  # (its name in stores written before this rename)
 
 
 class FrameSide(Record):

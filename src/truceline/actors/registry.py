@@ -133,6 +133,11 @@ class RegistryActor:
             return last.country or self.country, None
         return last.country or self.country, "ELI"
 
+    def org_at(self, when: date | None) -> str | None:
+        """The organisation (registry id) a person acts for on a date: 'un' for the UN's envoy to Yemen."""
+        active = [r for r in self.roles if r.active(when) and r.org]
+        return sorted(active, key=lambda r: (not r.leader, r.start or date.min))[0].org if active else None
+
 
 def _date(value: Any, path: Path, entry: Any, name: str) -> date | None:
     if value is None or value == "":

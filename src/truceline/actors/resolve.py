@@ -1703,7 +1703,9 @@ def resolve(doc: Doc, reg: Registry, when: date | None, outlet: str | None = Non
             if aid not in actors:
                 country, sector = ra.at(when)
                 sector = b.sector_in_text.get(aid, sector)
-                actors[aid] = Actor(id=aid, name=ra.name, country=country, sector=sector, kind=ra.kind)
+                actors[aid] = Actor(
+                    id=aid, name=ra.name, country=country, sector=sector, kind=ra.kind, org=ra.org_at(when)
+                )
             actors[aid].mentions.append(Mention(text=m.text, start=m.start, end=m.end, method=m.method, score=m.score))
     # a name left unresolved by one pass and resolved by a later one ("the Armed Forces") is resolved
     unresolved = [u for u in b.unresolved if not any(m.start < u.end and u.start < m.end for m in mentions)]

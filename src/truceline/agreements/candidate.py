@@ -80,3 +80,4 @@ class Candidate:
     scope_tokens: list[int] = field(default_factory=list)  # the words that set the scope, as written
     rule: str = "agreement:mention"
     modality: str = "asserted"  # "future" for "will enter into force on Monday"
+    status_verb: Token | None = None  # the verb that gave the status, when it does not govern the mention

@@ -27,7 +27,7 @@ CEASEFIRE_KINDS = {
     "truce",
     "cessation_of_hostilities",
     "humanitarian_pause",
-    "renewal_extension",
+    "extension",
 }  # reports further apart than this, with nothing else shared, are different arrangements
 
 
@@ -107,11 +107,11 @@ def _score(c: _Cluster, m: Member) -> float | None:
     if m.article.id in c.articles:
         return None  # one article's extractor already told its own records apart
     first = min(_dates(m), default=None)
-    if c.kind == "renewal_extension" and a.kind != c.kind:
+    if c.kind == "extension" and a.kind != c.kind:
         # reports after an extension began are about the extension ("the extended truce collapsed")
         if a.kind not in CEASEFIRE_KINDS or first is None or not c.dates or first < min(c.dates):
             return None
-    elif (a.kind == "renewal_extension" and c.kind != a.kind) or family(a.kind) != family(c.kind):
+    elif (a.kind == "extension" and c.kind != a.kind) or family(a.kind) != family(c.kind):
         return None  # one report's "truce" is another's "ceasefire"; an extension is its own record
     parties, scope = set(a.parties), set(a.scope)
     if parties and c.parties and not parties & c.parties:
@@ -210,13 +210,13 @@ def merged_id(member_ids: list[str]) -> str:
 
 
 def family(kind: str) -> str:
-    return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "renewal_extension" else kind
+    return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "extension" else kind
 
 
 def _record(c: _Cluster) -> Agreement:
     members = sorted(c.members, key=_order)
     first = members[0].agreement
-    if c.kind != "renewal_extension":
+    if c.kind != "extension":
         kinds = Counter(m.agreement.kind for m in members)
         c.kind = max(kinds, key=lambda k: (kinds[k], k == "ceasefire"))
     r = Agreement(
@@ -398,13 +398,13 @@ def _share_process_brokers(records: list[Agreement]) -> None:
 
 def _link_extensions(records: list[Agreement]) -> None:
     """An extension is its own record that 'extends' the latest arrangement between the same parties."""
-    for r in (x for x in records if x.kind == "renewal_extension"):
+    for r in (x for x in records if x.kind == "extension"):
         first = r.start_date or min((s.date or s.published for s in r.timeline if s.date or s.published), default=None)
         bases = [
             b
             for b in records
             if b.kind in CEASEFIRE_KINDS
-            and b.kind != "renewal_extension"
+            and b.kind != "extension"
             and (set(b.parties) & set(r.parties) or not r.parties)
             and (b.start_date is None or first is None or b.start_date <= first)
         ]

@@ -19,7 +19,7 @@ from truceline.errors import InputError
 from truceline.evaluation import Ratio
 from truceline.models import Agreement
 
-CEASEFIRE_FAMILY = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause", "renewal_extension"}
+CEASEFIRE_FAMILY = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause", "extension"}
 
 
 @dataclass

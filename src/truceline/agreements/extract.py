@@ -65,6 +65,7 @@ _N_FOR_N = re.compile(r"\b(\d{1,5})[- ]for[- ](\d{1,5})\b")
 _GENERIC_DOMAINS = {"infrastructure"}  # a domain of its own only when nothing narrows it
 _BREACH_VERBS = {"violate", "breach", "break", "flout", "undermine"}
 _OFFERS = {"proposal", "offer", "plan", "initiative", "deal", "draft"}
+_ATTEMPTS = {"bid", "push", "effort", "attempt", "call", "request", "demand"}
 _NAMES = {"agreement", "deal", "accord", "treaty", "arrangement"}  # nouns that name an arrangement
 _SCHEDULED = {"due", "set", "expect", "schedule", "plan", "suppose", "likely", "poise"}
 _ONSET_VERBS = {"start", "begin", "commence", "effective"}
@@ -91,6 +92,7 @@ def _in_cause(tok: Token) -> bool:
     return False
 
 
+_SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # between the two sides that fight
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
@@ -110,6 +112,10 @@ class _Extractor:
         self.voc = vocabulary()
         self.country_of = {a.id: a.country for a in res.actors}
         self.kind_of = {a.id: a.kind for a in res.actors}
+        self.org_of = {a.id: a.org for a in res.actors if a.org}
+        # international bodies and their people mediate, host or monitor; they are never a side
+        self.bodies = {a.id for a in res.actors if a.sector == "IGO" and not a.country}
+        self.bodies |= {self.party_of(a) for a in self.bodies}
         self.by_token: dict[int, str] = {}
         self.plural: dict[int, list[str]] = {}
         for m in res.mentions:
@@ -145,7 +151,7 @@ class _Extractor:
     def from_events(self, cands: list[Candidate]) -> list[Candidate]:
         """'Russia would halt attacks on energy infrastructure': a ceasefire without the word."""
         out = []
-        mentioned = {c.sent.start for c in cands if c.kind == "ceasefire"}
+        mentioned = {c.sent.start for c in cands if c.kind in ("ceasefire", "extension")}
         for e in self.events:
             if e.type not in ("CONCEDE", "RETREAT", "AGREE") or e.mode != "ceasefire" or e.status == "hypothetical":
                 continue  # a condition ("until they halt attacks") is not an arrangement
@@ -282,9 +288,9 @@ class _Extractor:
 
     def _candidate(self, kind: str, tok: Token, sent: Span) -> Candidate:
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RENEWAL_VERBS:
-            kind = "renewal_extension"  # "agreed today to extend the humanitarian truce by 30 days"
+            kind = "extension"  # "agreed today to extend the humanitarian truce by 30 days"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
-            kind = "renewal_extension"  # "the extension of the humanitarian truce": a new, linked record
+            kind = "extension"  # "the extension of the humanitarian truce": a new, linked record
         c = Candidate(kind, tok, sent)
         mods = self._modifiers(tok)
         for t in mods:
@@ -320,6 +326,32 @@ class _Extractor:
             c.duration_text = _DURATION.search(m.group(0)).group(0)  # type: ignore[union-attr]
         self._status(c)
         return c
+
+    def _relative_status(self, c: Candidate) -> bool:
+        """ "the truce, which lapsed on Sunday", "the ceasefire that took effect on Monday": a relative
+        clause on the mention says what happened to it, and its date is the clause's."""
+        for rel in (x for x in c.head.children if x.dep_ == "relcl" and x.pos_ in ("VERB", "AUX")):
+            subj = next((x for x in rel.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.tag_ not in ("WDT", "WP") or any(x.dep_ == "neg" for x in rel.children):
+                continue  # "the truce Russia violated": the relative clause is someone's act on it
+            lemma = rel.lemma_.lower()
+            obj = next((x.lower_ for x in rel.children if x.dep_ in ("prt", "dobj")), "")
+            into = next(
+                (f"{lemma} {p.lower_} {o.lower_}" for p in rel.children if p.dep_ == "prep" for o in p.children),
+                "",
+            )
+            if lemma in self.voc.ends:
+                c.status, c.end_reason = "ended", self.voc.ends[lemma]
+            else:
+                cue = self.voc.status.get(lemma) or self.voc.status.get(f"{lemma} {obj}") or self.voc.status.get(into)
+                if cue not in ("in_force", "suspended", "agreed"):
+                    continue
+                c.status = cue
+            if any(x.lower_ in ("will", "shall", "would") for x in rel.children if x.dep_ == "aux"):
+                c.modality = "future"
+            c.status_verb = rel
+            return True
+        return False
 
     def _qualified(self, tok: Token) -> bool:
         """A generic domain noun narrowed by another domain word: 'energy infrastructure', 'oil facilities'."""
@@ -386,6 +418,8 @@ class _Extractor:
         if self._with_reservations(c):
             c.status = "negotiating"
             return
+        if self._relative_status(c):
+            return
         if c.kind == "prisoner_exchange" and cur.pos_ == "VERB" and cur.lemma_.lower() in _EXCHANGES:
             # "Russia and Ukraine swapped 390 prisoners each on Friday": carried out, so concluded
             aux = {x.lower_ for x in cur.children if x.dep_ == "aux"}
@@ -397,8 +431,17 @@ class _Extractor:
                 c.status, c.end_reason = "ended", "concluded"
                 return  # "agreed to exchange …" goes on to the governing verb below
         parent = cur.head
-        if c.kind == "renewal_extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
+        if c.kind == "extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
             # "extended their truce by two months": the extension is agreed (or will be)
+            offer = parent.head if parent.dep_ in ("acl", "xcomp") else None
+            if offer is not None and offer.lemma_.lower() in _OFFERS | _ATTEMPTS:
+                # "the envoy's plan to extend the truce was rejected by the Houthis": the offer's fate
+                rejected = any(
+                    t.pos_ == "VERB" and self.voc.status.get(t.lemma_.lower()) == "rejected" and t.i != parent.i
+                    for t in c.sent
+                )
+                c.status = "rejected" if rejected else "proposed"
+                return
             if not any(x.dep_ == "neg" for x in parent.children):
                 c.status = "agreed"
                 if any(x.lower_ in ("will", "would") for x in parent.children if x.dep_ == "aux"):
@@ -690,6 +733,7 @@ class _Extractor:
         verb = c.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        verb = c.status_verb or verb
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
         spans = [e for e in spans if not self._in_dateline(e)]
         for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date
@@ -780,15 +824,23 @@ class _Extractor:
         return None
 
     def party_of(self, actor: str) -> str:
-        """How an actor counts as a side: a group as itself, anyone else as their country."""
-        return actor if self.kind_of.get(actor) == "group" else (self.country_of.get(actor) or actor)
+        """How an actor counts as a side: a group as itself, anyone else as their country, a person of an
+        international body ("the UN envoy Hans Grundberg") as that body."""
+        if self.kind_of.get(actor) == "group":
+            return actor
+        return self.country_of.get(actor) or self.org_of.get(actor) or actor
 
     def _frame_sides(self, c: Candidate) -> None:
         """A halt is between the sides that fight: when one of its parties is a side of the article's
         conflict and the others are not ("Trump and Putin agreed to an energy ceasefire" in a report on
         Russia and Ukraine), the other side is the second party and the outsiders are go-betweens; a
         halt one side declares or ends alone is still one between it and the other side."""
-        if self.frame is None or len(self.frame.sides) != 2 or c.kind not in CEASEFIRE_FAMILY:
+        if self.frame is None or len(self.frame.sides) != 2 or c.kind not in _SIDED_KINDS:
+            return
+        sides = [self.party_of(s.actors[0]) if s.actors else s.country for s in self.frame.sides]
+        if not c.parties and c.mediators and all(m in self.bodies for m in c.mediators) and all(sides):
+            # "the UN envoy's plan to extend the truce": a body names no side; the truce is the conflict's
+            c.parties = [p for p in sides if p is not None]
             return
         side_keys = [
             {self.party_of(a) for a in s.actors} | ({s.country} if s.country else set()) for s in self.frame.sides
@@ -814,6 +866,10 @@ class _Extractor:
         if actor is None:
             return
         country = self.party_of(actor)
+        if country in self.bodies or actor in self.bodies:
+            if country not in c.mediators:
+                c.mediators.append(country)  # "the UN envoy agreed the truce with both sides": a go-between
+            return
         if country in c.mediators:
             return  # who proposes or brokers a halt is not a party to it
         if country not in c.parties:
@@ -986,7 +1042,7 @@ def extract_agreements(
     add_stated_conditions(records, placed, ex)
     monitor = find_monitor(ex)
     for r in records:
-        r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "renewal_extension") else None)
+        r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "extension") else None)
     for r in records:
         r.kind = _named_kind(r, text_of(doc))
         derive_status(r, published)

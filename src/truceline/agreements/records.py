@@ -70,7 +70,7 @@ def name_of(c: Candidate) -> str:
         "prisoner_exchange": "prisoner exchange",
         "peace_agreement": "peace agreement",
         "hostage_release": "hostage release",
-        "renewal_extension": "extension",
+        "extension": "extension",
     }.get(c.kind, c.kind)
     scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
     if scope:

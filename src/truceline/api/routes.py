@@ -27,7 +27,7 @@ AgreementKind = Literal[
     "prisoner_exchange",
     "hostage_release",
     "peace_agreement",
-    "renewal_extension",
+    "extension",
     "framework",
     "implementation",
     "memorandum",
