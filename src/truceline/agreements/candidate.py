@@ -80,4 +80,5 @@ class Candidate:
     scope_tokens: list[int] = field(default_factory=list)  # the words that set the scope, as written
     rule: str = "agreement:mention"
     modality: str = "asserted"  # "future" for "will enter into force on Monday"
+    dropped: list[str] = field(default_factory=list)  # taken for parties, then found to be no side
     status_verb: Token | None = None  # the verb that gave the status, when it does not govern the mention

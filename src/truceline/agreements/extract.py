@@ -92,6 +92,7 @@ def _in_cause(tok: Token) -> bool:
     return False
 
 
+_SIDE_NOUNS = {"side", "party", "belligerent", "foe", "enemy", "adversary", "rival", "combatant"}
 _SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # between the two sides that fight
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
@@ -607,10 +608,11 @@ class _Extractor:
         if c.head.dep_ == "dobj" and verb.lemma_.lower() in _BREACH_VERBS:
             for a in self._governing_agents(c):
                 self._add_party(c, a)  # "Russia violated the Easter truce": who breaks it is bound by it
-        # plural references inside the mention's clause: "between the two countries"
+        # plural references inside the mention's clause: "between the two countries", "the warring sides
+        # agreed" (never "thanked Qatar and Egypt for their efforts": whose efforts is no side of it)
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
-            if t.i in self.plural:
-                for a in self.plural[t.i]:
+            if t.i in self.plural and t.tag_ != "PRP$":
+                for a in self._sides_for(t) or self.plural[t.i]:
                     self._add_party(c, a)
         if c.status == "ended":
             for e in self._ending_events(c, sent_events):
@@ -652,6 +654,7 @@ class _Extractor:
                         a
                         and (self.country_of.get(a) or a) not in party_countries
                         and (self.country_of.get(a) or a) not in c.mediators
+                        and self.party_of(a) not in c.dropped
                     ):
                         c.mediators.append(self.country_of.get(a) or a)
                 c.events.append(e.id)
@@ -830,6 +833,24 @@ class _Extractor:
             return actor
         return self.country_of.get(actor) or self.org_of.get(actor) or actor
 
+    def _belligerent(self, party: str) -> bool:
+        """Does this side attack, coerce or threaten anyone in the article, or is it one of its dyads?"""
+        if self.frame is not None and any(party in {self.party_of(a) for a in d.sides} for d in self.frame.dyads):
+            return True
+        return any(
+            e.type in ("ASSAULT", "COERCE", "THREATEN") and e.source and self.party_of(e.source) == party
+            for e in self.events
+        )
+
+    def _sides_for(self, tok: Token) -> list[str]:
+        """ "the two sides", "both parties", "the warring sides": in an article about one conflict, its
+        two sides (the actors stage takes the last pair named, which may be the go-betweens)."""
+        noun = tok.head if tok.dep_ in ("nummod", "det", "predet", "amod") else tok  # "both | parties"
+        if self.frame is None or len(self.frame.sides) != 2 or noun.lemma_.lower() not in _SIDE_NOUNS:
+            return []
+        sides = [s.actors[0] if s.actors else s.country for s in self.frame.sides]
+        return [s for s in sides if s] if all(sides) else []
+
     def _frame_sides(self, c: Candidate) -> None:
         """A halt is between the sides that fight: when one of its parties is a side of the article's
         conflict and the others are not ("Trump and Putin agreed to an energy ceasefire" in a report on
@@ -851,8 +872,17 @@ class _Extractor:
 
         on = [i for i, keys in enumerate(side_keys) if any(keys & keys_of(p) for p in c.parties)]
         outside = [p for p in c.parties if not any(keys & keys_of(p) for keys in side_keys)]
+        if not on and len(outside) == 1 and not self._belligerent(outside[0]) and all(sides):
+            # "the warring generals kept fighting even as they agreed to a pause" with 'they' taken for the
+            # embassy they ransacked: one named actor that fights nobody is no side of a halt between two
+            # (it is not made a mediator either: one who brokers, hosts or proposes is found as such below)
+            c.dropped.extend(outside)
+            c.parties = [p for p in sides if p is not None]
+            return
         if len(on) != 1:
             return  # both sides named already, or neither
+        if outside and all(self._belligerent(p) for p in outside):
+            return  # "Turkey and Russia agreed a ceasefire in Idlib" in a report on Syria: Russia fights there too
         other = self.frame.sides[1 - on[0]]
         counterpart = self.party_of(other.actors[0]) if other.actors else other.country
         if counterpart is None or counterpart in c.mediators:
