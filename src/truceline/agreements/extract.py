@@ -834,9 +834,7 @@ class _Extractor:
         return self.country_of.get(actor) or self.org_of.get(actor) or actor
 
     def _belligerent(self, party: str) -> bool:
-        """Does this side attack, coerce or threaten anyone in the article, or is it one of its dyads?"""
-        if self.frame is not None and any(party in {self.party_of(a) for a in d.sides} for d in self.frame.dyads):
-            return True
+        """Does this side attack, coerce or threaten anyone in the article?"""
         return any(
             e.type in ("ASSAULT", "COERCE", "THREATEN") and e.source and self.party_of(e.source) == party
             for e in self.events
