@@ -28,6 +28,13 @@ class Vocabulary:
     deny_words: set[str] = field(default_factory=set)
     responses: set[str] = field(default_factory=set)
     reservations: list[str] = field(default_factory=list)
+    arrangement_nouns: set[str] = field(default_factory=set)
+    content_kinds: dict[str, str] = field(default_factory=dict)  # word -> kind
+    ending_verbs: set[str] = field(default_factory=set)
+    conflict_words: set[str] = field(default_factory=set)
+    zone_nouns: set[str] = field(default_factory=set)
+    zone_words: set[str] = field(default_factory=set)
+    halt_nouns: dict[str, str] = field(default_factory=dict)  # noun -> status
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +59,13 @@ def vocabulary() -> Vocabulary:
         {str(w) for w in data.get("deny_words") or []},
         {str(w) for w in data.get("response_words") or []},
         [str(w).lower() for w in data.get("reservations") or []],
+        {str(w) for w in data.get("arrangement_nouns") or []},
+        invert("content_kinds"),
+        {str(w) for w in data.get("ending_verbs") or []},
+        {str(w) for w in data.get("conflict_words") or []},
+        {str(w) for w in data.get("zone_nouns") or []},
+        {str(w).lower() for w in data.get("zone_words") or []},
+        {str(k): str(v) for k, v in (data.get("halt_nouns") or {}).items()},
     )
 
 
@@ -81,4 +95,6 @@ class Candidate:
     rule: str = "agreement:mention"
     modality: str = "asserted"  # "future" for "will enter into force on Monday"
     dropped: list[str] = field(default_factory=list)  # taken for parties, then found to be no side
+    purpose: str | None = None  # "protection_zone" for a zone, "grain exports" for a corridor
+    refers: Candidate | None = None  # "the deal", "an agreement brokered by ...": the mention it refers back to
     status_verb: Token | None = None  # the verb that gave the status, when it does not govern the mention

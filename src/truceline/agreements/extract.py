@@ -28,6 +28,7 @@ from truceline.agreements.enrich import (
     align_process_parties,
     find_monitor,
 )
+from truceline.agreements.generic import NEARBY, REFERENCE, generic_kind, halt_noun
 from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
@@ -97,6 +98,7 @@ _SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # betw
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
+_REQUEST_VERBS = {"call", "urge", "ask", "press", "appeal", "demand", "implore", "encourage", "exhort", "invite"}
 
 
 class _Extractor:
@@ -133,8 +135,23 @@ class _Extractor:
         for sent in sents(self.doc):
             for tok in sent:
                 kind = self._kind_at(tok)
+                purpose, rule, refers = None, "agreement:mention", None
                 if kind is None:
-                    continue
+                    generic = generic_kind(tok, self.voc)
+                    if generic is None or self._covered(tok):
+                        continue  # ("the ceasefire agreement": the kind word is the mention)
+                    kind, purpose, rule = generic.kind, generic.purpose, "agreement:generic"
+                    if kind in (REFERENCE, NEARBY):
+                        earlier = [c for c in out if c.head.i < tok.i and c.kind != "extension"]
+                        if kind == NEARBY:
+                            earlier = [c for c in earlier if self._sentences_apart(c.sent, sent) <= 2]
+                        own = self._own_domains(tok)
+                        if own:  # "the Black Sea arrangement": the earlier one at sea, not the last one
+                            earlier = [c for c in earlier if own & set(c.domains)]
+                        if not earlier:
+                            continue
+                        kind, purpose, rule = earlier[-1].kind, earlier[-1].purpose, "agreement:reference"
+                        refers = earlier[-1]
                 if any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in tok.children):
                     continue  # "earlier truces agreed in Jeddah broke down": other, past arrangements
                 if tok.dep_ == "compound" and tok.head.lemma_.lower() in (
@@ -146,13 +163,49 @@ class _Extractor:
                 ):
                     if tok.head.lemma_.lower() in ("talk", "talks", "negotiation"):
                         continue  # "ceasefire talks": the talks, not an arrangement
-                out.append(self._candidate(kind, tok, sent))
+                c = self._candidate(kind, tok, sent)
+                c.purpose, c.refers = purpose, refers
+                if rule != "agreement:mention":
+                    c.rule = rule
+                out.append(c)
         return out
+
+    def _own_domains(self, tok: Token) -> set[str]:
+        """The scope domains an arrangement noun's own modifiers name ("the Black Sea arrangement": maritime)."""
+        found = {self.voc.domains[t.lemma_.lower()] for t in self._modifiers(tok) if t.lemma_.lower() in self.voc.domains}
+        for t in (x for x in tok.children if x.dep_ == "compound" and x.ent_type_ in ("LOC", "GPE")):
+            place = gazetteer().lookup(self._ent_text(t))
+            if place is not None and place.kind in ("sea", "strait"):
+                found.add("maritime")
+        return found
+
+    def _requested(self, verb: Token) -> bool:
+        """Is the verb what someone calls for ("urged both sides to respect the truce")?"""
+        for _ in range(3):  # "calls on all parties to continue to respect the arrangement"
+            head = verb.head
+            if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+                return False
+            if head.lemma_.lower() in _REQUEST_VERBS:
+                return True
+            verb = head
+        return False
+
+    def _sentences_apart(self, a: Span, b: Span) -> int:
+        index = {s.start: i for i, s in enumerate(sents(self.doc))}
+        return abs(index.get(b.start, 0) - index.get(a.start, 0))
+
+    def _covered(self, tok: Token) -> bool:
+        """Is an arrangement noun already told by a kind word under it ("an agreement on a ceasefire")?"""
+        if tok.dep_ == "compound" and self._kind_at(tok.head) is not None:
+            return True
+        return any(self._kind_at(t) is not None for t in tok.subtree if t.i != tok.i)
 
     def from_events(self, cands: list[Candidate]) -> list[Candidate]:
         """'Russia would halt attacks on energy infrastructure': a ceasefire without the word."""
         out = []
-        mentioned = {c.sent.start for c in cands if c.kind in ("ceasefire", "extension")}
+        mentioned = {
+            c.sent.start for c in cands if c.kind in ("ceasefire", "extension") and c.rule != "agreement:reference"
+        }
         for e in self.events:
             if e.type not in ("CONCEDE", "RETREAT", "AGREE") or e.mode != "ceasefire" or e.status == "hypothetical":
                 continue  # a condition ("until they halt attacks") is not an arrangement
@@ -186,7 +239,7 @@ class _Extractor:
                 if x.trigger_start is not None:
                     events_at.setdefault(x.trigger_start, e)
         for tok in self.doc:
-            status = _AGREEING.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+            status = _AGREEING.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else halt_noun(tok, self.voc)
             if status is None or sent_of(tok).start in mentioned:
                 continue
             e = events_at.get(tok.idx)
@@ -288,7 +341,13 @@ class _Extractor:
         return None
 
     def _candidate(self, kind: str, tok: Token, sent: Span) -> Candidate:
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RENEWAL_VERBS:
+        not_renewed = (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in _RENEWAL_VERBS
+            and any(x.dep_ == "neg" for x in tok.head.children)
+            and tok.lemma_.lower() in self.voc.arrangement_nouns
+        )  # "will not renew the deal that let grain ships pass": the deal ends, by that party's choice
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RENEWAL_VERBS and not not_renewed:
             kind = "extension"  # "agreed today to extend the humanitarian truce by 30 days"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
             kind = "extension"  # "the extension of the humanitarian truce": a new, linked record
@@ -316,6 +375,9 @@ class _Extractor:
                     break
         if c.domains and c.coverage == "unknown":
             c.coverage = "partial"
+        if kind == "humanitarian_corridor" and "maritime" not in c.domains:
+            if any(self.voc.domains.get(t.lemma_.lower()) == "maritime" for t in tok.subtree):
+                c.domains.append("maritime")  # "a deal that allowed grain exports from Black Sea ports"
         near = tok.doc[tok.left_edge.i : tok.i + 1].text  # (Doc.text is rebuilt on every access)
         m = _DURATION.search(near)
         if m is None:  # "a ceasefire on energy and infrastructure, to last 30 days"
@@ -325,6 +387,9 @@ class _Extractor:
             )
         if m:
             c.duration_text = _DURATION.search(m.group(0)).group(0)  # type: ignore[union-attr]
+        if not_renewed:
+            c.status, c.end_reason, c.status_verb = "ended", "terminated_by_party", tok.head
+            return c
         self._status(c)
         return c
 
@@ -504,9 +569,14 @@ class _Extractor:
                 ),
                 "",
             )
+            if cur.dep_ == "nsubj" and (phrase in self.voc.ends or into in self.voc.ends):
+                c.status, c.end_reason = "ended", self.voc.ends.get(phrase) or self.voc.ends[into]
+                return  # "the agreements had reached a de facto end", "the truce came to an end"
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
             if lemma in _REPORTING_CUES and through_other_verb:
                 cue = None  # "announced that the army welcomes the initiative for a truce": a report, not a deal
+            if cue in ("in_force", "agreed", "ended", "suspended") and self._requested(parent):
+                return  # "called on all parties to implement the arrangement": a demand, no status
             if negated and cue in ("planned", "negotiating", "proposed"):
                 return  # "did not lead to a peace deal": no status either way
             if cue and negated and cue == "agreed" and re.search(r"\b(unless|until)\b", c.sent.text):
@@ -1034,7 +1104,8 @@ def extract_agreements(
         if not (c.status or c.parties or c.domains or c.coverage != "unknown" or c.conditions or c.quantities):
             bare.append(c)  # "Details of the ceasefire": evidence only, placed below
             continue
-        fits = [r for r in records if compatible(r, c)]
+        referent = next((r for x, r in placed if x is c.refers), None)
+        fits = [referent] if referent is not None else [r for r in records if compatible(r, c)]
         if c.status in ("in_force", "suspended", "ended"):
             # an implementation report goes to an arrangement already agreed, not one still talked about
             settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]

@@ -71,7 +71,11 @@ def name_of(c: Candidate) -> str:
         "peace_agreement": "peace agreement",
         "hostage_release": "hostage release",
         "extension": "extension",
+        "humanitarian_corridor": "humanitarian corridor",
+        "framework": "framework agreement",
     }.get(c.kind, c.kind)
+    if c.kind == "other" and c.purpose:
+        label = c.purpose.replace("_", " ")
     scope = " and ".join(d.replace("_", " ").replace(" long range", "") for d in c.domains)
     if scope:
         label = f"{scope} {label}"
@@ -99,6 +103,7 @@ def new_record(c: Candidate, article_id: str) -> Agreement:
 def merge_into(r: Agreement, c: Candidate) -> None:
     if c.process and not r.process:
         r.process, r.phase = c.process, c.phase
+    r.purpose = r.purpose or c.purpose
     for d in c.domains:
         if d not in r.scope:
             r.scope.append(d)
