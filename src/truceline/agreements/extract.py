@@ -172,7 +172,8 @@ class _Extractor:
 
     def _own_domains(self, tok: Token) -> set[str]:
         """The scope domains an arrangement noun's own modifiers name ("the Black Sea arrangement": maritime)."""
-        found = {self.voc.domains[t.lemma_.lower()] for t in self._modifiers(tok) if t.lemma_.lower() in self.voc.domains}
+        lemmas = [t.lemma_.lower() for t in self._modifiers(tok)]
+        found = {self.voc.domains[w] for w in lemmas if w in self.voc.domains}
         for t in (x for x in tok.children if x.dep_ == "compound" and x.ent_type_ in ("LOC", "GPE")):
             place = gazetteer().lookup(self._ent_text(t))
             if place is not None and place.kind in ("sea", "strait"):
