@@ -98,6 +98,7 @@ _SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # betw
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
 _AREA_PREPS = {"in", "across", "along", "over", "off", "near", "around", "on", "for"}
 _DEMAND_VERBS = {"want", "demand", "require", "insist", "need", "seek", "expect"}
+_CARRIED_OUT = {"execute", "carry", "complete", "conduct", "release", "free", "repatriate", "hand", "return", "swap"}
 _REQUEST_VERBS = {"call", "urge", "ask", "press", "appeal", "demand", "implore", "encourage", "exhort", "invite"}
 
 
@@ -179,6 +180,24 @@ class _Extractor:
             if place is not None and place.kind in ("sea", "strait"):
                 found.add("maritime")
         return found
+
+    def _carried_out(self, tok: Token) -> bool:
+        """ "Ukraine and Russia have executed the biggest prisoner exchange", "prisoners were released in
+        exchange for a Saudi held by the Houthis": the first verbs above the mention say it took place."""
+        seen = 0
+        for verb in (a for a in tok.ancestors if a.pos_ == "VERB"):
+            seen += 1
+            if seen > 2 or self.voc.status.get(verb.lemma_.lower()):
+                return False  # ("agreed to exchange", "proposed a swap": a status of its own)
+            aux = {x.lower_ for x in verb.children if x.dep_ in ("aux", "auxpass")}
+            if (
+                verb.lemma_.lower() in _CARRIED_OUT
+                and verb.tag_ in ("VBD", "VBN")
+                and not aux & {"will", "would", "shall", "could", "may", "might", "to"}
+                and not any(x.dep_ == "neg" for x in verb.children)
+            ):
+                return True
+        return False
 
     def _requested(self, verb: Token) -> bool:
         """Is the verb what someone calls for ("urged both sides to respect the truce")?"""
@@ -497,6 +516,15 @@ class _Extractor:
             if not negated and cur.dep_ != "xcomp" and not aux and cur.tag_ in ("VBD", "VBN"):
                 c.status, c.end_reason = "ended", "concluded"
                 return  # "agreed to exchange …" goes on to the governing verb below
+        if c.kind in ("prisoner_exchange", "hostage_release") and self._carried_out(cur):
+            c.status, c.end_reason = "ended", "concluded"
+            return
+        if cur.pos_ == "VERB" and cur.lemma_.lower() == "cease" and not any(x.dep_ == "neg" for x in cur.children):
+            # "Israel and Hamas will cease fire as of 2 a.m.": agreed between two; declared by one alone
+            subj = next((x for x in cur.children if x.dep_ == "nsubj"), None)
+            if subj is not None:
+                c.status = "agreed" if subj.conjuncts else "declared"
+                return
         parent = cur.head
         if c.kind == "extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
             # "extended their truce by two months": the extension is agreed (or will be)
@@ -679,10 +707,15 @@ class _Extractor:
         if c.head.dep_ == "dobj" and verb.lemma_.lower() in _BREACH_VERBS:
             for a in self._governing_agents(c):
                 self._add_party(c, a)  # "Russia violated the Easter truce": who breaks it is bound by it
+        if not c.parties and c.kind == "prisoner_exchange" and c.head.pos_ == "VERB":
+            subj = next((x for x in c.head.children if x.dep_ == "nsubj"), None)
+            for t in [subj, *subj.conjuncts] if subj is not None else []:
+                self._add_party(c, self.actor_in(t))  # "Russia and Ukraine swapped prisoners"
         # plural references inside the mention's clause: "between the two countries", "the warring sides
-        # agreed" (never "thanked Qatar and Egypt for their efforts": whose efforts is no side of it)
+        # agreed" (never "thanked Qatar and Egypt for their efforts": whose efforts is no side of it), when
+        # the names do not already give both sides
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
-            if t.i in self.plural and t.tag_ != "PRP$":
+            if t.i in self.plural and t.tag_ != "PRP$" and len(c.parties) < 2:
                 for a in self._sides_for(t) or self.plural[t.i]:
                     self._add_party(c, a)
         if c.status == "ended":
@@ -708,10 +741,6 @@ class _Extractor:
                     self._add_party(c, e.source)
                     c.events.append(e.id)
                     c.date = c.date or e.date
-        if not c.parties and c.kind == "prisoner_exchange" and c.head.pos_ == "VERB":
-            subj = next((x for x in c.head.children if x.dep_ == "nsubj"), None)
-            for t in [subj, *subj.conjuncts] if subj is not None else []:
-                self._add_party(c, self.actor_in(t))  # "Russia and Ukraine swapped prisoners"
         if not c.parties:
             # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
             for a in self._governing_subjects(c):

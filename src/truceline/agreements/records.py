@@ -160,7 +160,8 @@ def derive_status(r: Agreement, published: date | None) -> None:
         )
         r.end_reason = None
         return
-    latest = max(current, key=lambda s: (s.date or published or date.min, RANK[s.status]))
+    # (on one day an arrangement agreed outranks one declared: one report's "halt" is another's deal)
+    latest = max(current, key=lambda s: (s.date or published or date.min, RANK[s.status], s.status == "agreed"))
     r.status = latest.status
     r.end_reason = latest.end_reason if latest.status == "ended" else None
     # ("violated the three-week-old ceasefire" shows it in force that day, not that it began then)
