@@ -327,6 +327,13 @@ class _Extractor:
             scope = list(tok.subtree) + (list(tok.head.subtree) if tok.dep_ == "conj" else [])
             if any(t.lemma_.lower() in _CAPTIVES for t in scope):
                 return "prisoner_exchange"
+            if (
+                tok.pos_ == "NOUN"
+                and lemma in ("exchange", "swap")
+                and not any(c.dep_ in ("compound", "prep", "nmod") for c in tok.children)
+                and any(t.lemma_.lower() in _CAPTIVES | {"hostage"} for t in tok.sent)
+            ):
+                return "prisoner_exchange"  # "Hamas freed three men and Israel 183 prisoners, the fifth exchange"
         if (
             lemma == "peace"
             and tok.dep_ in ("pobj", "dobj", "conj", "appos", "compound", "nsubj")
@@ -487,6 +494,24 @@ class _Extractor:
         return ent.text if ent is not None else tok.text
 
     def _status(self, c: Candidate) -> None:
+        self._governed_status(c)
+        if c.status is not None or self.demand_behind(c) is not None:
+            return
+        head = c.head
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and not self._in_time_clause(c):
+            # "handed the city back under a truce brokered by China", "the fifth exchange under a ceasefire";
+            # "under the arrangement, Hezbollah will carry out no attacks" tells its terms: agreed, not yet in force
+            verb = head.head.head
+            ahead = any(x.lower_ in ("will", "would", "shall", "to") for x in verb.children if x.dep_ == "aux")
+            c.status = "in_force" if c.kind in _SIDED_KINDS and not ahead else "agreed"
+            return
+        for acl in (x for x in head.children if x.dep_ == "acl" and x.tag_ == "VBN"):
+            cue = self.voc.status.get(acl.lemma_.lower())
+            if cue in ("agreed", "declared", "proposed"):
+                c.status, c.status_verb = cue, acl  # "a cessation of hostilities signed in Pretoria on 2 November"
+                return
+
+    def _governed_status(self, c: Candidate) -> None:
         cur = c.head
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue

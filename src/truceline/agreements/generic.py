@@ -46,14 +46,32 @@ def _content(tok: Token) -> list[Token]:
     return [t for t in out if t.i != tok.i]
 
 
-def _ends_conflict(words: list[Token], voc: Vocabulary) -> bool:
-    """ "to end the military conflict", "aimed at ending fighting": an ending verb whose object is the war."""
-    hostile = voc.conflict_words  # (a halt of attacks or strikes is an event's: it has its targets and scope)
+def _ends(words: list[Token], voc: Vocabulary) -> str | None:
+    """ "to end the military conflict", "aimed at ending fighting": an ending verb whose object is the war
+    ('war'); "to set aside a bitter dispute": one whose object is a quarrel ('dispute'). A halt of attacks or
+    strikes is not looked for here: the events stage codes it, with its targets and scope."""
     for t in words:
-        if t.pos_ == "VERB" and t.lemma_.lower() in voc.ending_verbs:
-            if any(x.lemma_.lower() in hostile or x.lower_ in hostile for x in t.subtree if x.i != t.i):
-                return True
-    return False
+        if t.pos_ != "VERB":
+            continue
+        lemma = t.lemma_.lower()
+        prt = next((x.lower_ for x in t.children if x.dep_ == "prt"), "")
+        if lemma not in voc.ending_verbs and f"{lemma} {prt}" not in voc.ending_verbs:
+            continue
+        objects = {w for x in t.subtree if x.i != t.i for w in (x.lemma_.lower(), x.lower_)}
+        if objects & voc.conflict_words:
+            return "war"
+        if objects & voc.dispute_words:
+            return "dispute"
+    return None
+
+
+def _purpose(tok: Token) -> str | None:
+    """ "signed an agreement with the government to integrate their forces": what the agreement is for."""
+    for clause in [x for x in tok.children if x.dep_ == "acl"] + _purpose_clauses(tok):
+        if clause.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            obj = next((x for x in clause.children if x.dep_ == "dobj"), None)
+            return clause.lemma_.lower() + (f" {obj.lower_}" if obj is not None else "")
+    return None
 
 
 def zone(tok: Token, voc: Vocabulary) -> bool:
@@ -73,17 +91,28 @@ def generic_kind(tok: Token, voc: Vocabulary) -> Generic | None:
         return None
     if zone(tok, voc):
         return Generic("other", "protection_zone")
-    if tok.lemma_.lower() not in voc.arrangement_nouns:
+    lemma = tok.lemma_.lower()
+    if (lemma in voc.process_nouns or tok.lower_ in voc.process_nouns) and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() == "peace" for c in tok.children
+    ):
+        return Generic("other", "peace_talks")  # "suspended peace talks with the ELN"
+    if lemma not in voc.arrangement_nouns:
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(c.lower_ == "of" for c in tok.children):
         return None  # "extended with the agreement of both parties": their consent
     words = _content(tok)
-    if _ends_conflict(words, voc):
-        return Generic("ceasefire")
+    ends = _ends(words, voc)
+    if ends == "war":
+        return Generic("peace_agreement" if lemma in voc.peace_nouns else "ceasefire")
+    if ends == "dispute":
+        return Generic("other", "settlement")
     for t in words:
         kind = voc.content_kinds.get(t.lemma_.lower()) or voc.content_kinds.get(t.lower_)
         if kind is not None:
             return Generic(kind, _purpose_of(kind, t))
+    aim = _purpose(tok)
+    if aim is not None and tok.dep_ == "dobj" and voc.status.get(tok.head.lemma_.lower()) == "agreed":
+        return Generic("other", aim)  # "signed an agreement with Damascus to integrate their forces"
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children):
         return Generic(REFERENCE)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
