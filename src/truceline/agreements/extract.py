@@ -561,6 +561,12 @@ class _Extractor:
                     for t in c.sent
                 )
                 c.status = "rejected" if rejected else "proposed"
+                owner = next((x for x in offer.children if x.dep_ == "poss"), None) or next(
+                    (o for p in offer.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), None
+                )
+                proposer = self.actor_in(owner)
+                if proposer is not None:
+                    c.proposer = proposer  # "the envoy's plan", "the plan of the UN envoy": a go-between's offer
                 return
             if not any(x.dep_ == "neg" for x in parent.children):
                 c.status = "agreed"
@@ -627,6 +633,11 @@ class _Extractor:
                 c.status, c.end_reason = "ended", self.voc.ends.get(phrase) or self.voc.ends[into]
                 return  # "the agreements had reached a de facto end", "the truce came to an end"
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
+            obj = next((x for x in parent.children if x.dep_ == "dobj" and x.i != cur.i), None)
+            if cur.dep_ == "prep" and obj is not None and parent.pos_ == "VERB" and phrase not in self.voc.status:
+                # "held discussions on setting up a zone", "reached an agreement on a truce": the verb's object
+                # says what happens to the arrangement (the truce 'holds'; talks are 'held')
+                cue = self.voc.status.get(obj.lemma_.lower())
             if lemma in _REPORTING_CUES and through_other_verb:
                 cue = None  # "announced that the army welcomes the initiative for a truce": a report, not a deal
             if cue in ("in_force", "agreed", "ended", "suspended") and self._requested(parent):
@@ -770,6 +781,9 @@ class _Extractor:
             # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
             for a in self._governing_subjects(c):
                 self._add_party(c, a)
+        if c.proposer is not None and c.proposer not in c.parties and c.proposer not in c.mediators:
+            if not self._is_side(c.proposer):
+                c.mediators.append(c.proposer)
         self._frame_sides(c)
         party_countries = {self.country_of.get(p) or p for p in c.parties}
         for e in sent_events:
@@ -904,7 +918,10 @@ class _Extractor:
                 break
         while cur.dep_ == "xcomp" and self.voc.status.get(cur.lemma_.lower()) is None:
             cur = cur.head  # "X and Y have agreed today to extend the truce": the subject of 'agreed'
-        if cur.pos_ != "VERB" or self.voc.status.get(cur.lemma_.lower()) not in ("agreed", "rejected", "proposed"):
+        carried = c.end_reason == "concluded" and cur.lemma_.lower() in _CARRIED_OUT  # "carried out an exchange"
+        if cur.pos_ != "VERB" or (
+            self.voc.status.get(cur.lemma_.lower()) not in ("agreed", "rejected", "proposed") and not carried
+        ):
             return []
         subj = next((x for x in cur.children if x.dep_ == "nsubj"), None)
         if subj is None:
@@ -957,6 +974,12 @@ class _Extractor:
         if self.kind_of.get(actor) == "group":
             return actor
         return self.country_of.get(actor) or self.org_of.get(actor) or actor
+
+    def _is_side(self, party: str) -> bool:
+        """Is this party one of the two sides of the article's conflict?"""
+        if self.frame is None:
+            return False
+        return any(party in {self.party_of(a) for a in s.actors} or party == s.country for s in self.frame.sides)
 
     def _belligerent(self, party: str) -> bool:
         """Does this side attack, coerce or threaten anyone in the article?"""

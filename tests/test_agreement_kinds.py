@@ -1,0 +1,157 @@
+"""Agreements beyond the word 'ceasefire': corridors, zones, deals named by what they do, references back,
+exchanges carried out, extensions offered, peace talks; and who the sides of a halt are (our own sentences)."""
+
+import datetime as dt
+
+
+def agreements(pipe, text, published):
+    return pipe.extract(text, published=published).agreements
+
+
+def one(ags, kind):
+    found = [a for a in ags if a.kind == kind]
+    assert found, f"no {kind} in {[(a.kind, a.name) for a in ags]}"
+    return found[0]
+
+
+def test_a_deal_that_lets_grain_ships_sail_is_a_maritime_corridor(pipe):
+    ags = agreements(
+        pipe,
+        "Russia and Ukraine signed a deal on Friday that lets grain ships sail from the port of Odesa, Turkey said.",
+        dt.date(2022, 7, 23),
+    )
+    deal = one(ags, "humanitarian_corridor")
+    assert deal.status == "agreed" and set(deal.parties) == {"RUS", "UKR"}
+    assert "maritime" in deal.scope and "TUR" not in deal.parties
+
+
+def test_a_deal_not_renewed_ends_by_that_partys_choice_and_the_deal_is_its_referent(pipe):
+    ags = agreements(
+        pipe,
+        "Russia and Ukraine fought on along the front. Moscow said on Monday it would not renew the deal that "
+        "let grain exports leave Ukrainian ports. The agreement had reached its end, a Kremlin aide said.",
+        dt.date(2023, 7, 18),
+    )
+    deal = one(ags, "humanitarian_corridor")
+    assert deal.status == "ended" and deal.end_reason in ("terminated_by_party", "collapsed")
+    assert len(deal.evidence) >= 2  # "the agreement" is the same deal, not a record of its own
+    assert not [a for a in ags if a.kind == "humanitarian_corridor" and a is not deal]
+
+
+def test_a_deal_to_end_the_war_is_a_ceasefire_and_a_treaty_to_end_it_a_peace_agreement(pipe):
+    deal = one(
+        agreements(
+            pipe,
+            "Eritrea and Ethiopia signed a deal on Sunday to end the war along their border, officials said.",
+            dt.date(2018, 7, 9),
+        ),
+        "ceasefire",
+    )
+    assert deal.status == "agreed" and set(deal.parties) == {"ERI", "ETH"}
+    treaty = one(
+        agreements(
+            pipe,
+            "Armenia and Azerbaijan are negotiating a treaty to end decades of hostility, diplomats said.",
+            dt.date(2024, 5, 2),
+        ),
+        "peace_agreement",
+    )
+    assert treaty.status == "negotiating"
+
+
+def test_a_safety_zone_under_discussion_is_an_arrangement_of_its_own(pipe):
+    ags = agreements(
+        pipe,
+        "Russian troops shelled Ukrainian towns near the plant. The UN nuclear chief held discussions in Kyiv "
+        "on setting up a safety and security zone around the Zaporizhzhia plant.",
+        dt.date(2022, 10, 12),
+    )
+    zone = one(ags, "other")
+    assert zone.purpose == "protection_zone" and zone.status == "negotiating"
+    assert "zone" in zone.name.lower()
+
+
+def test_a_decision_to_cease_hostilities_is_an_agreed_ceasefire(pipe):
+    ags = agreements(
+        pipe,
+        "Rebels and government troops fought in the hills of North Kivu. The regional summit ended with a "
+        "decision to cease hostilities in eastern Congo from Friday.",
+        dt.date(2022, 11, 24),
+    )
+    assert one(ags, "ceasefire").status == "agreed"
+
+
+def test_an_envoys_plan_to_extend_a_truce_rejected_by_one_side(pipe):
+    ags = agreements(
+        pipe,
+        "Houthi forces attacked Saudi border posts. The plan of UN envoy Hans Grundberg to extend the truce was "
+        "rejected by the Houthis on Sunday.",
+        dt.date(2022, 10, 3),
+    )
+    ext = one(ags, "extension")
+    assert ext.status == "rejected"
+    assert "un" in ext.mediators and "hans-grundberg" not in ext.parties and "un" not in ext.parties
+
+
+def test_a_relative_clause_ends_the_truce_on_its_own_date(pipe):
+    ags = agreements(
+        pipe,
+        "The envoy tried to revive the truce, which lapsed on Sunday after six months.",
+        dt.date(2022, 10, 4),
+    )
+    truce = one(ags, "truce")
+    assert (truce.status, truce.end_reason, truce.end_date) == ("ended", "expired", dt.date(2022, 10, 2))
+
+
+def test_an_exchange_carried_out_is_concluded(pipe):
+    ags = agreements(
+        pipe,
+        "Armenia and Azerbaijan have carried out a prisoner exchange, freeing 32 soldiers, the two governments "
+        "said on Wednesday.",
+        dt.date(2023, 12, 13),
+    )
+    swap = one(ags, "prisoner_exchange")
+    assert (swap.status, swap.end_reason) == ("ended", "concluded")
+    assert set(swap.parties) == {"ARM", "AZE"}
+
+
+def test_the_two_sides_are_the_warring_sides_not_the_announcers(pipe):
+    ags = agreements(
+        pipe,
+        "The Sudanese army and the Rapid Support Forces fought in Khartoum on Saturday. The two sides struck a "
+        "deal on a week-long ceasefire, the United States and Saudi Arabia said in a joint statement.",
+        dt.date(2023, 5, 21),
+    )
+    truce = one(ags, "ceasefire")
+    assert truce.status == "agreed"
+    assert "rsf" in truce.parties and "USA" not in truce.parties and "SAU" not in truce.parties
+
+
+def test_a_call_to_respect_a_ceasefire_says_nothing_of_its_status(pipe):
+    ags = agreements(pipe, "The UN urged both sides to respect the ceasefire in Gaza.", dt.date(2024, 1, 5))
+    assert all(s.status != "in_force" for a in ags for s in a.timeline)
+
+
+def test_under_a_truce_it_is_in_force(pipe):
+    ags = agreements(
+        pipe,
+        "The rebels handed the town back to the army under a truce brokered by China, residents said.",
+        dt.date(2024, 4, 22),
+    )
+    assert one(ags, "truce").status == "in_force"
+
+
+def test_suspended_peace_talks_are_a_record_of_their_own(pipe):
+    ags = agreements(
+        pipe,
+        "President Gustavo Petro suspended peace talks with the ELN on Friday after a rebel attack on a base.",
+        dt.date(2025, 1, 18),
+    )
+    talks = one(ags, "other")
+    assert talks.purpose == "peace_talks" and talks.status == "suspended"
+
+
+def test_an_envoy_acts_for_the_body_he_serves(pipe):
+    rec = pipe.extract("UN envoy Hans Grundberg met Houthi officials in Muscat.", published=dt.date(2023, 1, 10))
+    envoy = next(a for a in rec.actors if a.id == "hans-grundberg")
+    assert envoy.org == "un" and envoy.sector == "IGO"
