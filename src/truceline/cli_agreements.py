@@ -51,7 +51,7 @@ def _row(a: Agreement) -> dict:
 def agreements(
     ctx: typer.Context,
     status: Annotated[
-        str | None, typer.Option(help="proposed, negotiating, agreed, in_force, suspended, ended…")
+        str | None, typer.Option(help="proposed, negotiating, agreed, in_force, extended, suspended, ended…")
     ] = None,
     party: Annotated[str | None, typer.Option(help="Party or mediator: country code or group id.")] = None,
     kind: Annotated[str | None, typer.Option(help="ceasefire, prisoner_exchange, peace_agreement, …")] = None,

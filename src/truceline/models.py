@@ -52,6 +52,7 @@ AgreementStatus = Literal[
     "declared",
     "planned",
     "in_force",
+    "extended",
     "suspended",
     "ended",
     "rejected",
@@ -332,6 +333,7 @@ class Agreement(Record):
     planned_end: dt.date | None = None
     duration_days: int | None = None
     links: list[AgreementLink] = Field(default_factory=list)
+    extends_kind: str | None = Field(None, description="An extension: the kind of arrangement it extends.")
     violations: list[ViolationLink] = Field(default_factory=list)
     out_of_scope: list[ViolationLink] = Field(
         default_factory=list, description="Incidents between the parties that the agreement does not cover."

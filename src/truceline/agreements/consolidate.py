@@ -63,13 +63,21 @@ class _Cluster:
     order: int = 0  # creation order: ties go to the older record, whatever the blocking returns
     articles: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
+    mediators: set[str] = field(default_factory=set)
+    agreed_on: set[dt.date] = field(default_factory=set)
 
     def add(self, m: Member) -> None:
         a = m.agreement
         self.members.append(m)
         self.articles.add(m.article.id)
         self.context |= m.context
-        self.parties |= set(a.parties)
+        brokers = self.mediators - self.parties
+        sides = set(a.parties)
+        if sides - brokers and sides & brokers:
+            sides -= brokers  # a side of this report that the others call the mediator stays the mediator
+        self.parties |= sides
+        self.mediators |= set(a.mediators)
+        self.agreed_on |= _agreed_on(a)
         self.scope |= set(a.scope)
         if self.coverage == "unknown":
             self.coverage = a.coverage
@@ -78,9 +86,43 @@ class _Cluster:
         if a.phase:
             self.phases.add(a.phase)
         self.dates += _dates(m)
-        ended = [d for d in (_when(s, m) for s in a.timeline if s.status == "ended") if d]
+        ended = [d for d in (_when(s, m) for s in a.timeline if s.status == "ended" and s.modality != "future") if d]
         if ended:
             self.end = max([*ended, *([self.end] if self.end else [])])
+
+
+_SAME_DEAL_DAYS = 3  # two reports of one deal date its agreement within this many days of each other
+
+
+def _agreed_on(a: Agreement) -> set[dt.date]:
+    """The days the text says the arrangement was agreed (never the article's date; a halt told only as an
+    event is too loose a reading to tell two arrangements apart)."""
+    return {
+        s.date
+        for s in a.timeline
+        if s.date
+        and s.status == "agreed"
+        and s.modality == "asserted"
+        and s.date_precision in (None, "day")
+        and s.rule != "agreement:from-event"
+    }
+
+
+def _same_sides(a: set[str], c: _Cluster, m: Member) -> bool:
+    """Are these the sides of the cluster's arrangement? The same sides; or one report names only some of
+    them and its article names the others too. Two ceasefires that share only Israel are two. A side of the
+    report that the arrangement's other reports call its mediator is that mediator ("as agreed with the
+    United States")."""
+    brokers = c.mediators - c.parties
+    if a - brokers and a & brokers:
+        a = a - brokers
+    if a == c.parties:
+        return True
+    if a < c.parties:
+        return c.parties <= m.context | a
+    if c.parties < a:
+        return a <= c.context | c.parties
+    return False
 
 
 def _when(s: StatusChange, m: Member) -> dt.date | None:
@@ -101,21 +143,22 @@ def _bare(a: Agreement) -> bool:
     return not a.parties and not a.scope and a.coverage == "unknown" and not a.process
 
 
-def _score(c: _Cluster, m: Member) -> float | None:
+def _score(c: _Cluster, m: Member, extended: bool = False) -> float | None:
     """How well a member fits a cluster; None when something contradicts."""
     a = m.agreement
     if m.article.id in c.articles:
         return None  # one article's extractor already told its own records apart
     first = min(_dates(m), default=None)
-    if c.kind == "extension" and a.kind != c.kind:
-        # reports after an extension began are about the extension ("the extended truce collapsed")
-        if a.kind not in CEASEFIRE_KINDS or first is None or not c.dates or first < min(c.dates):
-            return None
-    elif (a.kind == "extension" and c.kind != a.kind) or family(a.kind) != family(c.kind):
+    if family(a.kind) != family(c.kind):
         return None  # one report's "truce" is another's "ceasefire"; an extension is its own record
     parties, scope = set(a.parties), set(a.scope)
-    if parties and c.parties and not parties & c.parties:
-        return None
+    if parties and c.parties and not _same_sides(parties, c, m):
+        return None  # another conflict's arrangement, or another pair of sides in the same war
+    if a.mediators and c.mediators and not set(a.mediators) & c.mediators:
+        return None  # brokered by someone else: the Moscow truce is not the one agreed in Washington
+    mine = _agreed_on(a)
+    if mine and c.agreed_on and min(abs((x - y).days) for x in mine for y in c.agreed_on) > _SAME_DEAL_DAYS:
+        return None  # agreed on another day: a new arrangement between the same sides
     if scope and c.scope and not scope & c.scope:
         return None
     if a.coverage != "unknown" and c.coverage != "unknown" and a.coverage != c.coverage:
@@ -123,7 +166,7 @@ def _score(c: _Cluster, m: Member) -> float | None:
     if a.phase and c.phases and a.phase not in c.phases:
         return None
     looks_back = bool(a.timeline) and all(s.rule == "agreement:violated" for s in a.timeline)
-    if c.end and first and first > c.end + dt.timedelta(days=1) and not looks_back:
+    if c.end and first and first > c.end + dt.timedelta(days=1) and not looks_back and not extended:
         return None  # the arrangement had ended: later news is of another one (an alleged breach looks back)
     gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
     score = 4.0 * len(scope & c.scope) + 2.0 * len(parties & c.parties) - gap / 30.0
@@ -165,7 +208,9 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
         near = {id(c): c for k in keys for c in by_party.get(k, [])}
         near.update({id(c): c for c in sideless})
         pool = sorted(near.values(), key=lambda c: c.order)
-        fits = [] if a.id in alone else [(s, c) for c in pool if (s := _score(c, m)) is not None]
+        fits = (
+            [] if a.id in alone else [(s, c) for c in pool if (s := _score(c, m, _extended(c, clusters))) is not None]
+        )
         if fits:
             best = max(fits, key=lambda sc: sc[0])[1]
             had = set(best.parties)
@@ -192,6 +237,19 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
     return records
 
 
+def _extended(c: _Cluster, clusters: list[_Cluster]) -> bool:
+    """Was the cluster's arrangement extended around the day it was said to end? Then that end closed a
+    period, not the arrangement, and later reports may still be of it."""
+    if c.end is None or c.kind == "extension":
+        return False
+    for x in clusters:
+        if x.kind == "extension" and x.parties and x.parties <= c.parties | c.context:
+            taken = [d for m in x.members for s in m.agreement.timeline if s.status in _TAKEN and (d := _when(s, m))]
+            if any(d >= c.end - dt.timedelta(days=_SAME_DEAL_DAYS) for d in taken):
+                return True
+    return False
+
+
 def _apply_merges(clusters: list[_Cluster], merges: list[Override]) -> list[_Cluster]:
     for o in merges:
         owner = {m.agreement.id: c for c in clusters for m in c.members}
@@ -210,6 +268,8 @@ def merged_id(member_ids: list[str]) -> str:
 
 
 def family(kind: str) -> str:
+    if kind == "hostage_release":
+        return "prisoner_exchange"  # hostages freed for prisoners: one swap, whatever a report calls it
     return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "extension" else kind
 
 
@@ -248,6 +308,7 @@ def _record(c: _Cluster) -> Agreement:
         r.duration_days = r.duration_days or a.duration_days
         r.monitor = r.monitor or a.monitor
         r.purpose = r.purpose or a.purpose
+        r.extends_kind = r.extends_kind or a.extends_kind
         r.planned_end = r.planned_end or a.planned_end
         for s in a.timeline:
             r.timeline.append(
@@ -346,6 +407,8 @@ def derive(r: Agreement) -> None:
         return [s.date or s.published for s in exact or found]  # type: ignore[misc]
 
     begun, agreed = exact_first(("in_force",)), exact_first(("agreed", "declared"))
+    # ("violated the truce on Friday" shows it was in force then, not that it began that day)
+    begun = [d for d in begun if d not in _violation_days(asserted)]
     if begun:
         r.start_date, r.start_precision = min(begun), "day"
     elif agreed and r.start_date is None:
@@ -353,6 +416,13 @@ def derive(r: Agreement) -> None:
     r.end_date = (latest.date or latest.published) if latest.status == "ended" else None
     if r.start_date and r.duration_days and r.planned_end is None:
         r.planned_end = r.start_date + dt.timedelta(days=r.duration_days - 1)
+
+
+def _violation_days(entries: list[StatusChange]) -> set[dt.date]:
+    plain = {s.date or s.published for s in entries if s.status == "in_force" and s.rule != "agreement:violated"}
+    return {
+        d for s in entries if s.status == "in_force" and s.rule == "agreement:violated" and (d := s.date or s.published)
+    } - plain
 
 
 def _link_processes(records: list[Agreement], clusters: list[_Cluster]) -> None:
@@ -396,17 +466,26 @@ def _share_process_brokers(records: list[Agreement]) -> None:
             ]
 
 
+_TAKEN = {"agreed", "declared", "in_force", "extended", "suspended", "ended"}
+
+
 def _link_extensions(records: list[Agreement]) -> None:
-    """An extension is its own record that 'extends' the latest arrangement between the same parties."""
+    """An extension is its own record that 'extends' the latest arrangement of its kind between the same
+    sides. One that was agreed prolongs that arrangement: the arrangement's timeline gets an 'extended'
+    entry and goes on (the Gaza truce: agreed, extended, then ended); its end is the extension's end too. An
+    extension only offered, talked about or turned down leaves the arrangement as it was."""
     for r in (x for x in records if x.kind == "extension"):
         first = r.start_date or min((s.date or s.published for s in r.timeline if s.date or s.published), default=None)
+        wanted = family(r.extends_kind or "ceasefire")
         bases = [
             b
             for b in records
-            if b.kind in CEASEFIRE_KINDS
-            and b.kind != "extension"
-            and (set(b.parties) & set(r.parties) or not r.parties)
+            if b.kind != "extension"
+            and family(b.kind) == wanted
+            and (not r.parties or set(r.parties) <= set(b.parties) or set(b.parties) <= set(r.parties))
+            and (not r.parties or not b.parties or set(r.parties) & set(b.parties))
             and (b.start_date is None or first is None or b.start_date <= first)
+            and (b.end_date is None or first is None or b.end_date >= first - dt.timedelta(days=_SAME_DEAL_DAYS))
         ]
         if not bases:
             continue
@@ -417,8 +496,32 @@ def _link_extensions(records: list[Agreement]) -> None:
         r.actors = r.actors or list(base.actors)
         r.scope = r.scope or list(base.scope)
         r.coverage = base.coverage if r.coverage == "unknown" else r.coverage
-        if base.status != "ended":  # the extension takes over: the first period is over
-            base.status, base.end_reason = "ended", "superseded"
-            base.end_date = first
-        elif base.end_reason in (None, "expired"):
-            base.end_reason = "superseded"  # it ran its course and was extended: superseded by the extension
+        taken = [s for s in r.timeline if s.status in _TAKEN and s.modality in ("asserted", "claimed")]
+        if not taken:
+            continue
+        when = min(taken, key=lambda s: s.date or s.published or dt.date.max)
+        on = when.date or when.published
+        took = max(
+            (s.date or s.published for s in taken if s.status == "in_force" and (s.date or s.published)), default=on
+        )
+        if on is not None and took is not None:
+            # "entered into force this morning, after the first period ended at midnight": a period's end
+            base.timeline = [
+                s
+                for s in base.timeline
+                if not (
+                    s.status == "ended"
+                    and (d := s.date or s.published)
+                    and on - dt.timedelta(days=_SAME_DEAL_DAYS) <= d <= took + dt.timedelta(days=1)
+                )
+            ]
+        base.timeline.append(when.model_copy(update={"status": "extended", "end_reason": None}))
+        base.timeline.extend(s for s in r.timeline if s.status == "ended")
+        derive(base)
+        if base.status == "ended" and base.end_date and (first is None or base.end_date >= first):
+            r.status, r.end_reason, r.end_date = "ended", base.end_reason, base.end_date
+            r.timeline.extend(
+                s
+                for s in base.timeline
+                if s.status == "ended" and (s.date or s.published or dt.date.min) >= base.end_date
+            )

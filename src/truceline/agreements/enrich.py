@@ -263,6 +263,7 @@ def find_monitor(ex: _Extractor) -> str | None:
     return None
 
 
+_BROKERING_NOUNS = {"mediation", "auspices", "brokering", "facilitation", "sponsorship", "good offices"}
 _BROKERING = {"broker", "mediate", "host", "propose", "announce", "facilitate", "sponsor", "draft", "present"}
 
 
@@ -279,6 +280,13 @@ def add_brokers(placed: list, ex: _Extractor) -> None:
                 for a in agents:
                     for x in [a, *a.conjuncts]:
                         found.append(ex.actor_in(x) or "")
+            if lemma in _BROKERING_NOUNS and t.pos_ == "NOUN":
+                # "with the mediation of the United States", "as a result of Türkiye's mediation"
+                for x in t.children:
+                    if x.dep_ == "poss":
+                        found.append(ex.actor_in(x) or "")
+                    if x.dep_ == "prep" and x.lower_ == "of":
+                        found += [ex.actor_in(o) or "" for o in x.children if o.dep_ == "pobj"]
             if (
                 t.text == "-"
                 and t.i + 1 < len(ex.doc)
@@ -287,4 +295,8 @@ def add_brokers(placed: list, ex: _Extractor) -> None:
                 found.append(ex.actor_in(ex.doc[t.i - 1]) or "")  # "the US-brokered truce"
         for m in found:
             if m and m not in r.parties and m not in r.mediators and len(r.parties) >= 1:
+                r.mediators.append(m)
+            elif m and m in r.parties and len(r.parties) > 2:
+                # "the US-brokered truce" taken for one between three: who brokers it is not a side
+                r.parties.remove(m)
                 r.mediators.append(m)

@@ -73,6 +73,25 @@ _ONSET_VERBS = {"start", "begin", "commence", "effective"}
 _RENEWAL_VERBS = {"extend", "renew", "prolong"}
 
 
+_EXAMPLES = {"including", "include", "notably", "especially", "particularly", "like", "except", "excluding"}
+
+
+def _scope_words(tok: Token) -> list[Token]:
+    """The words under a token that can narrow a scope, without its examples ("a halt to all attacks, including
+    air strikes": all attacks, not air strikes only)."""
+    out: list[Token] = []
+    for t in tok.subtree:
+        node, example = t, False
+        while node.i != tok.i and node.head.i != node.i:
+            if node.lower_ in _EXAMPLES or (node.lower_ == "such" and node.head.lower_ == "as"):
+                example = True
+                break
+            node = node.head
+        if not example:
+            out.append(t)
+    return out
+
+
 def _halted(verb: Token) -> list[Token]:
     """What a halt verb stops: its object, its passive subject, or what follows it ("stop attacking"),
     never the cause ("the talks were suspended following a rebel bombing": the talks, not the bombing)."""
@@ -164,8 +183,8 @@ class _Extractor:
                 ):
                     if tok.head.lemma_.lower() in ("talk", "talks", "negotiation"):
                         continue  # "ceasefire talks": the talks, not an arrangement
-                c = self._candidate(kind, tok, sent)
-                c.purpose, c.refers = purpose, refers
+                c = self._candidate(kind, tok, sent, purpose)
+                c.refers = refers
                 if rule != "agreement:mention":
                     c.rule = rule
                 out.append(c)
@@ -198,6 +217,16 @@ class _Extractor:
             ):
                 return True
         return False
+
+    def _still_ahead(self, verb: Token) -> bool:
+        """A time clause in the present under a main clause in the future: "will resume once the truce ends"."""
+        if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP", "VB"):
+            return False
+        marks = ("after", "when", "once", "until", "before", "if")
+        if not any(x.dep_ == "mark" and x.lower_ in marks for x in verb.children):
+            return False
+        main = verb.head
+        return any(x.lower_ in ("will", "would", "shall", "'ll") for x in main.children if x.dep_ == "aux")
 
     def _requested(self, verb: Token) -> bool:
         """Is the verb what someone calls for ("urged both sides to respect the truce")?"""
@@ -237,7 +266,7 @@ class _Extractor:
             if sent.start in mentioned:
                 continue
             c = Candidate("ceasefire", tok, sent, rule="agreement:from-event")
-            for t in tok.subtree:
+            for t in _scope_words(tok):
                 w = t.lemma_.lower()
                 if w in self.voc.domains and self.voc.domains[w] not in c.domains:
                     c.domains.append(self.voc.domains[w])
@@ -280,7 +309,7 @@ class _Extractor:
             if not stopped & (self.voc.hostilities | _HOSTILE_VERBS) and "use of force" not in words:
                 continue
             c = Candidate("ceasefire", tok, sent_of(tok), rule="agreement:proposed-halt")
-            for t in tok.subtree:
+            for t in _scope_words(tok):
                 w = t.lemma_.lower()
                 if w in self.voc.domains and self.voc.domains[w] not in c.domains:
                     c.domains.append(self.voc.domains[w])
@@ -367,18 +396,20 @@ class _Extractor:
                 return "ceasefire"
         return None
 
-    def _candidate(self, kind: str, tok: Token, sent: Span) -> Candidate:
+    def _candidate(self, kind: str, tok: Token, sent: Span, purpose: str | None = None) -> Candidate:
         not_renewed = (
             tok.dep_ == "dobj"
             and tok.head.lemma_.lower() in _RENEWAL_VERBS
             and any(x.dep_ == "neg" for x in tok.head.children)
             and tok.lemma_.lower() in self.voc.arrangement_nouns
         )  # "will not renew the deal that let grain ships pass": the deal ends, by that party's choice
+        extends = kind
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RENEWAL_VERBS and not not_renewed:
             kind = "extension"  # "agreed today to extend the humanitarian truce by 30 days"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RENEWALS:
             kind = "extension"  # "the extension of the humanitarian truce": a new, linked record
-        c = Candidate(kind, tok, sent)
+        c = Candidate(kind, tok, sent, purpose=purpose)
+        c.extends_kind = extends if kind == "extension" else None
         mods = self._modifiers(tok)
         for t in mods:
             w = t.lemma_.lower()
@@ -466,6 +497,16 @@ class _Extractor:
     def _modifiers(self, tok: Token) -> list[Token]:
         """Words that qualify an agreement noun: its modifiers and 'of/on/for/covering' objects."""
         out: list[Token] = []
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            nxt is not None
+            and nxt.dep_ == "prep"
+            and nxt.lower_ in ("on", "to", "of", "in")
+            and nxt.head.i != tok.i
+            and tok.lemma_.lower() in self.voc.pause_nouns
+        ):
+            for pobj in (x for x in nxt.children if x.dep_ == "pobj" and x.lemma_.lower() in self.voc.hostilities):
+                out.extend(_scope_words(pobj))  # "observe the halt | to strikes on energy", attached to the verb
         heads = [tok]
         if tok.dep_ == "compound":
             heads.append(tok.head)  # "permanent peace implementation", "energy ceasefire deal"
@@ -476,7 +517,7 @@ class _Extractor:
                 elif c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "covering", "over", "to", "against", "in"):
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
                         if pobj.lemma_.lower() in self.voc.hostilities:
-                            out.extend(pobj.subtree)  # "a moratorium on strikes against energy facilities"
+                            out.extend(_scope_words(pobj))  # "a moratorium on strikes against energy facilities"
                             continue
                         for t in [pobj, *pobj.conjuncts]:
                             if t.pos_ in ("NOUN", "PROPN", "ADJ") and self._kind_at(t) is None:
@@ -495,6 +536,12 @@ class _Extractor:
 
     def _status(self, c: Candidate) -> None:
         self._governed_status(c)
+        if c.purpose == "peace_talks":
+            # talks are under way once agreed, begun or held; only a suspension, an end or a plan says more
+            if c.status in (None, "agreed", "declared", "in_force", "proposed"):
+                c.status = "planned" if c.modality == "future" else "negotiating"
+                c.modality = "asserted"
+            return
         if c.status is not None or self.demand_behind(c) is not None:
             return
         head = c.head
@@ -507,7 +554,7 @@ class _Extractor:
             return
         for acl in (x for x in head.children if x.dep_ == "acl" and x.tag_ == "VBN"):
             cue = self.voc.status.get(acl.lemma_.lower())
-            if cue in ("agreed", "declared", "proposed"):
+            if cue in ("agreed", "declared", "proposed") and not _in_cause(head):
                 c.status, c.status_verb = cue, acl  # "a cessation of hostilities signed in Pretoria on 2 November"
                 return
 
@@ -618,6 +665,8 @@ class _Extractor:
                 c.status, c.end_reason = "ended", self.voc.ends[lemma]
                 if intransitive and lemma == "end" and (c.duration_text or self._on_schedule(parent)):
                     c.end_reason = "expired"  # "the two-week truce ended at midnight": it ran its course
+                if self._still_ahead(parent):
+                    c.modality = "future"  # "the war would resume after the truce expires": not yet
                 return
             into = next(
                 (
@@ -876,6 +925,11 @@ class _Extractor:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         verb = c.status_verb or verb
+        ahead = c.modality == "future" or any(
+            x.lower_ in ("will", "shall", "'ll", "would") for x in verb.children if x.dep_ == "aux"
+        )
+        if ahead and c.status in ("agreed", "declared"):
+            return None  # "Israel and Hamas will cease fire as of 2 a.m. on Friday": the day it takes effect
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
         spans = [e for e in spans if not self._in_dateline(e)]
         for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date
@@ -894,8 +948,13 @@ class _Extractor:
                 head = head.head
             if head.lemma_.lower() in _ONSET_VERBS and head.dep_ in ("advcl", "xcomp") and head.head.i == verb.i:
                 head = head.head  # "suspend its commitment for 72 hours, starting from today, Saturday 9 May"
+            if c.status_verb is not None and c.status_verb.dep_ == "acl":
+                # "the truce signed in Jeddah on 2 May": only a date that hangs on the participle itself
+                up = span.root.head
+                if not (up.i == verb.i or (up.dep_ == "prep" and up.head.i == verb.i)):
+                    continue
             if head.i == verb.i:
-                resolved = dates_mod.resolve(span.text, self.published)
+                resolved = dates_mod.resolve(span.text, self.published, future=ahead)
                 if resolved is not None:
                     return resolved
         return None
@@ -1184,16 +1243,26 @@ def extract_agreements(
             continue
         referent = next((r for x, r in placed if x is c.refers), None)
         fits = [referent] if referent is not None else [r for r in records if compatible(r, c)]
+        if not fits and referent is None:  # a report that says less than another: "a ceasefire" / "a full ceasefire"
+            fits = [r for r in records if compatible(r, c, loose=True)]
         if c.status in ("in_force", "suspended", "ended"):
             # an implementation report goes to an arrangement already agreed, not one still talked about
             settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]
             fits = settled or fits
         target = fits[-1] if fits else None
         if target is None and unqualified(c):
-            # "the ceasefire" with nothing to tell it apart: the one arrangement of that kind so far
-            same_kind = [r for r in records if r.kind == c.kind and not r.process]
-            if len(same_kind) == 1 and not same_kind[0].end_date:
-                target = same_kind[0]
+            # "the ceasefire", "a four-day truce" with nothing else to tell it apart: the arrangement of its
+            # family the article spoke of last (never a phase of a process, one that ended, or another length)
+            same = [
+                r
+                for r in records
+                if _family(r.kind) == _family(c.kind)
+                and not r.process
+                and not r.end_date
+                and (r.duration_text is None or c.duration_text is None or r.duration_text == c.duration_text)
+            ]
+            if same:
+                target = max(same, key=lambda r: max(e.start for e in r.evidence))
         if target is None:
             target = new_record(c, article_id)
             records.append(target)
@@ -1222,10 +1291,19 @@ def extract_agreements(
         r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "extension") else None)
     for r in records:
         r.kind = _named_kind(r, text_of(doc))
+        # a party's own country is no go-between ("Palestinian prisoners" on an exchange with Hamas)
+        own = {ex.country_of.get(p) for p in r.parties} | set(r.parties)
+        r.mediators = [m for m in r.mediators if m not in own]
         derive_status(r, published)
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     return records
+
+
+def _family(kind: str) -> str:
+    if kind == "hostage_release":
+        return "prisoner_exchange"  # "hostages freed in exchange for prisoners": one swap
+    return "ceasefire" if kind in CEASEFIRE_FAMILY else kind
 
 
 def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:

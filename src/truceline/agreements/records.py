@@ -16,15 +16,17 @@ RANK = {  # order of statuses on one day: the end outranks the start reported on
     "agreed": 4,
     "declared": 4,
     "in_force": 5,
+    "extended": 5,
     "suspended": 6,
     "ended": 7,
 }
 
 
-def compatible(a: Agreement, c: Candidate) -> bool:
+def compatible(a: Agreement, c: Candidate, loose: bool = False) -> bool:
     """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
     halts = ("ceasefire", "truce", "cessation_of_hostilities")
-    if a.kind != c.kind and not (a.kind in halts and c.kind in halts):
+    swaps = ("prisoner_exchange", "hostage_release")
+    if a.kind != c.kind and not (a.kind in halts and c.kind in halts) and not (a.kind in swaps and c.kind in swaps):
         return False  # (one report's "truce" is its "ceasefire" and its "cessation of hostilities")
     if a.process and c.process and a.process == c.process:
         return False  # different phases of one process never merge
@@ -41,6 +43,11 @@ def compatible(a: Agreement, c: Candidate) -> bool:
         return True
     if a.coverage == c.coverage and a.coverage != "unknown":
         return True  # "a partial ceasefire" and an energy-only one; two "complete" ceasefires
+    if not a_dom and not c_dom and {a.coverage, c.coverage} == {"unknown", "comprehensive"} and loose:
+        if a.process:
+            return False
+        # "a ceasefire" and "a complete cessation of hostilities", one of them naming no sides
+        return bool(set(a.parties) & set(c.parties)) or not a.parties or not c.parties
     if not a_dom and not c_dom and a.coverage == c.coverage == "unknown":
         same_length = a.duration_text is not None and a.duration_text == c.duration_text
         # "violating the ceasefire" then "Hezbollah has violated the ceasefire": a record that names no
@@ -104,6 +111,7 @@ def merge_into(r: Agreement, c: Candidate) -> None:
     if c.process and not r.process:
         r.process, r.phase = c.process, c.phase
     r.purpose = r.purpose or c.purpose
+    r.extends_kind = r.extends_kind or c.extends_kind
     for d in c.domains:
         if d not in r.scope:
             r.scope.append(d)

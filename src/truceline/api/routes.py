@@ -380,7 +380,16 @@ def list_agreements(
     kind: Annotated[AgreementKind | None, Query()] = None,
     status: Annotated[
         Literal[
-            "proposed", "negotiating", "agreed", "declared", "in_force", "suspended", "ended", "rejected", "planned"
+            "proposed",
+            "negotiating",
+            "agreed",
+            "declared",
+            "in_force",
+            "extended",
+            "suspended",
+            "ended",
+            "rejected",
+            "planned",
         ]
         | None,
         Query(),
