@@ -112,6 +112,13 @@ def _in_cause(tok: Token) -> bool:
     return False
 
 
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+_GOAL_VERBS = {"aim", "seek", "intend", "strive", "endeavour", "endeavor"}
 _SIDE_NOUNS = {"side", "party", "belligerent", "foe", "enemy", "adversary", "rival", "combatant"}
 _SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # between the two sides that fight
 _RENEWALS = {"extension", "renewal", "prolongation", "prolonging", "extending"}
@@ -218,6 +225,29 @@ class _Extractor:
                 return True
         return False
 
+    def _ahead_of_story(self, c: Candidate, own: dates_mod.Resolved | None) -> bool:
+        """Is the status change dated after the story ("the truce expires on Friday", said on Tuesday; "the
+        ceasefire takes effect in phases, goes fully into effect in August", said in June)?"""
+        if self.published is None:
+            return False
+        if own is not None:
+            return own.date is not None and own.date > self.published
+        verb = c.status_verb or next((a for a in c.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+            return False  # (a date told in the past tense is not ahead)
+        verbs = {verb.i} | {x.i for x in verb.children if x.pos_ == "VERB" and x.dep_ in ("conj", "dep")}
+        for ent in (e for e in ents_in(c.sent) if e.label_ == "DATE" and not dates_mod.is_duration(e.text)):
+            head = ent.root.head
+            head = head.head if head.dep_ == "prep" else head
+            if head.i in verbs:
+                r = dates_mod.resolve(ent.text, self.published, future=True)
+                if r is not None and r.date is not None and r.date > self.published:
+                    return True
+                months = [_MONTHS[w] for w in ent.text.lower().split() if w in _MONTHS]
+                if r is None and months and months[0] > self.published.month:
+                    return True  # "goes fully into effect in August" (said in June)
+        return False
+
     def _still_ahead(self, verb: Token) -> bool:
         """A time clause in the present under a main clause in the future: "will resume once the truce ends"."""
         if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP", "VB"):
@@ -272,6 +302,13 @@ class _Extractor:
                     c.domains.append(self.voc.domains[w])
             c.coverage = "partial" if c.domains else "unknown"
             c.status = _EVENT_TO_STATUS.get(e.status, "declared")
+            aims = any(a.lemma_.lower() in _GOAL_VERBS for a in tok.ancestors)
+            if any(self.voc.status.get(a.lemma_.lower()) == "negotiating" for a in tok.ancestors) or (
+                aims and any(self.voc.status.get(t.lemma_.lower()) == "negotiating" for t in sent)
+            ):
+                c.status = "negotiating"  # "talks aimed at halting the war": what the talks are for
+            elif aims:
+                c.status = "proposed"  # "efforts aimed at halting the fighting": a goal, not a halt
             c.date, c.date_precision = e.date, e.date_precision
             out.append(c)
         out += self._proposed_halts(mentioned | {c.sent.start for c in out})
@@ -850,6 +887,8 @@ class _Extractor:
         own = self._clause_date(c) if c.status else None
         if own is not None:
             c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
+        if c.status in ("in_force", "ended", "suspended") and self._ahead_of_story(c, own):
+            c.modality = "future"  # "goes fully into effect in August", "expires at the end of 17 May"
         # "the fiercest fighting since the energy ceasefire began": the fighting's date is not the start's
         undated = own is None and self._in_time_clause(c)
         if c.date is None and not undated:
