@@ -35,6 +35,10 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
             r.parties = list(same[0].parties)
             r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]
             continue
+        sides = ex.frame_sides()
+        if sides and all(ex.belligerent(p) for p in sides) and r.kind in CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor", "prisoner_exchange"}:
+            r.parties = [p for p in sides if p not in r.mediators]  # "a six-month truce in Yemen expired"
+            continue
         counts: dict[str, int] = {}
         for e in events:
             if e.type not in _BELLIGERENT_TYPES:

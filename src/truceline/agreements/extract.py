@@ -118,6 +118,10 @@ _MONTHS = {
         "january february march april may june july august september october november december".split(), 1
     )
 }
+_PARTICIPATION = {"participation", "part", "role", "involvement", "membership"}
+_SUSPENDING = {"suspend", "pause", "freeze", "halt"}
+_STOPPING = {"stop", "quit", "withdraw", "terminate", "cease", "abandon", "exit", "leave"}
+_LEAVING = {"pull out", "walk out", "back out", "step out", "opt out"}
 _GOAL_VERBS = {"aim", "seek", "intend", "strive", "endeavour", "endeavor"}
 _SIDE_NOUNS = {"side", "party", "belligerent", "foe", "enemy", "adversary", "rival", "combatant"}
 _SIDED_KINDS = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor"}  # between the two sides that fight
@@ -595,7 +599,39 @@ class _Extractor:
                 c.status, c.status_verb = cue, acl  # "a cessation of hostilities signed in Pretoria on 2 November"
                 return
 
+    def _left(self, c: Candidate) -> bool:
+        """ "stopped its participation in the grain arrangement", "will no longer take part in it", "pulled out
+        of the deal", "withdrew from the truce": one party leaves; for a deal between two, that ends it."""
+        tok = c.head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "from", "of"):
+            return False
+        holder = tok.head.head
+        verb = holder.head if holder.lemma_.lower() in _PARTICIPATION and holder.pos_ == "NOUN" else holder
+        if verb.pos_ != "VERB":
+            return False
+        lemma = verb.lemma_.lower()
+        prt = next((x.lower_ for x in verb.children if x.dep_ == "prt"), "")
+        part = any(x.lower_ == "part" for x in verb.children if x.dep_ == "dobj")
+        no_longer = any(x.lower_ == "longer" for x in verb.children if x.dep_ == "advmod") or any(
+            x.dep_ == "neg" for x in verb.children
+        )
+        if holder is not verb and lemma in _SUSPENDING:
+            c.status, c.status_verb = "suspended", verb
+        elif holder is not verb and lemma in _STOPPING | {"end"}:
+            c.status, c.end_reason, c.status_verb = "ended", "terminated_by_party", verb
+        elif lemma == "take" and part and no_longer:
+            c.status, c.end_reason, c.status_verb = "ended", "terminated_by_party", verb
+        elif (lemma in _STOPPING or f"{lemma} {prt}" in _LEAVING) and not any(x.dep_ == "neg" for x in verb.children):
+            c.status, c.end_reason, c.status_verb = "ended", "terminated_by_party", verb
+        else:
+            return False
+        if any(x.lower_ in ("will", "would", "shall") for x in verb.children if x.dep_ == "aux"):
+            c.modality = "future"
+        return True
+
     def _governed_status(self, c: Candidate) -> None:
+        if self._left(c):
+            return
         cur = c.head
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
             cur = cur.head  # "ceasefire agreement" names the arrangement; it is no status cue
@@ -840,6 +876,12 @@ class _Extractor:
             if t.i in self.plural and t.tag_ != "PRP$" and len(c.parties) < 2:
                 for a in self._sides_for(t) or self.plural[t.i]:
                     self._add_party(c, a)
+            elif t.lemma_.lower() in _SIDE_NOUNS | {"camp", "faction"} and t.tag_ == "NNS" and not c.parties:
+                # "Libya's two main warring camps signed a ceasefire": a war within that country
+                owner = next((x for x in t.children if x.dep_ == "poss"), None)
+                country = self.by_token.get(owner.i) if owner is not None else None
+                if country is not None and self.kind_of.get(country) == "country":
+                    self._add_party(c, country)
         if c.status == "ended":
             for e in self._ending_events(c, sent_events):
                 for a in (e.source, e.target):
@@ -868,7 +910,7 @@ class _Extractor:
             for a in self._governing_subjects(c):
                 self._add_party(c, a)
         if c.proposer is not None and c.proposer not in c.parties and c.proposer not in c.mediators:
-            if not self._is_side(c.proposer):
+            if not self.is_side(c.proposer):
                 c.mediators.append(c.proposer)
         self._frame_sides(c)
         party_countries = {self.country_of.get(p) or p for p in c.parties}
@@ -1073,13 +1115,20 @@ class _Extractor:
             return actor
         return self.country_of.get(actor) or self.org_of.get(actor) or actor
 
-    def _is_side(self, party: str) -> bool:
+    def frame_sides(self) -> list[str]:
+        """The article's two sides as parties, when its frame has two."""
+        if self.frame is None or len(self.frame.sides) != 2:
+            return []
+        sides = [self.party_of(s.actors[0]) if s.actors else s.country for s in self.frame.sides]
+        return [s for s in sides if s] if all(sides) else []
+
+    def is_side(self, party: str) -> bool:
         """Is this party one of the two sides of the article's conflict?"""
         if self.frame is None:
             return False
         return any(party in {self.party_of(a) for a in s.actors} or party == s.country for s in self.frame.sides)
 
-    def _belligerent(self, party: str) -> bool:
+    def belligerent(self, party: str) -> bool:
         """Does this side attack, coerce or threaten anyone in the article?"""
         return any(
             e.type in ("ASSAULT", "COERCE", "THREATEN") and e.source and self.party_of(e.source) == party
@@ -1116,7 +1165,7 @@ class _Extractor:
 
         on = [i for i, keys in enumerate(side_keys) if any(keys & keys_of(p) for p in c.parties)]
         outside = [p for p in c.parties if not any(keys & keys_of(p) for keys in side_keys)]
-        if not on and len(outside) == 1 and not self._belligerent(outside[0]) and all(sides):
+        if not on and len(outside) == 1 and not self.belligerent(outside[0]) and all(sides):
             # "the warring generals kept fighting even as they agreed to a pause" with 'they' taken for the
             # embassy they ransacked: one named actor that fights nobody is no side of a halt between two
             # (it is not made a mediator either: one who brokers, hosts or proposes is found as such below)
@@ -1125,7 +1174,7 @@ class _Extractor:
             return
         if len(on) != 1:
             return  # both sides named already, or neither
-        if outside and all(self._belligerent(p) for p in outside):
+        if outside and all(self.belligerent(p) for p in outside):
             return  # "Turkey and Russia agreed a ceasefire in Idlib" in a report on Syria: Russia fights there too
         other = self.frame.sides[1 - on[0]]
         counterpart = self.party_of(other.actors[0]) if other.actors else other.country
@@ -1284,6 +1333,10 @@ def extract_agreements(
         fits = [referent] if referent is not None else [r for r in records if compatible(r, c)]
         if not fits and referent is None:  # a report that says less than another: "a ceasefire" / "a full ceasefire"
             fits = [r for r in records if compatible(r, c, loose=True)]
+        if len(c.parties) >= 2 and not any(ex.is_side(p) for p in c.parties):
+            # "in the South Caucasus, meanwhile, a truce between Armenia and Azerbaijan broke down" in a report on
+            # Libya: another conflict's arrangement never joins one whose sides are not named yet
+            fits = [r for r in fits if r.parties]
         if c.status in ("in_force", "suspended", "ended"):
             # an implementation report goes to an arrangement already agreed, not one still talked about
             settled = [r for r in fits if any(s.status in ("agreed", "declared", "in_force") for s in r.timeline)]

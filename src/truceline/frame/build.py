@@ -317,8 +317,13 @@ class FrameBuilder:
         hosts = {k for k, n in t.hosts.items() if n > 0 and k not in third and t.fought[k] == 0}
         outside = third | hosts
         # the conflict's sides first (who fights whom), then who negotiates with whom
+        late = self._late_keys()
         ranked = sorted(
-            ((w, pair) for pair, w in t.pairs.items() if not pair & outside and len(pair) == 2),
+            (
+                (w, pair)
+                for pair, w in t.pairs.items()
+                if not pair & outside and len(pair) == 2 and not pair <= late
+            ),
             key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1]), sorted(x[1])),
         )
         sides: list[str] = []
@@ -363,6 +368,18 @@ class FrameBuilder:
             and state.isupper()
             and all((a := self.actors.get(k)) is not None and a.kind == "group" and a.country == state for k in tied)
         )
+
+    def _late_keys(self) -> set[str]:
+        """Actors first named in the last third of the article: "In the South Caucasus, meanwhile, a truce
+        between Armenia and Azerbaijan broke down" at the end of a report on Libya is background, and a pair
+        of them is never the article's conflict."""
+        size = len(self.doc.text)
+        first: dict[str, int] = {}
+        for m in self.res.mentions:
+            k = self.key(m.actor_id)
+            if k and not m.plural_of:
+                first[k] = min(first.get(k, m.start), m.start)
+        return {k for k, at in first.items() if size and at > size * 2 / 3}
 
     def _first_mentioned(self, keys: list[str]) -> str:
         def first(k: str) -> int:
