@@ -36,7 +36,8 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
             r.mediators = r.mediators or [m for m in same[0].mediators if m not in r.parties]
             continue
         sides = ex.frame_sides()
-        if sides and all(ex.belligerent(p) for p in sides) and r.kind in CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor", "prisoner_exchange"}:
+        sided = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor", "prisoner_exchange"}
+        if sides and all(ex.belligerent(p) for p in sides) and r.kind in sided:
             r.parties = [p for p in sides if p not in r.mediators]  # "a six-month truce in Yemen expired"
             continue
         counts: dict[str, int] = {}

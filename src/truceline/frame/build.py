@@ -319,11 +319,7 @@ class FrameBuilder:
         # the conflict's sides first (who fights whom), then who negotiates with whom
         late = self._late_keys()
         ranked = sorted(
-            (
-                (w, pair)
-                for pair, w in t.pairs.items()
-                if not pair & outside and len(pair) == 2 and not pair <= late
-            ),
+            ((w, pair) for pair, w in t.pairs.items() if not pair & outside and len(pair) == 2 and not pair <= late),
             key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1]), sorted(x[1])),
         )
         sides: list[str] = []
