@@ -110,7 +110,8 @@ def rebuild(store: Store) -> list[Agreement]:
             Member(agreement.model_copy(update={"parties": parties, "mediators": mediators}), article, context)
         )
     saved = store.overrides()
-    records = consolidate(members, [Override(a, m, o) for a, m, o in saved if a in ("merge", "split")])
+    homes = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
+    records = consolidate(members, [Override(a, m, o) for a, m, o in saved if a in ("merge", "split")], homes)
     reports = [
         Report(event, article, key(event.source), key(event.target), key(event.reported_by))
         for event, article in store.event_reports(_REPORTED_TYPES)

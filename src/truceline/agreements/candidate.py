@@ -90,6 +90,7 @@ class Candidate:
     date: date | None = None
     date_precision: str | None = None
     start_date: date | None = None
+    start_precision: str = "month"
     duration_text: str | None = None
     events: list[str] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
@@ -106,3 +107,4 @@ class Candidate:
     purpose: str | None = None  # "protection_zone" for a zone, "grain exports" for a corridor
     refers: Candidate | None = None  # "the deal", "an agreement brokered by ...": the mention it refers back to
     status_verb: Token | None = None  # the verb that gave the status, when it does not govern the mention
+    date_fixed: bool = False  # the status's own date phrase was read already ("the expiration on Saturday of")

@@ -104,7 +104,7 @@ def _agreed_on(a: Agreement) -> set[dt.date]:
         and s.status == "agreed"
         and s.modality == "asserted"
         and s.date_precision in (None, "day")
-        and s.rule != "agreement:from-event"
+        and s.rule not in ("agreement:from-event", "agreement:reference")
     }
 
 
@@ -143,7 +143,18 @@ def _bare(a: Agreement) -> bool:
     return not a.parties and not a.scope and a.coverage == "unknown" and not a.process
 
 
-def _score(c: _Cluster, m: Member, extended: bool = False) -> float | None:
+def _as_named(parties: set[str], others: set[str], context: set[str], homes: dict[str, str]) -> set[str]:
+    """A group the other reports name by its country ("Yemen's warring parties" for the Houthis, in articles
+    that name the Houthis too) is that country there: {SAU, houthis} is {SAU, YEM}."""
+    out = set()
+    for p in parties:
+        home = homes.get(p)
+        out.add(home if home and home in others and p not in others and p in context else p)
+    return out
+
+
+def _score(c: _Cluster, m: Member, extended: bool = False, homes: dict[str, str] | None = None) -> float | None:
+    homes = homes or {}
     """How well a member fits a cluster; None when something contradicts."""
     a = m.agreement
     if m.article.id in c.articles:
@@ -152,7 +163,7 @@ def _score(c: _Cluster, m: Member, extended: bool = False) -> float | None:
     if family(a.kind) != family(c.kind):
         return None  # one report's "truce" is another's "ceasefire"; an extension is its own record
     parties, scope = set(a.parties), set(a.scope)
-    if parties and c.parties and not _same_sides(parties, c, m):
+    if parties and c.parties and not _same_sides(_as_named(parties, c.parties, c.context, homes), c, m):
         return None  # another conflict's arrangement, or another pair of sides in the same war
     if a.mediators and c.mediators and not set(a.mediators) & c.mediators:
         return None  # brokered by someone else: the Moscow truce is not the one agreed in Washington
@@ -169,6 +180,13 @@ def _score(c: _Cluster, m: Member, extended: bool = False) -> float | None:
     if c.end and first and first > c.end + dt.timedelta(days=1) and not looks_back and not extended:
         return None  # the arrangement had ended: later news is of another one (an alleged breach looks back)
     gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
+    if a.start_date and a.start_precision in ("year", "month") and c.dates:
+        # "the ceasefire in force since 2023": a start told roughly fits any report of that year (month)
+        same = [d for d in c.dates if d.year == a.start_date.year]
+        if a.start_precision == "month":
+            same = [d for d in same if d.month == a.start_date.month]
+        if same:
+            gap = 0
     score = 4.0 * len(scope & c.scope) + 2.0 * len(parties & c.parties) - gap / 30.0
     if a.coverage == c.coverage != "unknown":
         score += 1.0
@@ -192,8 +210,11 @@ def _score(c: _Cluster, m: Member, extended: bool = False) -> float | None:
     return score
 
 
-def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[Agreement]:
-    """Merge per-article agreement records into one record per arrangement."""
+def consolidate(
+    members: list[Member], overrides: list[Override] = (), homes: dict[str, str] | None = None
+) -> list[Agreement]:
+    """Merge per-article agreement records into one record per arrangement (``homes``: each armed group's
+    country, so that a report naming the country for the group can join)."""
     alone = {o.member for o in overrides if o.action == "split"}
     clusters: list[_Cluster] = []
     by_party: dict[str, list[_Cluster]] = {}  # blocking: only clusters that share a side are scored
@@ -209,7 +230,9 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
         near.update({id(c): c for c in sideless})
         pool = sorted(near.values(), key=lambda c: c.order)
         fits = (
-            [] if a.id in alone else [(s, c) for c in pool if (s := _score(c, m, _extended(c, clusters))) is not None]
+            []
+            if a.id in alone
+            else [(s, c) for c in pool if (s := _score(c, m, _extended(c, clusters), homes)) is not None]
         )
         if fits:
             best = max(fits, key=lambda sc: sc[0])[1]
@@ -229,7 +252,7 @@ def consolidate(members: list[Member], overrides: list[Override] = ()) -> list[A
         elif best not in sideless:
             sideless.append(best)
     clusters = _apply_merges(clusters, [o for o in overrides if o.action == "merge"])
-    records = [_record(c) for c in clusters]
+    records = [_record(c, homes or {}) for c in clusters]
     _link_processes(records, clusters)
     _share_process_brokers(records)
     _link_extensions(records)
@@ -273,7 +296,7 @@ def family(kind: str) -> str:
     return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "extension" else kind
 
 
-def _record(c: _Cluster) -> Agreement:
+def _record(c: _Cluster, homes: dict[str, str]) -> Agreement:
     members = sorted(c.members, key=_order)
     first = members[0].agreement
     if c.kind != "extension":
@@ -319,6 +342,10 @@ def _record(c: _Cluster) -> Agreement:
         for cond in a.conditions:
             _add_condition(r, cond, m)
     r.parties = sorted(p for p in votes if p not in mediators or votes[p] >= mediators[p])
+    if len(r.parties) > 2:  # "Yemen's warring parties" in one report, the Houthis in another: the Houthis
+        stand_ins = {homes[p] for p in r.parties if homes.get(p) in r.parties}
+        if len(r.parties) - len(stand_ins) >= 2:
+            r.parties = [p for p in r.parties if p not in stand_ins]
     if len(r.parties) > 2:  # a side some reports call a mediator is the mediator when there are two others
         brokers = [p for p in r.parties if mediators[p]]
         if len(r.parties) - len(brokers) >= 2:

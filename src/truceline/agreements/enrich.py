@@ -268,6 +268,7 @@ def find_monitor(ex: _Extractor) -> str | None:
     return None
 
 
+_ANNOUNCING = {"say", "announce", "state", "declare", "confirm"}
 _BROKERING_NOUNS = {"mediation", "auspices", "brokering", "facilitation", "sponsorship", "good offices"}
 _BROKERING = {"broker", "mediate", "host", "propose", "announce", "facilitate", "sponsor", "draft", "present"}
 
@@ -298,6 +299,20 @@ def add_brokers(placed: list, ex: _Extractor) -> None:
                 and ex.doc[t.i + 1].lemma_.lower() in ("broker", "mediate", "sponsor")
             ):
                 found.append(ex.actor_in(ex.doc[t.i - 1]) or "")  # "the US-brokered truce"
+        if c.status in ("agreed", "in_force", "declared") and r.parties:
+            # "the rival sides struck a deal, the US and Saudi Arabia said in a joint statement": who announces
+            # a deal between others, and fights neither, stands beside it
+            root = c.sent.root
+            if (
+                root.lemma_.lower() in _ANNOUNCING
+                and root.i != c.head.i
+                and c.head.i not in {t.i for t in root.children}
+            ):
+                for subj in (x for x in root.children if x.dep_ == "nsubj"):
+                    for x in [subj, *subj.conjuncts]:
+                        who = ex.actor_in(x)
+                        if who and not ex.is_side(who) and not ex.belligerent(who):
+                            found.append(who)
         for m in found:
             if m and m not in r.parties and m not in r.mediators and len(r.parties) >= 1:
                 r.mediators.append(m)

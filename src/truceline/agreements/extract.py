@@ -118,6 +118,15 @@ _MONTHS = {
         "january february march april may june july august september october november december".split(), 1
     )
 }
+_END_NOUNS = {
+    "expiration": ("ended", "expired"),
+    "expiry": ("ended", "expired"),
+    "lapse": ("ended", "expired"),
+    "collapse": ("ended", "collapsed"),
+    "breakdown": ("ended", "collapsed"),
+    "termination": ("ended", "terminated_by_party"),
+    "suspension": ("suspended", None),
+}
 _PARTICIPATION = {"participation", "part", "role", "involvement", "membership"}
 _SUSPENDING = {"suspend", "pause", "freeze", "halt"}
 _STOPPING = {"stop", "quit", "withdraw", "terminate", "cease", "abandon", "exit", "leave"}
@@ -599,6 +608,38 @@ class _Extractor:
                 c.status, c.status_verb = cue, acl  # "a cessation of hostilities signed in Pretoria on 2 November"
                 return
 
+    @staticmethod
+    def _through_verb(tok: Token, top: Token) -> bool:
+        """Is there a verb between a token and the mention it hangs under?"""
+        node = tok.head
+        while node.i != top.i and node.head.i != node.i:
+            if node.pos_ in ("VERB", "AUX"):
+                return True
+            node = node.head
+        return False
+
+    def _end_noun(self, c: Candidate) -> Token | None:
+        """ "after the expiration on Saturday of the ceasefire", "the collapse of the truce": a noun that ends it,
+        dated by its own date phrase."""
+        node = c.head
+        for _ in range(4):
+            if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+                return None
+            node = node.head
+            noun = node.lemma_.lower()
+            if node.pos_ == "NOUN" and noun in _END_NOUNS:
+                c.status, c.end_reason = _END_NOUNS[noun]
+                if c.status != "ended":
+                    c.end_reason = None
+                for t in node.subtree:
+                    if t.ent_type_ == "DATE" and t.dep_ == "pobj" and t.head.head.i == node.i:
+                        got = dates_mod.resolve(ent_of(t).text if ent_of(t) is not None else t.text, self.published)
+                        if got is not None:
+                            c.date, c.date_precision, c.date_fixed = got.date, got.precision, True
+                        break
+                return node
+        return None
+
     def _left(self, c: Candidate) -> bool:
         """ "stopped its participation in the grain arrangement", "will no longer take part in it", "pulled out
         of the deal", "withdrew from the truce": one party leaves; for a deal between two, that ends it."""
@@ -631,6 +672,29 @@ class _Extractor:
 
     def _governed_status(self, c: Candidate) -> None:
         if self._left(c):
+            return
+        force = next(
+            (
+                o
+                for p in c.head.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for o in p.children
+                if o.dep_ == "pobj" and o.lower_ in ("force", "effect", "place")
+            ),
+            None,
+        )
+        nxt = c.head.doc[force.i + 1] if force is not None and force.i + 1 < len(c.head.doc) else None
+        if nxt is not None and nxt.lower_ == "since":
+            # "the ceasefire in force since 2023": when it began, told in passing
+            when = next((o for o in nxt.children if o.dep_ == "pobj"), None)
+            began = dates_mod.resolve(when.text, self.published) if when is not None else None
+            if began is not None and began.date is not None:
+                c.start_date, c.start_precision = began.date, began.precision or "day"
+        end = self._end_noun(c)
+        if end is not None:
+            return
+        if force is not None:
+            c.status = "in_force"
             return
         cur = c.head
         if cur.dep_ == "compound" and cur.head.lemma_.lower() in ("agreement", "deal", "accord", "treaty"):
@@ -756,10 +820,13 @@ class _Extractor:
                 return  # "the agreements had reached a de facto end", "the truce came to an end"
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
             obj = next((x for x in parent.children if x.dep_ == "dobj" and x.i != cur.i), None)
-            if cur.dep_ == "prep" and obj is not None and parent.pos_ == "VERB" and phrase not in self.voc.status:
-                # "held discussions on setting up a zone", "reached an agreement on a truce": the verb's object
-                # says what happens to the arrangement (the truce 'holds'; talks are 'held')
-                cue = self.voc.status.get(obj.lemma_.lower())
+            if cur.dep_ != "dobj" and obj is not None and parent.pos_ == "VERB" and phrase not in self.voc.status:
+                # "held discussions on setting up a zone", "resume discussions to evaluate the ceasefire",
+                # "reached an agreement on a truce": the verb's own object says what happens to the arrangement
+                # (the truce 'holds'; talks are 'held'); "agreed a deal on a truce" keeps the verb's word
+                own = self.voc.status.get(obj.lemma_.lower())
+                if own is not None or cue == "in_force":
+                    cue = own
             if lemma in _REPORTING_CUES and through_other_verb:
                 cue = None  # "announced that the army welcomes the initiative for a truce": a report, not a deal
             if cue in ("in_force", "agreed", "ended", "suspended") and self._requested(parent):
@@ -843,7 +910,11 @@ class _Extractor:
         for prep in (x for x in c.head.subtree if x.dep_ == "prep" and x.lower_ in ("between", "among", "in")):
             for pobj in (x for x in prep.children if x.dep_ == "pobj"):
                 named = [self.by_token[t.i] for t in [pobj, *pobj.conjuncts] if t.i in self.by_token]
-                if prep.lower_ != "in" or (len(named) >= 2 and all(self.kind_of.get(a) == "country" for a in named)):
+                if prep.lower_ != "in" or (
+                    not self._through_verb(prep, c.head)
+                    and len(named) >= 2
+                    and all(self.kind_of.get(a) == "country" for a in named)
+                ):  # (not "the rounds held in Cuba, Venezuela and Mexico": venues of talks are no sides)
                     for a in named:
                         self._add_party(c, a)
         # "suspended the ceasefire with the ELN": the other side, and whoever acts on the ceasefire
@@ -926,7 +997,7 @@ class _Extractor:
                         c.mediators.append(self.country_of.get(a) or a)
                 c.events.append(e.id)
                 c.date = c.date or e.date
-        own = self._clause_date(c) if c.status else None
+        own = self._clause_date(c) if c.status and not c.date_fixed else None
         if own is not None:
             c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
         if c.status in ("in_force", "ended", "suspended") and self._ahead_of_story(c, own):
@@ -1141,6 +1212,8 @@ class _Extractor:
         noun = tok.head if tok.dep_ in ("nummod", "det", "predet", "amod") else tok  # "both | parties"
         if self.frame is None or len(self.frame.sides) != 2 or noun.lemma_.lower() not in _SIDE_NOUNS:
             return []
+        if any(x.dep_ == "poss" for x in noun.children):
+            return []  # "Sudan's warring parties": the sides of a war within that country (below)
         sides = [s.actors[0] if s.actors else s.country for s in self.frame.sides]
         return [s for s in sides if s] if all(sides) else []
 
@@ -1367,6 +1440,7 @@ def extract_agreements(
         pick = min(after, key=lambda xr: xr[0].head.i)[1] if after else (before[-1][1] if before else None)
         if pick is not None:
             pick.evidence.append(evidence_of(c))
+            pick.duration_text = pick.duration_text or c.duration_text  # "revive a six-month truce" (headline)
     # phases inherit the parties and mediators of their process's first phase
     for r in records:
         if r.process and r.phase and r.phase > 1:
@@ -1387,6 +1461,18 @@ def extract_agreements(
         own = {ex.country_of.get(p) for p in r.parties} | set(r.parties)
         r.mediators = [m for m in r.mediators if m not in own]
         derive_status(r, published)
+        if r.status == "ended" and r.end_date and r.duration_text and r.start_date is None:
+            days = dates_mod.duration_days(r.duration_text)  # "the six-month truce lapsed on Sunday": began in April
+            if days:
+                begun = r.end_date - relativedelta(days=days)
+                r.start_date, r.start_precision = (
+                    (date(begun.year, begun.month, 1), "month")
+                    if days >= 28
+                    else (
+                        begun,
+                        "day",
+                    )
+                )
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     return records

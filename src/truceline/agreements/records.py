@@ -130,7 +130,7 @@ def merge_into(r: Agreement, c: Candidate) -> None:
     if c.scope_tokens and r.scope_text is None:
         r.scope_text = c.head.doc[min(c.scope_tokens) : max(c.scope_tokens) + 1].text
     if c.start_date and not r.start_date:
-        r.start_date, r.start_precision = c.start_date, "month"
+        r.start_date, r.start_precision = c.start_date, c.start_precision  # type: ignore[assignment]
     r.evidence.append(evidence_of(c))
     if c.status == "ended" and c.date:
         r.end_date = c.date

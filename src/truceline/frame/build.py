@@ -56,6 +56,7 @@ _DATELINE = re.compile(
 class _Tally:
     pairs: Counter = field(default_factory=Counter)
     conflict: Counter = field(default_factory=Counter)  # the part of a pair's weight from conflict words
+    violent: Counter = field(default_factory=Counter)  # how often a pair fights (attacks, strikes, clashes)
     third: Counter = field(default_factory=Counter)
     hosts: Counter = field(default_factory=Counter)
     fought: Counter = field(default_factory=Counter)
@@ -201,6 +202,8 @@ class FrameBuilder:
                         t.pairs[frozenset((a, b))] += weight
                         if lemma in c.conflict:
                             t.conflict[frozenset((a, b))] += weight
+                        if lemma in c.violent:
+                            t.violent[frozenset((a, b))] += 1
                         if len(t.evidence) < 12:
                             t.evidence.append(f"{lemma}: {a} / {b}")
                     if lemma in c.conflict:
@@ -320,7 +323,15 @@ class FrameBuilder:
         late = self._late_keys()
         ranked = sorted(
             ((w, pair) for pair, w in t.pairs.items() if not pair & outside and len(pair) == 2 and not pair <= late),
-            key=lambda x: (-min(t.conflict[x[1]], 6), -x[0], -sum(counts[k] for k in x[1]), sorted(x[1])),
+            # a pair that fights outranks one that only sanctions, accuses or urges ("Washington sanctioned
+            # Sudan's warring parties" beside "the army blasted RSF bases")
+            key=lambda x: (
+                -(t.violent[x[1]] > 0),
+                -min(t.conflict[x[1]], 6),
+                -x[0],
+                -sum(counts[k] for k in x[1]),
+                sorted(x[1]),
+            ),
         )
         sides: list[str] = []
         if ranked and ranked[0][0] >= 2:

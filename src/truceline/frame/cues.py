@@ -23,6 +23,7 @@ class Cues:
     side_determiners: frozenset[str]
     side_nouns: frozenset[str]
     side_markers: frozenset[str]
+    violent: frozenset[str] = frozenset()  # the conflict cues that are fighting itself (ASSAULT triggers)
 
 
 def _words(path: Path, entry: object, key: str) -> frozenset[str]:
@@ -35,21 +36,24 @@ _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"}
 _TALKS = {"AGREE", "CONSULT"}
 
 
-def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+def _trigger_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The one-word event triggers of ``data/events/triggers.yaml`` (a shared vocabulary file): hostile
     ones count as conflict cues, deals and talks as negotiation cues."""
     raw = clean(load_yaml(data_path("events", "triggers.yaml")))
     hostile: set[str] = set()
     talks: set[str] = set()
+    violent: set[str] = set()
     for section in ("verbs", "nouns"):
         for word, spec in (raw.get(section) or {}).items():
             if " " in str(word) or not isinstance(spec, dict):
                 continue
             if spec.get("type") in _HOSTILE:
                 hostile.add(str(word).lower())
+            if spec.get("type") == "ASSAULT":
+                violent.add(str(word).lower())
             elif spec.get("type") in _TALKS:
                 talks.add(str(word).lower())
-    return frozenset(hostile), frozenset(talks)
+    return frozenset(hostile), frozenset(talks), frozenset(violent)
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +64,7 @@ def cues(path: str | None = None) -> Cues:
         raise fail(p, raw, "expected a mapping")
     refs = raw.get("side_references")
     conflict, negotiation = raw.get("conflict"), raw.get("negotiation")
-    hostile, talks = _trigger_words()
+    hostile, talks, violent = _trigger_words()
     out = Cues(
         conflict=_words(p, conflict, "lemmas") | hostile,
         conflict_weight=int(clean(conflict).get("weight", 3)),
@@ -74,5 +78,6 @@ def cues(path: str | None = None) -> Cues:
         side_determiners=_words(p, refs, "determiners"),
         side_nouns=_words(p, refs, "nouns"),
         side_markers=_words(p, refs, "markers"),
+        violent=violent,
     )
     return out
