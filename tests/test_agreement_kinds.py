@@ -155,3 +155,16 @@ def test_an_envoy_acts_for_the_body_he_serves(pipe):
     rec = pipe.extract("UN envoy Hans Grundberg met Houthi officials in Muscat.", published=dt.date(2023, 1, 10))
     envoy = next(a for a in rec.actors if a.id == "hans-grundberg")
     assert envoy.org == "un" and envoy.sector == "IGO"
+
+
+def test_each_status_change_names_who_claims_it(pipe):
+    ags = agreements(
+        pipe,
+        "Israeli jets struck Gaza overnight. Hamas spokesman Hazem Qassem said on Friday the truce with Israel "
+        "had collapsed. According to Egypt, talks on a new truce would resume next week.",
+        dt.date(2024, 3, 1),
+    )
+    entries = [s for a in ags for s in a.timeline]
+    assert any(s.status == "ended" and s.claimed_by == "person:hazem-qassem" for s in entries), [
+        (s.status, s.claimed_by) for s in entries
+    ]

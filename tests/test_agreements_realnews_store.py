@@ -113,6 +113,13 @@ def test_one_jeddah_ceasefire_and_one_eln_ceasefire(realnews_store):
     assert (eln[0].status, eln[0].end_reason) == ("ended", "expired") and "agreed" in statuses(eln[0])
 
 
+def test_every_timeline_entry_says_who_claims_it(realnews_store):
+    store, _ = realnews_store
+    entries = [s for r in store.merged_agreements() for s in r.timeline]
+    assert entries and all(s.claimed_by for s in entries)  # the speaker, else the outlet
+    assert sum(s.claimed_by != s.source for s in entries) >= len(entries) // 4  # many name a speaker
+
+
 def test_three_karabakh_arrangements_stay_three(realnews_store):
     store, numbers = realnews_store
     records = holding(store, numbers, "07", "08", "09")

@@ -35,6 +35,7 @@ class Vocabulary:
     zone_nouns: set[str] = field(default_factory=set)
     zone_words: set[str] = field(default_factory=set)
     halt_nouns: dict[str, str] = field(default_factory=dict)  # noun -> status
+    claim_verbs: set[str] = field(default_factory=set)
     peace_nouns: set[str] = field(default_factory=set)
     dispute_words: set[str] = field(default_factory=set)
     process_nouns: set[str] = field(default_factory=set)
@@ -69,6 +70,7 @@ def vocabulary() -> Vocabulary:
         {str(w) for w in data.get("zone_nouns") or []},
         {str(w).lower() for w in data.get("zone_words") or []},
         {str(k): str(v) for k, v in (data.get("halt_nouns") or {}).items()},
+        {str(w) for w in data.get("claim_verbs") or []},
         {str(w) for w in data.get("peace_nouns") or []},
         {str(w) for w in data.get("dispute_words") or []},
         {str(w) for w in data.get("process_nouns") or []},

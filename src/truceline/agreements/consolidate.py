@@ -336,7 +336,13 @@ def _record(c: _Cluster, homes: dict[str, str]) -> Agreement:
         for s in a.timeline:
             r.timeline.append(
                 s.model_copy(
-                    update={"article_id": m.article.id, "published": m.article.published, "source": m.article.source}
+                    update={
+                        "article_id": m.article.id,
+                        "published": m.article.published,
+                        "source": m.article.source,
+                        # who claims it: the actor of the statement, else the outlet that reports it
+                        "claimed_by": s.claimed_by or m.article.source,
+                    }
                 )
             )
         for cond in a.conditions:

@@ -618,6 +618,31 @@ class _Extractor:
             node = node.head
         return False
 
+    def claimant(self, c: Candidate) -> str | None:
+        """Who says it: the subject of the claim verb above the mention ("the Kremlin said the truce had
+        expired"), the X of "according to X", else the speaker the events stage found for the sentence."""
+        for verb in (a for a in c.head.ancestors if a.pos_ in ("VERB", "AUX")):
+            if verb.lemma_.lower() in self.voc.claim_verbs:
+                subj = next((x for x in verb.children if x.dep_ == "nsubj"), None)
+                if subj is not None and c.head.i not in {t.i for t in subj.subtree}:
+                    who = self._actor_named(subj)
+                    if who is not None:
+                        return who
+        for tok in c.sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                for obj in (x for x in self.doc[tok.i + 1].children if x.dep_ == "pobj"):
+                    who = self._actor_named(obj)
+                    if who is not None:
+                        return who
+        said = [e.reported_by for e in self._sentence_events(c.sent) if e.reported_by]
+        return max(set(said), key=said.count) if said else None
+
+    def _actor_named(self, tok: Token) -> str | None:
+        """The actor a phrase names, a person first ("Kremlin spokesperson, Dmitry Peskov": Peskov)."""
+        named = [self.by_token[t.i] for t in [tok, *tok.subtree] if t.i in self.by_token]
+        people = [a for a in named if self.kind_of.get(a) == "person"]
+        return (people or named or [None])[0]
+
     def _end_noun(self, c: Candidate) -> Token | None:
         """ "after the expiration on Saturday of the ceasefire", "the collapse of the truce": a noun that ends it,
         dated by its own date phrase."""
@@ -1394,6 +1419,8 @@ def extract_agreements(
         ex.parties(c)
     ex.phases(cands)
     ex.conditions(cands)
+    for c in cands:
+        c.declared_by = c.declared_by or ex.claimant(c)
     _exchange_quantities(ex, cands)
     records: list[Agreement] = []
     bare: list[Candidate] = []
