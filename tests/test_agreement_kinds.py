@@ -168,3 +168,36 @@ def test_each_status_change_names_who_claims_it(pipe):
     assert any(s.status == "ended" and s.claimed_by == "person:hazem-qassem" for s in entries), [
         (s.status, s.claimed_by) for s in entries
     ]
+
+
+def test_three_reports_of_one_ceasefire_are_one_record_dated_by_the_text(pipe, tmp_path):
+    """Named three ways ("a comprehensive ceasefire", "the ceasefire", "the truce"), agreed "on May 10" /
+    "on Saturday": one record, which starts on the day the text names, not on a publication date."""
+    from truceline import ledger
+    from truceline.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'ip.db'}")
+    for text, day, outlet in (
+        (
+            "India and Pakistan agreed on May 10 to a comprehensive ceasefire after four days of missile and "
+            "drone strikes, officials in both capitals said.",
+            dt.date(2025, 5, 12),
+            "a.example",
+        ),
+        (
+            "The ceasefire between India and Pakistan, agreed on Saturday, held along the Line of Control on "
+            "Monday, the Indian army said.",
+            dt.date(2025, 5, 12),
+            "b.example",
+        ),
+        (
+            "Pakistan said the truce with India agreed on May 10 was in force and that its troops observed it.",
+            dt.date(2025, 5, 13),
+            "c.example",
+        ),
+    ):
+        store.add(pipe.extract(text, published=day, source=outlet), text)
+    records = [r for r in ledger.rebuild(store) if r.kind in ("ceasefire", "truce")]
+    assert len(records) == 1 and len(records[0].articles) == 3
+    assert set(records[0].parties) == {"IND", "PAK"} and records[0].start_date == dt.date(2025, 5, 10)
+    assert all(s.claimed_by for s in records[0].timeline)

@@ -185,3 +185,11 @@ def test_shuffled_ingest_gives_the_same_records(pipe, realnews_store, tmp_path):
         )
 
     assert shape(store, numbers) == shape(other, numbers2)
+
+
+def test_the_quality_check_finds_no_glued_or_backwards_record(realnews_store):
+    from truceline import ledger
+
+    store, _ = realnews_store
+    bad = [f for f in ledger.findings(store) if f.code in ("many_parties", "mediator_is_party", "start_after_end")]
+    assert not bad, [(f.name, f.message) for f in bad]

@@ -128,6 +128,23 @@ def dismiss(agreement_id: AgreementArg, incident: IncidentArg, note: NoteOpt = N
     _override(db, "dismiss", _get(_store(db), agreement_id).id, incident, note)
 
 
+@agreements_app.command("check")
+def check_cmd(fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+    """List merged records with suspicious shapes: more than two parties from different countries, a mediator
+    that is also a party, two records that look like one (same sides and kind, overlapping dates), a start
+    after the end, no party. Exit status 1 when there is any (for scripts); fix a wrong merge with split/merge."""
+    from truceline import ledger
+
+    found = ledger.findings(_store(db))
+    rows = [{"id": f.agreement, "name": f.name, "check": f.code, "detail": f.message} for f in found]
+    if not rows and fmt is Format.table:
+        out.print("No suspicious records.")
+    else:
+        _print_rows(rows, fmt, "Suspicious agreement records", found)
+    if found:
+        raise typer.Exit(1)
+
+
 @agreements_app.command("rebuild")
 def rebuild(db: DbOpt = None) -> None:
     """Merge the stored articles' agreements again (ingest does this by itself)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from truceline.agreements.checks import Finding, check
 from truceline.agreements.consolidate import Member, Override, consolidate
 from truceline.agreements.violations import Report, overlay
 from truceline.models import Agreement
@@ -91,6 +92,17 @@ def _same_sides(a: EventKey, b: EventKey) -> bool:
     if tgt_a is not None and tgt_a == tgt_b:
         return src_a is None or src_b is None
     return False
+
+
+def findings(store: Store, records: list[Agreement] | None = None) -> list[Finding]:
+    """The quality checks (``agreements.checks``) on the stored merged records."""
+    facts = store.actor_facts()
+
+    def home(party: str) -> str:
+        _, country, _ = facts.get(party, (None, None, None))
+        return country or party
+
+    return check(store.merged_agreements() if records is None else records, home)
 
 
 def rebuild(store: Store) -> list[Agreement]:

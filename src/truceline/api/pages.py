@@ -59,8 +59,13 @@ def events_page(request: Request, f: Filter, st: St) -> HTMLResponse:
 
 @router.get("/agreements", response_class=HTMLResponse)
 def board(request: Request, st: St) -> HTMLResponse:
+    from truceline import ledger
+
     cards = st.store.merged_agreements()
-    return _page(request, "board.html", "/api/agreements", cards=cards, last=_last_change)
+    warnings: dict[str, list[str]] = {}
+    for f in ledger.findings(st.store, cards):
+        warnings.setdefault(f.agreement, []).append(f.message)
+    return _page(request, "board.html", "/api/agreements", cards=cards, last=_last_change, warnings=warnings)
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)

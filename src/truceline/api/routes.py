@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
+from truceline.agreements.checks import Finding
 from truceline.api.app import State
 from truceline.models import Actor, Agreement, Event, Statement, StatusChange, TrucelineRecord, ViolationLink
 from truceline.store.filters import EventFilter, EventSort
@@ -398,6 +399,14 @@ def list_agreements(
 ) -> list[Agreement]:
     """Agreements merged across every stored article."""
     return st.store.merged_agreements(party=party, kind=kind, status=status, process=process)
+
+
+@router.get("/agreements/checks", response_model=list[Finding], tags=["agreements"])
+def agreement_checks(st: Annotated[State, Depends(state)]) -> list[Finding]:
+    """Merged records with suspicious shapes (as ``truceline agreements check``; shown on the board)."""
+    from truceline import ledger
+
+    return ledger.findings(st.store)
 
 
 AGREEMENT_COLUMNS = (

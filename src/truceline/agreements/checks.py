@@ -1,0 +1,89 @@
+"""Quality checks on merged agreement records: shapes that usually mean a wrong merge or a wrong side.
+
+``truceline agreements check`` lists them and the ceasefire board shows them on each card. A finding is
+a reason to look, not an error: an analyst fixes a wrong merge with ``agreements split`` / ``merge``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from pydantic import BaseModel, Field
+
+from truceline.agreements.consolidate import family
+from truceline.models import Agreement
+
+
+class Finding(BaseModel):
+    agreement: str = Field(description="Merged record id.")
+    name: str
+    code: str = Field(description="many_parties, mediator_is_party, looks_duplicate, start_after_end, no_parties")
+    message: str
+    other: str | None = Field(None, description="The other record, for looks_duplicate.")
+
+
+def _span(a: Agreement) -> tuple[dt.date, dt.date] | None:
+    days = [d for s in a.timeline if (d := s.date or s.published)]
+    days += [d for d in (a.start_date, a.end_date) if d]
+    return (min(days), max(days)) if days else None
+
+
+def check(records: Iterable[Agreement], conflict_of: Callable[[str], str] | None = None) -> list[Finding]:
+    """Every suspicious shape among these records. ``conflict_of`` maps a party to its country (a group's
+    home), so that 'more than two parties from different conflicts' can be told from a three-sided deal
+    inside one country."""
+    home = conflict_of or (lambda p: p)
+    records = list(records)
+    out: list[Finding] = []
+    for a in records:
+        if len(a.parties) > 2 and len({home(p) for p in a.parties}) > 2:
+            out.append(
+                Finding(
+                    agreement=a.id,
+                    name=a.name,
+                    code="many_parties",
+                    message=f"{len(a.parties)} parties from {len({home(p) for p in a.parties})} countries: "
+                    f"{', '.join(a.parties)}",
+                )
+            )
+        both = sorted(set(a.parties) & set(a.mediators))
+        if both:
+            out.append(
+                Finding(
+                    agreement=a.id,
+                    name=a.name,
+                    code="mediator_is_party",
+                    message=f"mediator and party: {', '.join(both)}",
+                )
+            )
+        if a.start_date and a.end_date and a.start_date > a.end_date:
+            out.append(
+                Finding(
+                    agreement=a.id,
+                    name=a.name,
+                    code="start_after_end",
+                    message=f"starts {a.start_date} after it ends {a.end_date}",
+                )
+            )
+        if not a.parties and a.kind != "other":
+            out.append(Finding(agreement=a.id, name=a.name, code="no_parties", message="no party named"))
+    for i, a in enumerate(records):
+        for b in records[i + 1 :]:
+            if family(a.kind) != family(b.kind) or not a.parties or set(a.parties) != set(b.parties):
+                continue
+            if a.kind == "extension" or b.kind == "extension" or (a.process and a.process == b.process):
+                continue
+            sa, sb = _span(a), _span(b)
+            near = dt.timedelta(days=3)  # (reports of one deal date it within a few days of each other)
+            if sa and sb and sa[0] <= sb[1] + near and sb[0] <= sa[1] + near:
+                out.append(
+                    Finding(
+                        agreement=a.id,
+                        name=a.name,
+                        code="looks_duplicate",
+                        message=f"same sides and kind, overlapping dates as {b.id} ({b.name})",
+                        other=b.id,
+                    )
+                )
+    return out
