@@ -193,3 +193,28 @@ def test_the_quality_check_finds_no_glued_or_backwards_record(realnews_store):
     store, _ = realnews_store
     bad = [f for f in ledger.findings(store) if f.code in ("many_parties", "mediator_is_party", "start_after_end")]
     assert not bad, [(f.name, f.message) for f in bad]
+
+
+def test_ingesting_one_article_at_a_time_gives_the_same_records(pipe, realnews_store, tmp_path):
+    """Ingest rebuilds only the arrangements a batch can touch: five articles ingested one by one into a
+    store of the other 25 give the records of the store built at once."""
+    store, _ = realnews_store
+    path = corpus(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    random.Random(3).shuffle(lines)
+    other = Store(f"sqlite:///{tmp_path / 'one-by-one.db'}")
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(lines[:25]) + "\n", encoding="utf-8")
+    Ingestor(other, pipe).run(collect([first]))
+    for n, line in enumerate(lines[25:]):
+        one = tmp_path / f"one-{n}.jsonl"
+        one.write_text(line + "\n", encoding="utf-8")
+        Ingestor(other, pipe).run(collect([one]))
+
+    def shape(s: Store) -> list:
+        return sorted(
+            (r.id, r.kind, r.status, tuple(sorted(r.parties)), tuple(sorted(r.members)), len(r.violations))
+            for r in s.merged_agreements()
+        )
+
+    assert shape(other) == shape(store)

@@ -68,6 +68,7 @@ class Ingestor:
         self.index = NearDuplicates()
         self._shingles: dict[str, set[int]] = {}
         self._pending: list[tuple[Article, bytes | None]] = []
+        self.touched: set[str] = set()  # articles stored by this batch: what the agreements rebuild looks at
         self.outcomes: Counter[str] = Counter()
         if dedup:
             for article_id, data in store.signatures():
@@ -154,6 +155,7 @@ class Ingestor:
         for (article, signature), record in zip(batch, records, strict=True):
             if self.store.add(record, article.text, article=article, minhash=signature):
                 self.summary.stored += 1
+                self.touched.add(article.id)
             else:
                 self.summary.already += 1
 
@@ -170,7 +172,11 @@ class Ingestor:
 
         self.flush()
         changed = self.summary.stored or self.summary.exact_copies or self.summary.near_copies
-        if changed or not self.store.merged_agreements():
-            self.summary.agreements = len(ledger.rebuild(self.store))
+        built = self.store.merged_count()
+        if changed or not built:
+            # only the arrangements between the sides the new articles name are recomputed (a first build,
+            # or a store whose merged view is empty, is built in full)
+            ledger.rebuild(self.store, self.touched if built else None)
             ledger.corroborate(self.store)
+        self.summary.agreements = self.store.merged_count()
         return self.summary

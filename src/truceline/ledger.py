@@ -105,7 +105,14 @@ def findings(store: Store, records: list[Agreement] | None = None) -> list[Findi
     return check(store.merged_agreements() if records is None else records, home)
 
 
-def rebuild(store: Store) -> list[Agreement]:
+def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
+    """Merge the stored per-article agreement records into one record per arrangement and store them.
+
+    With ``touched`` (the ids of the articles an ingest stored or changed), only the arrangements those
+    articles can affect are recomputed: records merge only between the same sides, so the affected ones are
+    those between the sides the new records name (and the arrangements already stored between them). The
+    rest of the store is left as it is; the result is the same as a full rebuild. Returns the records
+    recomputed (all of them without ``touched``)."""
     facts = store.actor_facts()
 
     def key(actor_id: str | None) -> str | None:
@@ -114,8 +121,24 @@ def rebuild(store: Store) -> list[Agreement]:
         kind, country, sector = facts.get(actor_id, (None, None, None))
         return party_key(actor_id, kind, country, sector)
 
+    replacing: set[str] | None = None
+    if touched is None:
+        rows = store.agreement_members()
+        sides: set[str] | None = None
+    else:
+        fresh = store.agreement_members(articles=set(touched))
+        sides = {k for a, _, _ in fresh for k in map(key, a.parties) if k}
+        sides |= {k for a, _, context in fresh if not a.parties for k in context}
+        # a new attack report can join an incident under a stored arrangement between its sides
+        for event, _ in store.event_reports(_REPORTED_TYPES, articles=set(touched)):
+            sides |= {k for k in (key(event.source), key(event.target)) if k}
+        dirty = store.merged_with_parties(_raw_ids(sides, facts)) if sides else []
+        sides |= {p for r in dirty for p in r.parties}
+        replacing = {r.id for r in dirty}
+        members_of = {m for r in dirty for m in r.members}
+        rows = store.agreement_members(articles=set(touched), parties=_raw_ids(sides, facts), ids=members_of)
     members = []
-    for agreement, article, context in store.agreement_members():
+    for agreement, article, context in rows:
         parties = list(dict.fromkeys(k for k in map(key, agreement.parties) if k))
         mediators = [m for m in dict.fromkeys(k for k in map(key, agreement.mediators) if k) if m not in parties]
         members.append(
@@ -126,7 +149,9 @@ def rebuild(store: Store) -> list[Agreement]:
     records = consolidate(members, [Override(a, m, o) for a, m, o in saved if a in ("merge", "split")], homes)
     reports = [
         Report(event, article, key(event.source), key(event.target), key(event.reported_by))
-        for event, article in store.event_reports(_REPORTED_TYPES)
+        for event, article in store.event_reports(
+            _REPORTED_TYPES, None if sides is None else _raw_ids(sides, facts) | sides
+        )
     ]
     party_country = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
     monitors = {re.sub(r"\s*\(.*\)$", "", r.monitor) for r in records if r.monitor}
@@ -136,5 +161,14 @@ def rebuild(store: Store) -> list[Agreement]:
         (m, o or ""): f"{a}ed" if a == "confirm" else "dismissed" for a, m, o in saved if a in ("confirm", "dismiss")
     }
     overlay(records, reports, texts, party_country, decisions, store.article_texts)
-    store.save_merged(records)
+    store.save_merged(records, replacing)
     return records
+
+
+def _raw_ids(keys: set[str], facts: dict[str, tuple[str | None, str | None, str | None]]) -> set[str]:
+    """Every stored actor id that counts as one of these party keys (a state's forces count as the state)."""
+    out = set(keys)
+    for aid, (kind, country, sector) in facts.items():
+        if party_key(aid, kind, country, sector) in keys:
+            out.add(aid)
+    return out

@@ -292,36 +292,93 @@ class Store(SourcesStore, ApiStore):
             ]
 
     # ------------------------------------------------------------------ agreements across articles
-    def agreement_members(self) -> list[tuple[Agreement, ArticleRef, frozenset[str]]]:
-        """Every per-article agreement record, its article, and the actors that article names."""
+    def agreement_members(
+        self,
+        *,
+        articles: set[str] | None = None,
+        parties: set[str] | None = None,
+        ids: set[str] | None = None,
+    ) -> list[tuple[Agreement, ArticleRef, frozenset[str]]]:
+        """Per-article agreement records, each with its article and the actors that article names: every one,
+        or (when any filter is given) those of these articles, with one of these parties, or with these ids."""
         with self.session() as s:
+            q = select(AgreementRow.article_id, AgreementRow.record)
+            if articles is not None or parties is not None or ids is not None:
+                q = q.where(
+                    or_(
+                        AgreementRow.article_id.in_(sorted(articles or ())),
+                        AgreementRow.id.in_(sorted(ids or ())),
+                        AgreementRow.id.in_(
+                            select(AgreementActorRow.agreement_id).where(
+                                AgreementActorRow.actor_id.in_(sorted(parties or ())),
+                                AgreementActorRow.role == "party",
+                            )
+                        ),
+                    )
+                )
+            rows = s.execute(q).all()
+            wanted = sorted({aid for aid, _ in rows})
             arts = {
                 r.id: ArticleRef(id=r.id, url=r.url, title=r.title, source=r.source, published=r.published)
                 for r in s.execute(
-                    select(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.source, ArticleRow.published)
+                    select(
+                        ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.source, ArticleRow.published
+                    ).where(ArticleRow.id.in_(wanted))
                 )
             }
             named: dict[str, set[str]] = {}
-            q = select(MentionRow.article_id, ActorRow.id, ActorRow.kind, ActorRow.country, ActorRow.sector).join(
-                ActorRow, ActorRow.id == MentionRow.actor_id
+            q2 = (
+                select(MentionRow.article_id, ActorRow.id, ActorRow.kind, ActorRow.country, ActorRow.sector)
+                .join(ActorRow, ActorRow.id == MentionRow.actor_id)
+                .where(MentionRow.article_id.in_(wanted))
             )
-            for article_id, actor_id, kind, country, sector in s.execute(q):
+            for article_id, actor_id, kind, country, sector in s.execute(q2):
                 named.setdefault(article_id, set()).add(party_key(actor_id, kind, country, sector))
-            rows = s.execute(select(AgreementRow.article_id, AgreementRow.record)).all()
         return [(Agreement.model_validate(rec), arts[aid], frozenset(named.get(aid, set()))) for aid, rec in rows]
+
+    def merged_count(self) -> int:
+        with self.session() as s:
+            return int(s.scalar(select(func.count()).select_from(MergedAgreementRow)) or 0)
+
+    def merged_with_parties(self, parties: set[str]) -> list[Agreement]:
+        """The merged records one of these actors is a party to."""
+        q = select(MergedAgreementRow.record).where(
+            MergedAgreementRow.id.in_(
+                select(MergedAgreementActorRow.agreement_id).where(
+                    MergedAgreementActorRow.actor_id.in_(sorted(parties)), MergedAgreementActorRow.role == "party"
+                )
+            )
+        )
+        with self.session() as s:
+            return [Agreement.model_validate(r) for r in s.scalars(q)]
 
     def actor_facts(self) -> dict[str, tuple[str | None, str | None, str | None]]:
         """kind, country and sector of every stored actor."""
         with self.session() as s:
             return {r.id: (r.kind, r.country, r.sector) for r in s.scalars(select(ActorRow))}
 
-    def event_reports(self, types: tuple[str, ...]) -> list[tuple[Event, ArticleRef]]:
-        """Events of these types (and every denied event) with the article that reports them."""
+    def event_reports(
+        self, types: tuple[str, ...], actors: set[str] | None = None, articles: set[str] | None = None
+    ) -> list[tuple[Event, ArticleRef]]:
+        """Events of these types (and every denied event) with the article that reports them; only those
+        whose source or target is one of ``actors`` (ids or countries), when given."""
         q = (
             select(EventRow.record, ArticleRow.id, ArticleRow.source, ArticleRow.published, ArticleRow.title)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(or_(EventRow.type.in_(types), EventRow.status == "denied"))
         )
+        if articles is not None:
+            q = q.where(EventRow.article_id.in_(sorted(articles)))
+        if actors is not None:
+            keys = sorted(actors)
+            q = q.where(
+                or_(
+                    EventRow.source.in_(keys),
+                    EventRow.target.in_(keys),
+                    EventRow.source_country.in_(keys),
+                    EventRow.target_country.in_(keys),
+                )
+            )
         with self.session() as s:
             return [
                 (Event.model_validate(rec), ArticleRef(id=aid, source=src, published=pub, title=title))
@@ -364,11 +421,17 @@ class Store(SourcesStore, ApiStore):
                 )
             )
 
-    def save_merged(self, records: list[Agreement]) -> None:
-        """Replace the merged agreements with a fresh build (one transaction)."""
+    def save_merged(self, records: list[Agreement], replacing: set[str] | None = None) -> None:
+        """Replace the merged agreements with a fresh build, or (``replacing``) only those ids with these
+        records (one transaction)."""
         with self.session() as s:
-            s.execute(delete(MergedAgreementActorRow))
-            s.execute(delete(MergedAgreementRow))
+            if replacing is None:
+                s.execute(delete(MergedAgreementActorRow))
+                s.execute(delete(MergedAgreementRow))
+            else:
+                gone = sorted(replacing | {r.id for r in records})
+                s.execute(delete(MergedAgreementActorRow).where(MergedAgreementActorRow.agreement_id.in_(gone)))
+                s.execute(delete(MergedAgreementRow).where(MergedAgreementRow.id.in_(gone)))
             s.flush()
             for r in records:
                 s.add(
