@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from truceline.agreements.checks import Finding, check
-from truceline.agreements.consolidate import Member, Override, consolidate
+from truceline.agreements.consolidate import MAX_SCOPE_GAP_DAYS, Member, Override, consolidate
 from truceline.agreements.violations import Report, overlay
 from truceline.models import Agreement
 from truceline.store import Store
@@ -132,11 +132,23 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
         # a new attack report can join an incident under a stored arrangement between its sides
         for event, _ in store.event_reports(_REPORTED_TYPES, articles=set(touched)):
             sides |= {k for k in (key(event.source), key(event.target)) if k}
-        dirty = store.merged_with_parties(_raw_ids(sides, facts)) if sides else []
+        # and only within the longest gap two reports of one arrangement may have, around the new ones
+        days = [d for a, ref, _ in fresh for d in [ref.published, *(s.date for s in a.timeline)] if d]
+        days += [
+            d
+            for e, ref in store.event_reports(_REPORTED_TYPES, articles=set(touched))
+            for d in (e.date, ref.published)
+            if d
+        ]
+        reach = dt.timedelta(days=MAX_SCOPE_GAP_DAYS + 31)
+        window = (min(days) - reach, max(days) + reach) if days else None
+        dirty = [r for r in store.merged_with_parties(_raw_ids(sides, facts)) if _within(r, window)] if sides else []
         sides |= {p for r in dirty for p in r.parties}
         replacing = {r.id for r in dirty}
         members_of = {m for r in dirty for m in r.members}
-        rows = store.agreement_members(articles=set(touched), parties=_raw_ids(sides, facts), ids=members_of)
+        rows = store.agreement_members(
+            articles=set(touched), parties=_raw_ids(sides, facts), ids=members_of, window=window
+        )
     members = []
     for agreement, article, context in rows:
         parties = list(dict.fromkeys(k for k in map(key, agreement.parties) if k))
@@ -147,10 +159,20 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
     saved = store.overrides()
     homes = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
     records = consolidate(members, [Override(a, m, o) for a, m, o in saved if a in ("merge", "split")], homes)
+    span = None
+    if sides is not None:  # the incidents of the recomputed arrangements' own periods (and a few days after)
+        told = [d for r in records for d in _days(r)]
+        # (an arrangement with no end takes the incidents of every later day)
+        last = dt.date.max if any(r.end_date is None for r in records) else max(told, default=dt.date.max)
+        span = (
+            (min(told) - dt.timedelta(days=7), min(last, dt.date.max - dt.timedelta(days=7)) + dt.timedelta(days=7))
+            if told
+            else None
+        )
     reports = [
         Report(event, article, key(event.source), key(event.target), key(event.reported_by))
         for event, article in store.event_reports(
-            _REPORTED_TYPES, None if sides is None else _raw_ids(sides, facts) | sides
+            _REPORTED_TYPES, None if sides is None else _raw_ids(sides, facts) | sides, within=span
         )
     ]
     party_country = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
@@ -163,6 +185,20 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
     overlay(records, reports, texts, party_country, decisions, store.article_texts)
     store.save_merged(records, replacing)
     return records
+
+
+def _days(r: Agreement) -> list[dt.date]:
+    return [d for s in r.timeline if (d := s.date or s.published)] + [d for d in (r.start_date, r.end_date) if d]
+
+
+def _within(r: Agreement, window: tuple[dt.date, dt.date] | None) -> bool:
+    """Does a merged record report anything inside the window (or carry no date at all)?"""
+    if window is None:
+        return True
+    days = _days(r)
+    if r.end_date is None and r.status in ("agreed", "declared", "in_force", "extended", "suspended"):
+        return not days or min(days) <= window[1]  # still running: a new incident may be a breach of it
+    return not days or (min(days) <= window[1] and max(days) >= window[0])
 
 
 def _raw_ids(keys: set[str], facts: dict[str, tuple[str | None, str | None, str | None]]) -> set[str]:

@@ -22,6 +22,9 @@ from truceline.models import Agreement, AgreementActor, AgreementLink, ArticleRe
 
 _CONDITION_RANK = {"stated": 0, "rejected": 1, "accepted": 1, "met": 2}
 _MAX_GAP_DAYS = 120
+# even reports of the same scope (two energy moratoriums) more than a year apart, with nothing between them,
+# are two arrangements; this also bounds what an incremental rebuild has to look at
+MAX_SCOPE_GAP_DAYS = 365
 CEASEFIRE_KINDS = {
     "ceasefire",
     "truce",
@@ -65,6 +68,7 @@ class _Cluster:
     context: set[str] = field(default_factory=set)
     mediators: set[str] = field(default_factory=set)
     agreed_on: set[dt.date] = field(default_factory=set)
+    last: dt.date | None = None  # the latest day any member reports
 
     def add(self, m: Member) -> None:
         a = m.agreement
@@ -85,7 +89,9 @@ class _Cluster:
             self.processes.add(a.process)
         if a.phase:
             self.phases.add(a.phase)
-        self.dates += _dates(m)
+        told = _dates(m)
+        self.dates += told
+        self.last = max([*told, *([self.last] if self.last else [])], default=None)
         ended = [d for d in (_when(s, m) for s in a.timeline if s.status == "ended" and s.modality != "future") if d]
         if ended:
             self.end = max([*ended, *([self.end] if self.end else [])])
@@ -205,7 +211,7 @@ def _score(c: _Cluster, m: Member, extended: bool = False, homes: dict[str, str]
     )
     if not positive and not _bare(a):
         return None
-    if gap > _MAX_GAP_DAYS and not (scope & c.scope):
+    if (gap > _MAX_GAP_DAYS and not (scope & c.scope)) or gap > MAX_SCOPE_GAP_DAYS:
         return None
     return score
 
@@ -219,6 +225,7 @@ def consolidate(
     clusters: list[_Cluster] = []
     by_party: dict[str, list[_Cluster]] = {}  # blocking: only clusters that share a side are scored
     sideless: list[_Cluster] = []
+    extensions: list[tuple[frozenset[str], dt.date]] = []  # the sides and day of each extension taken
     for m in sorted(members, key=_order):
         a = m.agreement
         keys = set(a.parties) or set(m.context)
@@ -228,12 +235,18 @@ def consolidate(
             sideless = [c for c in sideless if not c.dates or max(c.dates) >= horizon]
         near = {id(c): c for k in keys for c in by_party.get(k, [])}
         near.update({id(c): c for c in sideless})
+        if first is not None:  # (a cluster last reported more than the longest gap ago can take nobody)
+            earliest = min(first, dt.date(a.start_date.year, 1, 1)) if a.start_date else first
+            old = earliest - dt.timedelta(days=MAX_SCOPE_GAP_DAYS)
+            near = {i: c for i, c in near.items() if c.last is None or c.last >= old}
         pool = sorted(near.values(), key=lambda c: c.order)
         fits = (
             []
             if a.id in alone
-            else [(s, c) for c in pool if (s := _score(c, m, _extended(c, clusters), homes)) is not None]
+            else [(s, c) for c in pool if (s := _score(c, m, _extended(c, extensions), homes)) is not None]
         )
+        if a.kind == "extension" and a.parties:
+            extensions += [(frozenset(a.parties), d) for s in a.timeline if s.status in _TAKEN and (d := _when(s, m))]
         if fits:
             best = max(fits, key=lambda sc: sc[0])[1]
             had = set(best.parties)
@@ -260,17 +273,15 @@ def consolidate(
     return records
 
 
-def _extended(c: _Cluster, clusters: list[_Cluster]) -> bool:
+def _extended(c: _Cluster, extensions: list[tuple[frozenset[str], dt.date]]) -> bool:
     """Was the cluster's arrangement extended around the day it was said to end? Then that end closed a
-    period, not the arrangement, and later reports may still be of it."""
-    if c.end is None or c.kind == "extension":
+    period, not the arrangement, and later reports may still be of it. (``extensions``: the sides and the
+    day of every extension taken so far.)"""
+    if c.end is None or c.kind == "extension" or not extensions:
         return False
-    for x in clusters:
-        if x.kind == "extension" and x.parties and x.parties <= c.parties | c.context:
-            taken = [d for m in x.members for s in m.agreement.timeline if s.status in _TAKEN and (d := _when(s, m))]
-            if any(d >= c.end - dt.timedelta(days=_SAME_DEAL_DAYS) for d in taken):
-                return True
-    return False
+    since = c.end - dt.timedelta(days=_SAME_DEAL_DAYS)
+    sides = c.parties | c.context
+    return any(day >= since and parties and parties <= sides for parties, day in extensions)
 
 
 def _apply_merges(clusters: list[_Cluster], merges: list[Override]) -> list[_Cluster]:

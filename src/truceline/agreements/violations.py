@@ -148,13 +148,15 @@ def overlay(
         return any(told.get(aid, False) for aid in ids)
 
     found = incidents(reports)
-    statements = [
-        r
-        for r in reports
-        if r.event.type in ("ACCUSE", "REJECT")
-        or r.event.status == "denied"
-        or (r.event.type in ATTACKS and r.event.negated)
-    ]
+    statements = _Statements(
+        [
+            r
+            for r in reports
+            if r.event.type in ("ACCUSE", "REJECT")
+            or r.event.status == "denied"
+            or (r.event.type in ATTACKS and r.event.negated)
+        ]
+    )
     for agr in records:
         agr.violations, agr.out_of_scope = [], []
         parties = set(agr.parties)
@@ -246,11 +248,35 @@ def _link(agr: Agreement, inc: Incident, src: str, party_country: dict[str, str]
     return link
 
 
+class _Statements:
+    """Accusations, rejections and denials, indexed by day and by article: an incident is compared only with
+    the statements of its days and of its own articles (every statement of a large store, otherwise)."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        self.all = reports
+        self.by_day: dict[dt.date, list[int]] = {}
+        self.by_article: dict[str, list[int]] = {}
+        for i, r in enumerate(reports):
+            for d in {d for d in (r.event.date, r.article.published) if d}:
+                self.by_day.setdefault(d, []).append(i)
+            self.by_article.setdefault(r.article.id, []).append(i)
+
+    def around(self, when: dt.date, articles: Iterable[str] = ()) -> list[Report]:
+        """Statements dated from the incident's day to the window after it, or in these articles, in order."""
+        found: set[int] = set()
+        if when != dt.date.min:
+            for n in range(_WINDOW.days + 1):
+                found.update(self.by_day.get(when + dt.timedelta(days=n), ()))
+        for aid in articles:
+            found.update(self.by_article.get(aid, ()))
+        return [self.all[i] for i in sorted(found)]
+
+
 def _assess(
     link: ViolationLink,
     agr: Agreement,
     inc: Incident,
-    statements: list[Report],
+    statements: _Statements,
     texts: dict[str, tuple[dt.date | None, str]],
 ) -> None:
     voc = vocabulary()
@@ -259,7 +285,7 @@ def _assess(
     when = inc.date or dt.date.min
     level = "candidate"
     # an accusation: a victim's ACCUSE against the violator, or the incident told on a victim's word
-    for s in statements:
+    for s in statements.around(when, link.articles):
         near = _near(s, when) or s.article.id in link.articles
         if s.event.type == "ACCUSE" and near and s.source_key in victims and s.target_key in (violator, None):
             level, link.alleging_party = "alleged", s.source_key
@@ -308,7 +334,7 @@ def _independent_sources(inc: Incident) -> set[str]:
     return set(seen.values())
 
 
-def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> bool:
+def _denials(inc: Incident, violator: str | None, statements: _Statements) -> bool:
     if any(r.event.status == "denied" for r in inc.reports):
         return True
     words = vocabulary().deny_words
@@ -322,7 +348,7 @@ def _denials(inc: Incident, violator: str | None, statements: list[Report]) -> b
             return True
     when = inc.date or dt.date.min
     words = vocabulary().deny_words
-    for s in statements:
+    for s in statements.around(when):
         if s.source_key != violator or not _near(s, when):
             continue
         if s.event.status == "denied" or any(w in s.event.sentence.lower().split() for w in words):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, func, or_, select
+from sqlalchemy import Engine, and_, create_engine, delete, func, or_, select, true
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -298,9 +298,11 @@ class Store(SourcesStore, ApiStore):
         articles: set[str] | None = None,
         parties: set[str] | None = None,
         ids: set[str] | None = None,
+        window: tuple[dt.date, dt.date] | None = None,
     ) -> list[tuple[Agreement, ArticleRef, frozenset[str]]]:
         """Per-article agreement records, each with its article and the actors that article names: every one,
-        or (when any filter is given) those of these articles, with one of these parties, or with these ids."""
+        or (when any filter is given) those of these articles, with these ids, or with one of these parties
+        in an article published inside ``window`` (or undated)."""
         with self.session() as s:
             q = select(AgreementRow.article_id, AgreementRow.record)
             if articles is not None or parties is not None or ids is not None:
@@ -308,11 +310,23 @@ class Store(SourcesStore, ApiStore):
                     or_(
                         AgreementRow.article_id.in_(sorted(articles or ())),
                         AgreementRow.id.in_(sorted(ids or ())),
-                        AgreementRow.id.in_(
-                            select(AgreementActorRow.agreement_id).where(
-                                AgreementActorRow.actor_id.in_(sorted(parties or ())),
-                                AgreementActorRow.role == "party",
+                        and_(
+                            AgreementRow.id.in_(
+                                select(AgreementActorRow.agreement_id).where(
+                                    AgreementActorRow.actor_id.in_(sorted(parties or ())),
+                                    AgreementActorRow.role == "party",
+                                )
+                            ),
+                            AgreementRow.article_id.in_(
+                                select(ArticleRow.id).where(
+                                    or_(
+                                        ArticleRow.published.is_(None),
+                                        ArticleRow.published.between(*window),
+                                    )
+                                )
                             )
+                            if window is not None
+                            else true(),
                         ),
                     )
                 )
@@ -358,7 +372,11 @@ class Store(SourcesStore, ApiStore):
             return {r.id: (r.kind, r.country, r.sector) for r in s.scalars(select(ActorRow))}
 
     def event_reports(
-        self, types: tuple[str, ...], actors: set[str] | None = None, articles: set[str] | None = None
+        self,
+        types: tuple[str, ...],
+        actors: set[str] | None = None,
+        articles: set[str] | None = None,
+        within: tuple[dt.date, dt.date] | None = None,
     ) -> list[tuple[Event, ArticleRef]]:
         """Events of these types (and every denied event) with the article that reports them; only those
         whose source or target is one of ``actors`` (ids or countries), when given."""
@@ -369,6 +387,9 @@ class Store(SourcesStore, ApiStore):
         )
         if articles is not None:
             q = q.where(EventRow.article_id.in_(sorted(articles)))
+        if within is not None:  # by the event's date, else its article's (undated ones always)
+            day = func.coalesce(EventRow.date, ArticleRow.published)
+            q = q.where(or_(day.is_(None), day.between(*within)))
         if actors is not None:
             keys = sorted(actors)
             q = q.where(
