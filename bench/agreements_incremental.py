@@ -89,7 +89,7 @@ def main() -> int:
     full_t, inc_t, ingest_t, corr_t = [], [], [], []
     for r in range(args.rounds):
         record, text = coded[(7 * r) % len(coded)]
-        rec, body = copy_of(record, text, 10_000 + r)
+        rec, body = copy_of(record, text, k + r)  # the next copy: the newest story of its sides
         store.add(rec, body)
         t0 = time.perf_counter()
         ledger.rebuild(store, {rec.article.id})

@@ -192,13 +192,14 @@ def _days(r: Agreement) -> list[dt.date]:
 
 
 def _within(r: Agreement, window: tuple[dt.date, dt.date] | None) -> bool:
-    """Does a merged record report anything inside the window (or carry no date at all)?"""
+    """Can a merged record change when reports inside the window arrive?"""
     if window is None:
         return True
     days = _days(r)
-    if r.end_date is None and r.status in ("agreed", "declared", "in_force", "extended", "suspended"):
-        return not days or min(days) <= window[1]  # still running: a new incident may be a breach of it
-    return not days or (min(days) <= window[1] and max(days) >= window[0])
+    if not days or max(days) >= window[0]:
+        return True  # it overlaps the window, or comes after it (a later arrangement may supersede an older one)
+    # one still running before the window: a new incident may be a breach of it, a new deal may replace it
+    return r.end_date is None and r.status in ("agreed", "declared", "in_force", "extended", "suspended")
 
 
 def _raw_ids(keys: set[str], facts: dict[str, tuple[str | None, str | None, str | None]]) -> set[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -269,6 +270,7 @@ def consolidate(
     _link_processes(records, clusters)
     _share_process_brokers(records)
     _link_extensions(records)
+    _supersede(records)
     records.sort(key=lambda r: (r.start_date or dt.date.max, r.process or "", r.phase or 0, r.id))
     return records
 
@@ -467,6 +469,31 @@ def _violation_days(entries: list[StatusChange]) -> set[dt.date]:
     return {
         d for s in entries if s.status == "in_force" and s.rule == "agreement:violated" and (d := s.date or s.published)
     } - plain
+
+
+_RUNNING = {"agreed", "declared", "in_force", "extended", "suspended"}
+
+
+def _supersede(records: list[Agreement]) -> None:
+    """A new arrangement of the same kind and scope between the same sides replaces one still running: the
+    Moscow truce of 10 October ends when the US-brokered one of 26 October begins. (Never between phases of
+    one process, or an arrangement and its extension.)"""
+    by_sides: dict[tuple, list[Agreement]] = {}
+    for r in records:
+        if r.kind != "extension" and len(r.parties) >= 2 and r.start_date:
+            key = (family(r.kind), frozenset(r.parties), frozenset(r.scope), r.coverage)
+            by_sides.setdefault(key, []).append(r)
+    for group in by_sides.values():
+        group.sort(key=lambda r: (r.start_date, r.id))
+        for old, new in itertools.pairwise(group):
+            if old.end_date is not None or old.status not in _RUNNING or new.status in ("proposed", "rejected"):
+                continue
+            if (old.process and old.process == new.process) or new.start_date <= old.start_date + dt.timedelta(
+                days=_SAME_DEAL_DAYS
+            ):
+                continue
+            old.status, old.end_reason, old.end_date = "ended", "superseded", new.start_date
+            old.links.append(AgreementLink(relation="references", agreement=new.id))
 
 
 def _link_processes(records: list[Agreement], clusters: list[_Cluster]) -> None:
