@@ -201,3 +201,13 @@ def test_three_reports_of_one_ceasefire_are_one_record_dated_by_the_text(pipe, t
     assert len(records) == 1 and len(records[0].articles) == 3
     assert set(records[0].parties) == {"IND", "PAK"} and records[0].start_date == dt.date(2025, 5, 10)
     assert all(s.claimed_by for s in records[0].timeline)
+
+
+def test_the_city_where_a_deal_is_signed_makes_a_host_not_a_party(pipe):
+    ags = agreements(
+        pipe,
+        "Colombia's government and the ELN rebels agreed to a three-month ceasefire in Havana on Friday.",
+        dt.date(2023, 6, 10),
+    )
+    truce = one(ags, "ceasefire")
+    assert truce.hosts == ["CUB"] and "CUB" not in truce.parties and set(truce.parties) == {"COL", "eln"}

@@ -110,6 +110,7 @@ def test_one_jeddah_ceasefire_and_one_eln_ceasefire(realnews_store):
     assert len(jeddah) == 1 and "rsf" in jeddah[0].parties and "USA" not in jeddah[0].parties
     eln = [r for r in holding(store, numbers, "27", "30") if {"27", "30"} <= {numbers[a] for a in r.articles}]
     assert len(eln) == 1 and set(eln[0].parties) == {"COL", "eln"}
+    assert "CUB" in eln[0].hosts and "SAU" in jeddah[0].hosts  # agreed in Havana, in Jeddah: hosts, not sides
     assert (eln[0].status, eln[0].end_reason) == ("ended", "expired") and "agreed" in statuses(eln[0])
 
 

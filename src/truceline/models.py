@@ -68,7 +68,9 @@ EndReason = Literal[
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 DateBasis = Literal["stated", "relative", "published"]
 ConditionStatus = Literal["stated", "accepted", "rejected", "met"]
-ActorRole = Literal["party", "declarer", "signatory", "mediator", "facilitator", "guarantor", "monitor", "proposer"]
+ActorRole = Literal[
+    "party", "declarer", "signatory", "mediator", "facilitator", "guarantor", "monitor", "proposer", "host"
+]
 ViolationAssessment = Literal["candidate", "alleged", "disputed", "corroborated", "verified", "out_of_scope"]
 
 
@@ -334,6 +336,9 @@ class Agreement(Record):
     duration_days: int | None = None
     links: list[AgreementLink] = Field(default_factory=list)
     extends_kind: str | None = Field(None, description="An extension: the kind of arrangement it extends.")
+    hosts: list[str] = Field(
+        default_factory=list, description="Countries where it was agreed or negotiated, when no side of it."
+    )
     violations: list[ViolationLink] = Field(default_factory=list)
     out_of_scope: list[ViolationLink] = Field(
         default_factory=list, description="Incidents between the parties that the agreement does not cover."

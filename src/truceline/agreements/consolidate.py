@@ -371,9 +371,13 @@ def _record(c: _Cluster, homes: dict[str, str]) -> Agreement:
             r.parties = [p for p in r.parties if p not in brokers]
             mediators.update(brokers)
     r.mediators = sorted(x for x in mediators if x not in r.parties)
-    r.actors = [AgreementActor(actor=p, role="party") for p in r.parties] + [
-        AgreementActor(actor=x, role="mediator") for x in r.mediators
-    ]
+    hosts = Counter(h for m in members for h in m.agreement.hosts)
+    r.hosts = sorted(h for h in hosts if h not in r.parties)
+    r.actors = (
+        [AgreementActor(actor=p, role="party") for p in r.parties]
+        + [AgreementActor(actor=x, role="mediator") for x in r.mediators]
+        + [AgreementActor(actor=h, role="host") for h in r.hosts if h not in r.mediators]
+    )
     phases = Counter(m.agreement.phase for m in members if m.agreement.phase)
     r.phase = phases.most_common(1)[0][0] if phases else None
     r.declaration = "bilateral" if len(r.parties) == 2 else "multilateral" if len(r.parties) > 2 else None

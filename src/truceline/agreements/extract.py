@@ -618,6 +618,21 @@ class _Extractor:
             node = node.head
         return False
 
+    def venue_countries(self, c: Candidate) -> list[str]:
+        """Where it was agreed or talked about: "agreed to a ceasefire in Havana", "signed in Doha, Qatar",
+        "the agreement reached in Jeddah" (a place under the mention or its verb; never a place of fighting)."""
+        verb = next((a for a in [c.head, *c.head.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+        holders = [c.head] + ([verb] if verb is not None else [])
+        holders += [x for x in c.head.children if x.dep_ == "acl" and x.tag_ == "VBN"]
+        out: list[str] = []
+        for h in holders:
+            for prep in (x for x in h.children if x.dep_ == "prep" and x.lower_ == "in"):
+                for obj in (x for x in prep.children if x.dep_ == "pobj" and x.ent_type_ == "GPE"):
+                    place = gazetteer().lookup(self._ent_text(obj))
+                    if place is not None and place.kind == "city" and place.country and place.country not in out:
+                        out.append(place.country)
+        return out
+
     def claimant(self, c: Candidate) -> str | None:
         """Who says it: the subject of the claim verb above the mention ("the Kremlin said the truce had
         expired"), the X of "according to X", else the speaker the events stage found for the sentence."""
@@ -1482,8 +1497,13 @@ def extract_agreements(
     monitor = find_monitor(ex)
     for r in records:
         r.monitor = r.monitor or (monitor if r.kind in ("ceasefire", "extension") else None)
+    for c, r in placed:
+        for host in ex.venue_countries(c):
+            if host not in r.hosts:
+                r.hosts.append(host)
     for r in records:
         r.kind = _named_kind(r, text_of(doc))
+        r.hosts = [h for h in r.hosts if h not in r.parties and not ex.is_side(h)]
         # a party's own country is no go-between ("Palestinian prisoners" on an exchange with Hamas)
         own = {ex.country_of.get(p) for p in r.parties} | set(r.parties)
         r.mediators = [m for m in r.mediators if m not in own]
