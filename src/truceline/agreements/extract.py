@@ -156,6 +156,9 @@ class _Extractor:
         self.country_of = {a.id: a.country for a in res.actors}
         self.kind_of = {a.id: a.kind for a in res.actors}
         self.org_of = {a.id: a.org for a in res.actors if a.org}
+        self._sent_index: dict[int, int] | None = None
+        self._events_by_sent: dict[int, list[Event]] | None = None
+        self._fighters: set[str] | None = None
         # international bodies and their people mediate, host or monitor; they are never a side
         self.bodies = {a.id for a in res.actors if a.sector == "IGO" and not a.country}
         self.bodies |= {self.party_of(a) for a in self.bodies}
@@ -283,8 +286,9 @@ class _Extractor:
         return False
 
     def _sentences_apart(self, a: Span, b: Span) -> int:
-        index = {s.start: i for i, s in enumerate(sents(self.doc))}
-        return abs(index.get(b.start, 0) - index.get(a.start, 0))
+        if self._sent_index is None:
+            self._sent_index = {s.start: i for i, s in enumerate(sents(self.doc))}
+        return abs(self._sent_index.get(b.start, 0) - self._sent_index.get(a.start, 0))
 
     def _covered(self, tok: Token) -> bool:
         """Is an arrangement noun already told by a kind word under it ("an agreement on a ceasefire")?"""
@@ -934,7 +938,12 @@ class _Extractor:
 
     # ------------------------------------------------------------- parties
     def _sentence_events(self, sent: Span) -> list[Event]:
-        return [e for e in self.events if any(ev.start == sent.start_char for ev in e.evidence)]
+        if self._events_by_sent is None:
+            self._events_by_sent = {}
+            for e in self.events:
+                for start in dict.fromkeys(ev.start for ev in e.evidence):
+                    self._events_by_sent.setdefault(start, []).append(e)
+        return self._events_by_sent.get(sent.start_char, [])
 
     def _trigger_tokens(self, e: Event, sent: Span) -> set[int]:
         by_start = {t.idx: t.i for t in sent}
@@ -1241,10 +1250,11 @@ class _Extractor:
 
     def belligerent(self, party: str) -> bool:
         """Does this side attack, coerce or threaten anyone in the article?"""
-        return any(
-            e.type in ("ASSAULT", "COERCE", "THREATEN") and e.source and self.party_of(e.source) == party
-            for e in self.events
-        )
+        if self._fighters is None:
+            self._fighters = {
+                self.party_of(e.source) for e in self.events if e.type in ("ASSAULT", "COERCE", "THREATEN") and e.source
+            }
+        return party in self._fighters
 
     def _sides_for(self, tok: Token) -> list[str]:
         """ "the two sides", "both parties", "the warring sides": in an article about one conflict, its
