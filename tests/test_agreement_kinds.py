@@ -211,3 +211,25 @@ def test_the_city_where_a_deal_is_signed_makes_a_host_not_a_party(pipe):
     )
     truce = one(ags, "ceasefire")
     assert truce.hosts == ["CUB"] and "CUB" not in truce.parties and set(truce.parties) == {"COL", "eln"}
+
+
+def test_a_passing_truce_of_another_conflict_takes_the_pair_its_sentence_names(pipe):
+    ags = agreements(
+        pipe,
+        "Russian forces shelled Kharkiv and Ukraine struck a Russian depot on Sunday. In South Africa, meanwhile, "
+        "talks between Ethiopia's government and Tigrayan forces went into a sixth day with no sign of a truce.",
+        dt.date(2022, 10, 30),
+    )
+    truce = one(ags, "truce")
+    assert "ETH" in truce.parties and not {"RUS", "UKR"} & set(truce.parties)
+
+
+def test_said_it_would_no_longer_take_part_ends_the_deal_now(pipe):
+    ags = agreements(
+        pipe,
+        "Russia said on Saturday it would no longer take part in the arrangement that lets grain ships leave "
+        "Ukrainian ports.",
+        dt.date(2022, 10, 30),
+    )
+    deal = one(ags, "humanitarian_corridor")
+    assert deal.status == "ended" and deal.end_reason == "terminated_by_party"

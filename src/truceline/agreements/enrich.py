@@ -37,7 +37,7 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
             continue
         sides = ex.frame_sides()
         sided = CEASEFIRE_FAMILY | {"extension", "humanitarian_corridor", "prisoner_exchange"}
-        if sides and all(ex.belligerent(p) for p in sides) and r.kind in sided:
+        if sides and all(ex.belligerent(p) for p in sides) and (r.kind in sided or r.purpose == "protection_zone"):
             r.parties = [p for p in sides if p not in r.mediators]  # "a six-month truce in Yemen expired"
             continue
         counts: dict[str, int] = {}

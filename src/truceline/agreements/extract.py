@@ -710,8 +710,10 @@ class _Extractor:
             c.status, c.end_reason, c.status_verb = "ended", "terminated_by_party", verb
         else:
             return False
-        if any(x.lower_ in ("will", "would", "shall") for x in verb.children if x.dep_ == "aux"):
-            c.modality = "future"
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.voc.claim_verbs
+        aux = {x.lower_ for x in verb.children if x.dep_ == "aux"}
+        if "will" in aux or "shall" in aux or ("would" in aux and not reported):
+            c.modality = "future"  # ("said it would no longer take part": the decision, told in reported speech)
         return True
 
     def _governed_status(self, c: Candidate) -> None:
@@ -1029,6 +1031,22 @@ class _Extractor:
             # "Israel and Hamas agreed to a ceasefire": the subject of the verb that agrees or announces
             for a in self._governing_subjects(c):
                 self._add_party(c, a)
+        if not c.parties and c.kind in _SIDED_KINDS:
+            # "talks between Ethiopia's government and Tigrayan forces ... no sign yet of a truce": the pair the
+            # sentence names is the truce's, not the article's (another conflict, told in passing)
+            for prep in (t for t in c.sent if t.lower_ == "between" and t.dep_ == "prep"):
+                named = [
+                    self.by_token[x.i]
+                    for o in prep.children
+                    if o.dep_ == "pobj"
+                    for t in [o, *o.conjuncts]
+                    for x in [t, *t.children]
+                    if x.i in self.by_token
+                ]
+                if len({self.party_of(a) for a in named}) >= 2:
+                    for a in named:
+                        self._add_party(c, a)
+                    break
         if c.proposer is not None and c.proposer not in c.parties and c.proposer not in c.mediators:
             if not self.is_side(c.proposer):
                 c.mediators.append(c.proposer)
