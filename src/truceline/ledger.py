@@ -142,7 +142,15 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
         ]
         reach = dt.timedelta(days=MAX_SCOPE_GAP_DAYS + 31)
         window = (min(days) - reach, max(days) + reach) if days else None
-        dirty = [r for r in store.merged_with_parties(_raw_ids(sides, facts)) if _within(r, window)] if sides else []
+        dirty = (
+            [
+                r
+                for r in store.merged_with_parties(_raw_ids(sides, facts), window[0] if window else None)
+                if _within(r, window)
+            ]
+            if sides
+            else []
+        )
         sides |= {p for r in dirty for p in r.parties}
         replacing = {r.id for r in dirty}
         members_of = {m for r in dirty for m in r.members}

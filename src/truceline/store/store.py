@@ -354,8 +354,8 @@ class Store(SourcesStore, ApiStore):
         with self.session() as s:
             return int(s.scalar(select(func.count()).select_from(MergedAgreementRow)) or 0)
 
-    def merged_with_parties(self, parties: set[str]) -> list[Agreement]:
-        """The merged records one of these actors is a party to."""
+    def merged_with_parties(self, parties: set[str], since: dt.date | None = None) -> list[Agreement]:
+        """The merged records one of these actors is a party to (``since``: only those not over before it)."""
         q = select(MergedAgreementRow.record).where(
             MergedAgreementRow.id.in_(
                 select(MergedAgreementActorRow.agreement_id).where(
@@ -363,6 +363,14 @@ class Store(SourcesStore, ApiStore):
                 )
             )
         )
+        if since is not None:
+            q = q.where(
+                or_(
+                    MergedAgreementRow.end_date.is_(None),
+                    MergedAgreementRow.end_date >= since,
+                    MergedAgreementRow.start_date >= since,
+                )
+            )
         with self.session() as s:
             return [Agreement.model_validate(r) for r in s.scalars(q)]
 
