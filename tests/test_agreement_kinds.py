@@ -233,3 +233,14 @@ def test_said_it_would_no_longer_take_part_ends_the_deal_now(pipe):
     )
     deal = one(ags, "humanitarian_corridor")
     assert deal.status == "ended" and deal.end_reason == "terminated_by_party"
+
+
+def test_two_truces_with_one_side_in_common_stay_two_in_one_article(pipe):
+    ags = agreements(
+        pipe,
+        "Congo and Rwanda agreed to a ceasefire in eastern Congo on Tuesday. It comes as a humanitarian truce "
+        "between M23 and the Congolese army, announced by the United States, was due to expire on Saturday.",
+        dt.date(2024, 7, 31),
+    )
+    sides = sorted(tuple(sorted(a.parties)) for a in ags if a.kind in ("ceasefire", "truce", "humanitarian_pause"))
+    assert ("COD", "RWA") in sides and any("m23" in s for s in sides) and len(sides) >= 2

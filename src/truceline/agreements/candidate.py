@@ -104,6 +104,7 @@ class Candidate:
     rule: str = "agreement:mention"
     modality: str = "asserted"  # "future" for "will enter into force on Monday"
     dropped: list[str] = field(default_factory=list)  # taken for parties, then found to be no side
+    named_sides: bool = False  # "between X and Y" named both sides: nothing else adds one
     extends_kind: str | None = None  # an extension: the kind of what it extends ("extend the truce": truce)
     proposer: str | None = None  # who offered it (a party key), when the offer is its status
     purpose: str | None = None  # "protection_zone" for a zone, "grain exports" for a corridor

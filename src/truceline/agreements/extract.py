@@ -781,6 +781,14 @@ class _Extractor:
                 c.status = "agreed" if subj.conjuncts else "declared"
                 return
         parent = cur.head
+        if (
+            c.kind == "extension"
+            and cur.dep_ == "dobj"
+            and parent.lemma_.lower() in _RENEWAL_VERBS
+            and any(x.dep_ == "mark" and x.lower_ in ("if", "whether") for x in parent.children)
+        ):
+            c.status, c.modality = "proposed", "hypothetical"  # "not clear if the ceasefire would extend the truce"
+            return
         if c.kind == "extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
             # "extended their truce by two months": the extension is agreed (or will be)
             offer = parent.head if parent.dep_ in ("acl", "xcomp") else None
@@ -968,6 +976,8 @@ class _Extractor:
                 ):  # (not "the rounds held in Cuba, Venezuela and Mexico": venues of talks are no sides)
                     for a in named:
                         self._add_party(c, a)
+                    if prep.lower_ == "between" and len(c.parties) >= 2:
+                        c.named_sides = True  # "a truce between the M23 and the army": these are its sides
         # "suspended the ceasefire with the ELN": the other side, and whoever acts on the ceasefire
         holders = [c.head] + ([c.head.head] if c.head.dep_ == "dobj" else [])  # "suspended X with the ELN"
         for prep in (x for h in holders for x in h.children if x.dep_ == "prep" and x.lower_ == "with"):
@@ -1290,7 +1300,7 @@ class _Extractor:
         conflict and the others are not ("Trump and Putin agreed to an energy ceasefire" in a report on
         Russia and Ukraine), the other side is the second party and the outsiders are go-betweens; a
         halt one side declares or ends alone is still one between it and the other side."""
-        if self.frame is None or len(self.frame.sides) != 2 or c.kind not in _SIDED_KINDS:
+        if self.frame is None or len(self.frame.sides) != 2 or c.kind not in _SIDED_KINDS or c.named_sides:
             return
         sides = [self.party_of(s.actors[0]) if s.actors else s.country for s in self.frame.sides]
         if not c.parties and c.mediators and all(m in self.bodies for m in c.mediators) and all(sides):
@@ -1327,7 +1337,7 @@ class _Extractor:
         c.mediators.extend(p for p in outside if p not in c.mediators)
 
     def _add_party(self, c: Candidate, actor: str | None) -> None:
-        if actor is None:
+        if actor is None or c.named_sides:
             return
         country = self.party_of(actor)
         if country in self.bodies or actor in self.bodies:

@@ -37,6 +37,9 @@ def compatible(a: Agreement, c: Candidate, loose: bool = False) -> bool:
         return False
     if a.parties and c.parties and not (set(a.parties) & set(c.parties)):
         return False
+    pa, pc = set(a.parties), set(c.parties)
+    if len(pa) >= 2 and len(pc) >= 2 and not (pa <= pc or pc <= pa):
+        return False  # "a ceasefire between Congo and Rwanda" and "the truce between the M23 and the army": two
     if a.end_date and c.status not in (None, "ended") and (c.date is None or c.date > a.end_date):
         return False
     if a_dom & c_dom:
@@ -158,7 +161,7 @@ def derive_status(r: Agreement, published: date | None) -> None:
     if not r.timeline:
         r.status = "proposed"
         return
-    current = [s for s in r.timeline if s.modality != "future"]
+    current = [s for s in r.timeline if s.modality not in ("future", "hypothetical")]
     if not current:
         # only announced for later: "is due to take effect on Monday" -> agreed, not yet in force;
         # "will expire on Friday" -> in force until then
