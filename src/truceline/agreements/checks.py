@@ -72,6 +72,8 @@ def check(records: Iterable[Agreement], conflict_of: Callable[[str], str] | None
         for b in records[i + 1 :]:
             if family(a.kind) != family(b.kind) or not a.parties or set(a.parties) != set(b.parties):
                 continue
+            if set(a.scope) != set(b.scope):
+                continue  # an energy ceasefire and a maritime one between the same sides are two
             if a.kind == "extension" or b.kind == "extension" or (a.process and a.process == b.process):
                 continue
             sa, sb = _span(a), _span(b)
