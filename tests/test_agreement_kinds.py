@@ -244,3 +244,15 @@ def test_two_truces_with_one_side_in_common_stay_two_in_one_article(pipe):
     )
     sides = sorted(tuple(sorted(a.parties)) for a in ags if a.kind in ("ceasefire", "truce", "humanitarian_pause"))
     assert ("COD", "RWA") in sides and any("m23" in s for s in sides) and len(sides) >= 2
+
+
+def test_a_hypothetical_extension_is_of_the_truce_it_would_extend(pipe):
+    ags = agreements(
+        pipe,
+        "Congo and Rwanda agreed to a ceasefire in eastern Congo on Tuesday, Angola said. A humanitarian truce "
+        "between M23 and the Congolese army was due to expire on Saturday. It was not clear if the ceasefire "
+        "would extend the truce.",
+        dt.date(2024, 7, 31),
+    )
+    ext = one(ags, "extension")
+    assert ext.status == "proposed" and "m23" in ext.parties and "AGO" not in ext.parties

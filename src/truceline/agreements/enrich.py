@@ -27,6 +27,14 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
     for r in records:
         if r.parties:
             continue
+        if r.kind == "extension":
+            # "if the ceasefire would extend the truce": the extension is of that truce, between its sides
+            base = [x for x in records if x is not r and x.parties and x.kind == r.extends_kind]
+            base = base or [x for x in records if x is not r and x.parties and x.kind in CEASEFIRE_FAMILY]
+            if base:
+                r.parties = list(base[-1].parties)
+                r.mediators = r.mediators or [m for m in base[-1].mediators if m not in r.parties]
+                continue
         same = [
             x for x in records if x is not r and x.kind in CEASEFIRE_FAMILY and r.kind in CEASEFIRE_FAMILY and x.parties
         ]
