@@ -122,6 +122,7 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
         return party_key(actor_id, kind, country, sector)
 
     replacing: set[str] | None = None
+    raw: set[str] | None = None
     if touched is None:
         rows = store.agreement_members()
         sides: set[str] | None = None
@@ -130,16 +131,12 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
         sides = {k for a, _, _ in fresh for k in map(key, a.parties) if k}
         sides |= {k for a, _, context in fresh if not a.parties for k in context}
         # a new attack report can join an incident under a stored arrangement between its sides
-        for event, _ in store.event_reports(_REPORTED_TYPES, articles=set(touched)):
+        attacks = store.event_reports(_REPORTED_TYPES, articles=set(touched))
+        for event, _ in attacks:
             sides |= {k for k in (key(event.source), key(event.target)) if k}
         # and only within the longest gap two reports of one arrangement may have, around the new ones
         days = [d for a, ref, _ in fresh for d in [ref.published, *(s.date for s in a.timeline)] if d]
-        days += [
-            d
-            for e, ref in store.event_reports(_REPORTED_TYPES, articles=set(touched))
-            for d in (e.date, ref.published)
-            if d
-        ]
+        days += [d for e, ref in attacks for d in (e.date, ref.published) if d]
         reach = dt.timedelta(days=MAX_SCOPE_GAP_DAYS + 31)
         window = (min(days) - reach, max(days) + reach) if days else None
         dirty = (
@@ -154,9 +151,8 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
         sides |= {p for r in dirty for p in r.parties}
         replacing = {r.id for r in dirty}
         members_of = {m for r in dirty for m in r.members}
-        rows = store.agreement_members(
-            articles=set(touched), parties=_raw_ids(sides, facts), ids=members_of, window=window
-        )
+        raw = _raw_ids(sides, facts)
+        rows = store.agreement_members(articles=set(touched), parties=raw, ids=members_of, window=window)
     members = []
     for agreement, article, context in rows:
         parties = list(dict.fromkeys(k for k in map(key, agreement.parties) if k))
@@ -168,20 +164,15 @@ def rebuild(store: Store, touched: set[str] | None = None) -> list[Agreement]:
     homes = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
     records = consolidate(members, [Override(a, m, o) for a, m, o in saved if a in ("merge", "split")], homes)
     span = None
-    if sides is not None:  # the incidents of the recomputed arrangements' own periods (and a few days after)
+    if sides is not None:  # the incidents of the recomputed arrangements' own periods, a week either side
         told = [d for r in records for d in _days(r)]
-        # (an arrangement with no end takes the incidents of every later day)
-        last = dt.date.max if any(r.end_date is None for r in records) else max(told, default=dt.date.max)
-        span = (
-            (min(told) - dt.timedelta(days=7), min(last, dt.date.max - dt.timedelta(days=7)) + dt.timedelta(days=7))
-            if told
-            else None
-        )
+        week = dt.timedelta(days=7)
+        if told:  # (an arrangement with no end takes the incidents of every later day)
+            open_ended = any(r.end_date is None for r in records)
+            span = (min(told) - week, dt.date.max if open_ended else max(told) + week)
     reports = [
         Report(event, article, key(event.source), key(event.target), key(event.reported_by))
-        for event, article in store.event_reports(
-            _REPORTED_TYPES, None if sides is None else _raw_ids(sides, facts) | sides, within=span
-        )
+        for event, article in store.event_reports(_REPORTED_TYPES, None if raw is None else raw | sides, within=span)
     ]
     party_country = {aid: country for aid, (kind, country, _) in facts.items() if kind == "group" and country}
     monitors = {re.sub(r"\s*\(.*\)$", "", r.monitor) for r in records if r.monitor}

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
-from truceline.agreements.consolidate import family
+from truceline.agreements.records import family
 from truceline.models import Agreement
 
 
@@ -36,38 +36,21 @@ def check(records: Iterable[Agreement], conflict_of: Callable[[str], str] | None
     home = conflict_of or (lambda p: p)
     records = list(records)
     out: list[Finding] = []
+
+    def flag(a: Agreement, code: str, message: str, other: str | None = None) -> None:
+        out.append(Finding(agreement=a.id, name=a.name, code=code, message=message, other=other))
+
     for a in records:
-        if len(a.parties) > 2 and len({home(p) for p in a.parties}) > 2:
-            out.append(
-                Finding(
-                    agreement=a.id,
-                    name=a.name,
-                    code="many_parties",
-                    message=f"{len(a.parties)} parties from {len({home(p) for p in a.parties})} countries: "
-                    f"{', '.join(a.parties)}",
-                )
-            )
+        countries = {home(p) for p in a.parties}
+        if len(a.parties) > 2 and len(countries) > 2:
+            flag(a, "many_parties", f"{len(a.parties)} parties from {len(countries)} countries: {', '.join(a.parties)}")
         both = sorted(set(a.parties) & set(a.mediators))
         if both:
-            out.append(
-                Finding(
-                    agreement=a.id,
-                    name=a.name,
-                    code="mediator_is_party",
-                    message=f"mediator and party: {', '.join(both)}",
-                )
-            )
+            flag(a, "mediator_is_party", f"mediator and party: {', '.join(both)}")
         if a.start_date and a.end_date and a.start_date > a.end_date:
-            out.append(
-                Finding(
-                    agreement=a.id,
-                    name=a.name,
-                    code="start_after_end",
-                    message=f"starts {a.start_date} after it ends {a.end_date}",
-                )
-            )
+            flag(a, "start_after_end", f"starts {a.start_date} after it ends {a.end_date}")
         if not a.parties and a.kind != "other":
-            out.append(Finding(agreement=a.id, name=a.name, code="no_parties", message="no party named"))
+            flag(a, "no_parties", "no party named")
     for i, a in enumerate(records):
         for b in records[i + 1 :]:
             if family(a.kind) != family(b.kind) or not a.parties or set(a.parties) != set(b.parties):
@@ -79,13 +62,5 @@ def check(records: Iterable[Agreement], conflict_of: Callable[[str], str] | None
             sa, sb = _span(a), _span(b)
             near = dt.timedelta(days=3)  # (reports of one deal date it within a few days of each other)
             if sa and sb and sa[0] <= sb[1] + near and sb[0] <= sa[1] + near:
-                out.append(
-                    Finding(
-                        agreement=a.id,
-                        name=a.name,
-                        code="looks_duplicate",
-                        message=f"same sides and kind, overlapping dates as {b.id} ({b.name})",
-                        other=b.id,
-                    )
-                )
+                flag(a, "looks_duplicate", f"same sides and kind, overlapping dates as {b.id} ({b.name})", b.id)
     return out

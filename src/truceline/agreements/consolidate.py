@@ -18,7 +18,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from truceline.agreements.records import RANK
+from truceline.agreements.records import RANK, family
 from truceline.models import Agreement, AgreementActor, AgreementLink, ArticleRef, Condition, StatusChange
 
 _CONDITION_RANK = {"stated": 0, "rejected": 1, "accepted": 1, "met": 2}
@@ -301,12 +301,6 @@ def _apply_merges(clusters: list[_Cluster], merges: list[Override]) -> list[_Clu
 def merged_id(member_ids: list[str]) -> str:
     """A merged record's id: stable while its earliest member stays in it."""
     return "agr-" + hashlib.sha1(min(member_ids).encode(), usedforsecurity=False).hexdigest()[:10]
-
-
-def family(kind: str) -> str:
-    if kind == "hostage_release":
-        return "prisoner_exchange"  # hostages freed for prisoners: one swap, whatever a report calls it
-    return "ceasefire" if kind in CEASEFIRE_KINDS and kind != "extension" else kind
 
 
 def _record(c: _Cluster, homes: dict[str, str]) -> Agreement:

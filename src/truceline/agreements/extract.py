@@ -29,7 +29,15 @@ from truceline.agreements.enrich import (
     find_monitor,
 )
 from truceline.agreements.generic import NEARBY, REFERENCE, generic_kind, halt_noun
-from truceline.agreements.records import compatible, derive_status, evidence_of, merge_into, new_record, unqualified
+from truceline.agreements.records import (
+    compatible,
+    derive_status,
+    evidence_of,
+    family,
+    merge_into,
+    new_record,
+    unqualified,
+)
 from truceline.events import dates as dates_mod
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
@@ -112,12 +120,7 @@ def _in_cause(tok: Token) -> bool:
     return False
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(dates_mod.MONTHS, 1)}
 _END_NOUNS = {
     "expiration": ("ended", "expired"),
     "expiry": ("ended", "expired"),
@@ -1292,8 +1295,7 @@ class _Extractor:
             return []
         if any(x.dep_ == "poss" for x in noun.children):
             return []  # "Sudan's warring parties": the sides of a war within that country (below)
-        sides = [s.actors[0] if s.actors else s.country for s in self.frame.sides]
-        return [s for s in sides if s] if all(sides) else []
+        return self.frame_sides()
 
     def _frame_sides(self, c: Candidate) -> None:
         """A halt is between the sides that fight: when one of its parties is a side of the article's
@@ -1302,10 +1304,10 @@ class _Extractor:
         halt one side declares or ends alone is still one between it and the other side."""
         if self.frame is None or len(self.frame.sides) != 2 or c.kind not in _SIDED_KINDS or c.named_sides:
             return
-        sides = [self.party_of(s.actors[0]) if s.actors else s.country for s in self.frame.sides]
-        if not c.parties and c.mediators and all(m in self.bodies for m in c.mediators) and all(sides):
+        sides = self.frame_sides()
+        if not c.parties and c.mediators and all(m in self.bodies for m in c.mediators) and sides:
             # "the UN envoy's plan to extend the truce": a body names no side; the truce is the conflict's
-            c.parties = [p for p in sides if p is not None]
+            c.parties = list(sides)
             return
         side_keys = [
             {self.party_of(a) for a in s.actors} | ({s.country} if s.country else set()) for s in self.frame.sides
@@ -1316,12 +1318,12 @@ class _Extractor:
 
         on = [i for i, keys in enumerate(side_keys) if any(keys & keys_of(p) for p in c.parties)]
         outside = [p for p in c.parties if not any(keys & keys_of(p) for keys in side_keys)]
-        if not on and len(outside) == 1 and not self.belligerent(outside[0]) and all(sides):
+        if not on and len(outside) == 1 and not self.belligerent(outside[0]) and sides:
             # "the warring generals kept fighting even as they agreed to a pause" with 'they' taken for the
             # embassy they ransacked: one named actor that fights nobody is no side of a halt between two
             # (it is not made a mediator either: one who brokers, hosts or proposes is found as such below)
             c.dropped.extend(outside)
-            c.parties = [p for p in sides if p is not None]
+            c.parties = list(sides)
             return
         if len(on) != 1:
             return  # both sides named already, or neither
@@ -1501,7 +1503,7 @@ def extract_agreements(
             same = [
                 r
                 for r in records
-                if _family(r.kind) == _family(c.kind)
+                if family(r.kind) == family(c.kind)
                 and not r.process
                 and not r.end_date
                 and (r.duration_text is None or c.duration_text is None or r.duration_text == c.duration_text)
@@ -1561,12 +1563,6 @@ def extract_agreements(
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     return records
-
-
-def _family(kind: str) -> str:
-    if kind == "hostage_release":
-        return "prisoner_exchange"  # "hostages freed in exchange for prisoners": one swap
-    return "ceasefire" if kind in CEASEFIRE_FAMILY else kind
 
 
 def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:

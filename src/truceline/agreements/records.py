@@ -22,6 +22,17 @@ RANK = {  # order of statuses on one day: the end outranks the start reported on
 }
 
 
+_HALTS = {"ceasefire", "truce", "cessation_of_hostilities", "humanitarian_pause"}
+
+
+def family(kind: str) -> str:
+    """Kinds that name one arrangement across reports: every halt of fighting is a 'ceasefire', a hostage
+    release a 'prisoner_exchange' (hostages freed for prisoners: one swap, whatever a report calls it)."""
+    if kind == "hostage_release":
+        return "prisoner_exchange"
+    return "ceasefire" if kind in _HALTS else kind
+
+
 def compatible(a: Agreement, c: Candidate, loose: bool = False) -> bool:
     """Same arrangement? Needs the same kind, nothing contradictory and one positive sign."""
     halts = ("ceasefire", "truce", "cessation_of_hostilities")
