@@ -195,11 +195,11 @@ class Gazetteer:
         """Entity-ruler patterns: GPE for countries and cities, LOC for seas and regions."""
         patterns = []
         for place in {p.name: p for p in self.places.values()}.values():
-            label = "GPE" if place.kind in ("country", "city", "territory") else "LOC"
+            label = "GPE" if place.kind in ("country", "city", "territory") else _LABELS.get(place.kind, "LOC")
             patterns.append({"label": label, "pattern": place.name})
         for alias, place in self.places.items():
             if place.kind not in ("country", "city") and alias != place_key(place.name):
-                label = "GPE" if place.kind == "territory" else "LOC"
+                label = "GPE" if place.kind == "territory" else _LABELS.get(place.kind, "LOC")
                 patterns.append({"label": label, "pattern": _title(alias)})
         # a province named after another country ("Northern Ireland", "New Mexico") must win over that
         # country's name, or the ruler tags "Ireland" inside it
@@ -215,6 +215,7 @@ class Gazetteer:
         return patterns
 
 
+_LABELS = {"facility": "FAC"}  # plants, bridges, crossings: spaCy's FAC
 _REGION_WORDS = (" region", " oblast", " province", " state", " governorate", " district", " county")
 
 

@@ -150,19 +150,48 @@ class UnresolvedMention(Record):
 
 class Quantity(Record):
     value: float
-    unit: str = Field(description="What is counted: killed, wounded, prisoners, drones, days, ...")
+    unit: str = Field(
+        description="What happened to what is counted: killed, wounded, casualties, prisoners, hostages, "
+        "displaced, troops, drones, missiles, days, aid, money or other."
+    )
     text: str
-    lower_bound: bool = Field(False, description="True for 'hundreds', 'more than 3,700'.")
-    per_side: bool = False
+    lower_bound: bool = Field(False, description="True for 'hundreds' (ACLED: 100), 'more than 3,700', 'at least 12'.")
+    approx: bool = Field(False, description="True for 'nearly', 'about', 'an estimated', 'up to'.")
+    per_side: bool = Field(False, description="The number is for each side ('175 prisoners each').")
+    low: float | None = Field(None, description="Low end of a stated range ('between 20 and 30').")
+    high: float | None = None
+    noun: str | None = Field(None, description="The noun counted, as written ('Palestinians', 'tonnes').")
+    claimant: str | None = Field(None, description="Actor id of who states the number; null: the outlet itself.")
+
+
+class Fatalities(Record):
+    """Deaths of one event as UCDP's GED gives them: a best estimate between a low and a high one,
+    from every claim the reports make."""
+
+    best: float
+    low: float
+    high: float
+    claims: list[Quantity] = Field(default_factory=list)
 
 
 class Location(Record):
-    text: str
-    name: str
-    country: str | None = None
-    kind: str | None = Field(None, description="country, region, city, sea, territory")
+    text: str = Field(description="The words of the text that name the place.")
+    name: str = Field(description="The place as the gazetteer names it.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 of the country it lies in.")
+    kind: str | None = Field(
+        None, description="city, facility, admin1, admin2, region, territory, country, sea, border"
+    )
+    admin1: str | None = Field(None, description="First-level division (oblast, governorate, province, state).")
+    admin2: str | None = Field(None, description="Second-level division, where known.")
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = Field(None, description="city, admin2, admin1, region, country, sea or border.")
+    geo_precision: int | None = Field(None, description="ACLED's code: 1 the town, 2 a district, 3 wider.")
+    geonames_id: int | None = None
+    basis: str | None = Field(None, description="clause, sentence or article: where in the text the place was found.")
+    role: str | None = Field(None, description="action (where it happened) or venue (where people met or signed).")
+    start: int | None = Field(None, description="Start of the place's words in the article body.")
+    end: int | None = None
 
 
 class Evidence(Record):
@@ -195,8 +224,12 @@ class Event(Record):
     status: EventStatus = "asserted"
     negated: bool = False
     reported_by: str | None = None
-    location: Location | None = None
+    location: Location | None = Field(None, description="Where it happened (or met): the first of `locations`.")
+    locations: list[Location] = Field(
+        default_factory=list, description="Every place the text gives for it ('a flight from Tripoli to Benghazi')."
+    )
     quantities: list[Quantity] = Field(default_factory=list)
+    fatalities: Fatalities | None = None
     cameo: str | None = None
     goldstein: float | None = None
     quad_class: int | None = Field(None, ge=1, le=4)

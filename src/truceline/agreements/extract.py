@@ -1562,7 +1562,22 @@ def extract_agreements(
                 )
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
+    _truce_lengths(ex, records)
     return records
+
+
+def _truce_lengths(ex: _Extractor, records: list[Agreement]) -> None:
+    """Every length a record's sentences give a truce ("a four-day truce", "remain in effect for seven
+    days"), as a count of days on the record."""
+    by_start = {s.start_char: s for s in sents(ex.doc)}
+    for r in records:
+        for e in r.evidence:
+            sent = by_start.get(e.start)
+            if sent is None:
+                continue
+            for _, q in quantities_in(sent):
+                if q.unit == "days" and not any(x.unit == "days" and x.text == q.text for x in r.quantities):
+                    r.quantities.append(q)
 
 
 def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
@@ -1575,7 +1590,7 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
         i = index.get(c.sent.start, 0)
         for s in all_sents[i : i + 3]:
             for _, q in quantities_in(s):
-                if q.unit in ("prisoners", "hostages", "soldiers", "bodies", "wounded", "released"):
+                if q.unit in ("prisoners", "hostages", "troops", "killed", "wounded"):
                     c.quantities.append(q)
         if not any(q.per_side for q in c.quantities):
             m = _N_FOR_N.search(c.sent.text)  # "a prisoner exchange, 150 for 150"

@@ -24,7 +24,7 @@ from truceline.events.draft import Draft
 from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
-from truceline.events.places import location_for
+from truceline.events.places import ArticlePlaces, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
@@ -102,8 +102,8 @@ _NOT_OBJECTS = {
 }
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", "specify", "discuss", "name"}
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
-_DURATION_UNITS = {"days", "weeks", "months", "years", "hours"}
-_CASUALTY_UNITS = {"killed", "wounded", "abducted"}
+_CASUALTY_UNITS = {"killed", "wounded", "casualties", "displaced"}
+_CAPTIVE_UNITS = {"prisoners", "hostages"}
 _MEDIUM_PREPS = {"on", "in", "during", "at", "over"}
 _RECEIVING = {"receive", "win", "earn", "get", "obtain", "accept"}
 _HOMECOMING = {"arrive", "return", "land"}
@@ -914,6 +914,12 @@ class Coder:
         fi = FrameIndex(frame, res.actors)
         outlets = {a.id for a in res.actors if a.sector == "JRN"}
         s.add_references(frame.references if frame else [], fi.reps())
+        geo = ArticlePlaces(
+            doc,
+            fi.countries(),
+            is_actor=lambda t: t.i in s.by_token,
+            country_of_norp=lambda t: self._norp_country(t, s),
+        )
         drafts: list[tuple[Draft, Span]] = []
         anchor: date | None = None
         for sent in sents(doc):
@@ -933,7 +939,8 @@ class Coder:
                 self._reported_by(d, s, sent)
                 self._attach_date(d, sent_dates)
                 moving = d.type in ("MOBILIZE", "AID") or d.mode in ("visit", "troops")  # where troops or aid go
-                d.location = location_for(tok, destination=moving)
+                d.locations = geo.clause(tok, role_of(d.type, d.mode), destination=moving)
+                d.location = d.locations[0] if d.locations else None
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
             self._apply_governor_types(sent_drafts, s)
@@ -950,7 +957,7 @@ class Coder:
             conventions.captives_home(sent_drafts)
             conventions.walkouts(sent_drafts)
             conventions.state_blockades(sent_drafts, lambda a: self._is_state(a, res))
-            conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s))
+            conventions.protest_sources(sent_drafts, lambda t: self._place_country(t, s), geo)
             conventions.apply(sent_drafts)
             self._speech_act_status(sent_drafts)
             conventions.agreed_ceasefires(sent_drafts)
@@ -1048,6 +1055,7 @@ class Coder:
                     2,
                 )
                 kept.append(d)
+            self._place(sent, kept, geo)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
@@ -1058,6 +1066,21 @@ class Coder:
                 anchor = resolved[-1].date
         framing.from_article([d for d, _ in drafts], s.country_of)
         return self._merge(drafts, article_id, res)
+
+    def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
+        """Each event's place with its role; the sentence's when its clause names none."""
+        for d in kept:
+            role = role_of(d.type, d.mode)
+            if not d.locations:
+                d.locations = geo.sentence(sent, role, d.trigger)
+            d.locations = [loc.model_copy(update={"role": role}) for loc in d.locations]
+            d.location = d.locations[0] if d.locations else None
+
+    def _norp_country(self, tok: Token, s: ActorIndex) -> str | None:
+        """'the Sudanese capital': the country an adjective of nationality names."""
+        m = s.by_token.get(tok.i)
+        country = s.country_of(m.actor_id) if m is not None else None
+        return country if country and len(country) == 3 and country.isupper() else None
 
     def _is_state(self, actor_id: str | None, res: ActorResolution) -> bool:
         a = next((x for x in res.actors if x.id == actor_id), None)
@@ -1358,18 +1381,22 @@ class Coder:
         if not found or not drafts:
             return
         for tok, q in found:
-            # casualties belong to the attack; durations to what they measure; other counts to the
-            # nearest event of the sentence
+            # a toll belongs to the attack, a captive count to the release or exchange, a truce's length
+            # to the truce; other counts to the nearest event of the sentence
             pool = drafts
+            above = {a.i for a in list(tok.ancestors)[:5]}
             if q.unit in _CASUALTY_UNITS:
                 pool = [d for d in drafts if d.type == "ASSAULT"] or drafts
-            elif q.unit in _DURATION_UNITS:
-                above = [a.i for a in list(tok.ancestors)[:4]]  # "a 30-day truce", "stop strikes for 30 days"
+            elif q.unit in _CAPTIVE_UNITS:
+                pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE", "COERCE")] or drafts
+            elif q.unit == "days":
                 pool = [d for d in drafts if d.trigger.i in above and d.type != "ASSAULT"]
+                pool = pool or [d for d in drafts if d.mode == "ceasefire" or d.type in ("AGREE", "RETREAT")]
+                pool = pool or [d for d in drafts if d.type != "ASSAULT"]  # "backed a proposal for a two-month truce"
                 if not pool:
                     continue
-            best = min(pool, key=lambda d: abs(d.trigger.i - tok.i))
-            best.quantities.append(q)
+            best = min(pool, key=lambda d: (d.trigger.i not in above, abs(d.trigger.i - tok.i)))
+            best.quantities.append(q.model_copy(update={"claimant": best.reported_by}))
 
     # ------------------------------------------------------------------ merge
     def _merge(self, drafts: list[tuple[Draft, Span]], article_id: str, res: ActorResolution) -> list[Event]:
@@ -1424,6 +1451,7 @@ class Coder:
                     twin.date_end = d.date.end if d.date else None
                     twin.date_precision = d.date.precision if d.date else None
                 twin.location = twin.location or d.location
+                twin.locations += [loc for loc in d.locations if loc not in twin.locations]
                 twin.quantities.extend(d.quantities)
                 twin.reported_by = twin.reported_by or d.reported_by
                 twin.confidence = min(0.99, max(twin.confidence, d.confidence) + 0.05)
@@ -1451,6 +1479,7 @@ class Coder:
                     negated=d.negated,
                     reported_by=d.reported_by,
                     location=d.location,
+                    locations=list(d.locations),
                     quantities=d.quantities,
                     cameo=coding.cameo,
                     goldstein=coding.goldstein,

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from truceline.events.draft import Draft
 from truceline.events.lexicon import Lexicon, Trigger
-from truceline.events.places import location_for
+from truceline.events.places import ArticlePlaces
 from truceline.nlp.index import ent_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
@@ -120,6 +120,7 @@ def must_requests(sent: Span, drafts: list[Draft], actors: _Actors, lex: Lexicon
         )
         if inner is not None:
             d.date, d.date_text, d.location = inner.date, inner.date_text, inner.location
+            d.locations = list(inner.locations)
         new.append(d)
     return new
 
@@ -271,7 +272,8 @@ def consequences(drafts: list[Draft]) -> None:
             d.absorbed = True
             head.target = head.target or d.target
             head.source = head.source or d.source
-            head.location = head.location or d.location
+            if head.location is None:
+                head.location, head.locations = d.location, list(d.locations)
 
 
 _OCCASION_PREPS = {"after", "before", "since", "following", "despite", "amid", "during", "over"}
@@ -355,7 +357,8 @@ def same_event(drafts: list[Draft]) -> None:
             keep.target = keep.target or drop.target
             keep.mode = keep.mode or drop.mode
             keep.reported_by = keep.reported_by or drop.reported_by
-            keep.location = keep.location or drop.location
+            if keep.location is None:
+                keep.location, keep.locations = drop.location, list(drop.locations)
             keep.date = keep.date or drop.date
             keep.date_text = keep.date_text or drop.date_text
             if keep is b:
@@ -387,7 +390,7 @@ def _governing_verb(tok: Token) -> str | None:
     return None
 
 
-def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]) -> None:
+def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None], geo: ArticlePlaces) -> None:
     """'Thousands protested in Kyiv', 'students throughout Indonesia staged demonstrations':
     protesters with no named actor are the civilians of the place they protest in or come from."""
     for d in drafts:
@@ -404,8 +407,8 @@ def protest_sources(drafts: list[Draft], place_of: Callable[[Token], str | None]
         cur = d.trigger
         while country is None and cur.dep_ in ("conj", "advcl", "xcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head  # "In Port-au-Prince, hundreds took to the streets, burning tyres and blocking roads"
-            where = location_for(cur)
-            country = where.country if where is not None else None
+            where = geo.clause(cur, "action")
+            country = where[0].country if where else None
         if country:
             d.source = f"{country}-CVL"
             d.rule += "+civilians_of_place"

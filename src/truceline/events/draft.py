@@ -33,6 +33,7 @@ class Draft:
     said_on: dates_mod.Resolved | None = None  # the date of the statement that reports it
     said_text: str | None = None
     location: Location | None = None
+    locations: list[Location] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 0.5
     mirror: bool = False  # the second side's event of a joint subject ("X and Y agreed": Y -> X too)

