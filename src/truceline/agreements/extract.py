@@ -1578,6 +1578,9 @@ def _truce_lengths(ex: _Extractor, records: list[Agreement]) -> None:
             for _, q in quantities_in(sent):
                 if q.unit == "days" and not any(x.unit == "days" and x.text == q.text for x in r.quantities):
                     r.quantities.append(q)
+        lengths = {q.value for q in r.quantities if q.unit == "days"}
+        if r.duration_days is None and len(lengths) == 1:
+            r.duration_days = round(next(iter(lengths)))  # "a two-month ceasefire": 60 days
 
 
 def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:

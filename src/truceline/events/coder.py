@@ -18,18 +18,18 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.events import conventions, framing, nearby
+from truceline.events import conventions, framing, nearby, tolls
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
 from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
-from truceline.events.places import ArticlePlaces, role_of
+from truceline.events.places import ArticlePlaces, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
 from truceline.gazetteer import gazetteer
-from truceline.models import ArticleFrame, Event, Evidence
+from truceline.models import ArticleFrame, Event, Evidence, Quantity
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
@@ -921,6 +921,7 @@ class Coder:
             country_of_norp=lambda t: self._norp_country(t, s),
         )
         drafts: list[tuple[Draft, Span]] = []
+        orphans: list[tuple[Span, Quantity]] = []  # tolls of sentences with no attack of their own
         anchor: date | None = None
         for sent in sents(doc):
             sent_dates = self._dates(sent, published, anchor)
@@ -1060,12 +1061,16 @@ class Coder:
             kept = [d for d in kept if not d.absorbed]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)
-            self._quantities(sent, kept)
+            orphans += [(sent, q) for q in self._quantities(sent, kept, s)]
             resolved = [r for r, _ in sent_dates if r is not None and r.precision == "day"]
             if resolved:
                 anchor = resolved[-1].date
         framing.from_article([d for d, _ in drafts], s.country_of)
-        return self._merge(drafts, article_id, res)
+        events = self._merge(drafts, article_id, res)
+        tolls.attach(events, orphans)
+        for e in events:
+            e.fatalities = tolls.fatalities(e.quantities)
+        return events
 
     def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
@@ -1376,27 +1381,31 @@ class Coder:
         d.date = resolved
         d.date_text = ent.text
 
-    def _quantities(self, sent: Span, drafts: list[Draft]) -> None:
-        found = quantities_in(sent)
-        if not found or not drafts:
-            return
-        for tok, q in found:
+    def _quantities(self, sent: Span, drafts: list[Draft], s: ActorIndex) -> list[Quantity]:
+        """Give each count of the sentence to the event it measures; the tolls no event here takes."""
+        orphans: list[Quantity] = []
+        for tok, q in quantities_in(sent):
+            claimant = tolls.claimant(tok, s, self.lex.reporting)
             # a toll belongs to the attack, a captive count to the release or exchange, a truce's length
             # to the truce; other counts to the nearest event of the sentence
             pool = drafts
             above = {a.i for a in list(tok.ancestors)[:5]}
             if q.unit in _CASUALTY_UNITS:
-                pool = [d for d in drafts if d.type == "ASSAULT"] or drafts
+                pool = [d for d in drafts if d.type == "ASSAULT"]
+                if not pool:
+                    orphans.append(q.model_copy(update={"claimant": claimant}))
+                    continue
             elif q.unit in _CAPTIVE_UNITS:
                 pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE", "COERCE")] or drafts
             elif q.unit == "days":
                 pool = [d for d in drafts if d.trigger.i in above and d.type != "ASSAULT"]
                 pool = pool or [d for d in drafts if d.mode == "ceasefire" or d.type in ("AGREE", "RETREAT")]
                 pool = pool or [d for d in drafts if d.type != "ASSAULT"]  # "backed a proposal for a two-month truce"
-                if not pool:
-                    continue
+            if not pool:
+                continue
             best = min(pool, key=lambda d: (d.trigger.i not in above, abs(d.trigger.i - tok.i)))
-            best.quantities.append(q.model_copy(update={"claimant": best.reported_by}))
+            best.quantities.append(q.model_copy(update={"claimant": claimant or best.reported_by}))
+        return orphans
 
     # ------------------------------------------------------------------ merge
     def _merge(self, drafts: list[tuple[Draft, Span]], article_id: str, res: ActorResolution) -> list[Event]:
@@ -1450,8 +1459,8 @@ class Coder:
                     twin.date_basis = (d.date_basis or d.date.basis) if d.date else None
                     twin.date_end = d.date.end if d.date else None
                     twin.date_precision = d.date.precision if d.date else None
-                twin.location = twin.location or d.location
-                twin.locations += [loc for loc in d.locations if loc not in twin.locations]
+                twin.locations = ranked(twin.locations + [loc for loc in d.locations if loc not in twin.locations])
+                twin.location = twin.locations[0] if twin.locations else None
                 twin.quantities.extend(d.quantities)
                 twin.reported_by = twin.reported_by or d.reported_by
                 twin.confidence = min(0.99, max(twin.confidence, d.confidence) + 0.05)

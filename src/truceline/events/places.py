@@ -318,6 +318,18 @@ def _distance(a: Token, b: Token) -> int:
     return len(up_a) + 10
 
 
+_BASIS_RANK = {"clause": 0, "sentence": 1, "article": 2}
+_PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "sea": 3, "country": 4}
+
+
+def ranked(locations: list[Location]) -> list[Location]:
+    """An event's places, the one it most surely happened at first: a place of its own clause before one of
+    its sentence, a town before a province before a country (stable otherwise)."""
+    return sorted(
+        locations, key=lambda loc: (_BASIS_RANK.get(loc.basis or "", 3), _PRECISION_RANK.get(loc.precision or "", 5))
+    )
+
+
 def role_of(event_type: str, mode: str | None) -> str:
     if event_type in VENUE_TYPES or mode in ("release", "exchange", "visit"):
         return "venue"

@@ -219,8 +219,8 @@ def _truce_context(tok: Token, cw: CountWords) -> bool:
     return False
 
 
-def _duration(tok: Token, noun: Token | None, cw: CountWords) -> float | None:
-    """Days of a duration whose number is ``tok`` ('seven-day', 'two months', '36 hours')."""
+def _duration(noun: Token | None, cw: CountWords) -> float | None:
+    """Days in one of the counted time nouns ('seven-day', 'two months', '36 hours')."""
     if noun is None:
         return None
     lemma = _lemma(noun).rstrip("s") if noun.lower_.endswith("s") else _lemma(noun)
@@ -299,7 +299,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             )
         np = noun if noun is not None else tok
         unit: str | None = None
-        days = _duration(tok, noun, cw)
+        days = _duration(noun, cw)
         number = value[0]
         if days is not None:
             if not _truce_context(np, cw):
@@ -324,6 +324,8 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                     unit = happened
                 elif unit == "people":
                     continue  # people of whom nothing is said: no toll, no captives
+            if unit in ("prisoners", "troops") and _clause_says_wounded(tok):
+                unit = "wounded"  # "23 inmates will be replaced by seriously injured soldiers"
             if unit == "prisoners" and _says_hostage(sent):
                 unit = "hostages" if noun is None or _lemma(noun) not in cw.nouns else unit
         if tok.lower_ == "one" and noun is None:
@@ -337,7 +339,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         end = end_tok.idx + len(end_tok.text)
         text = sent.doc.text[start:end] if end > start else tok.text
         per_side = bool(
-            re.search(r"\b(?:respectively|each side|per side|each)\b|\d+-for-\d+", sent.text.lower())
+            re.search(r"\b(?:respective(?:ly)?|each side|per side|each)\b|\d+[- ]for[- ]\d+", sent.text.lower())
         ) and unit in ("prisoners", "hostages")
         q = Quantity(
             value=number,
@@ -350,6 +352,17 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         )
         out.append((tok, q))
     return out
+
+
+def _clause_says_wounded(num: Token) -> bool:
+    """Whether the clause of a count of captives says they are wounded."""
+    clause = num.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    coordinated = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    return any(
+        t.lemma_.lower() in ("injured", "wounded", "injure", "wound") for t in clause.subtree if t.i not in coordinated
+    )
 
 
 def _says_hostage(sent: Span) -> bool:

@@ -1,0 +1,81 @@
+"""Tolls: who claims a count, the attack a toll told on its own belongs to, and an event's fatalities.
+
+* A count's claimant is the speaker of the statement it is told in ("Gaza health officials claim
+  that hundreds have been killed"); with no speaker it is the outlet's own (``claimant: null``).
+* "Hundreds have been killed" in a sentence with no attack of its own is the toll of the attack told
+  just before it (within two sentences or so): the count joins that event, and the sentence becomes
+  one more piece of its evidence. A war's own toll ("the conflict has killed thousands") is not an
+  attack's and stays where it is.
+* ``fatalities``: UCDP's best, low and high from every claim of deaths the event carries (the
+  store derives them again over every report of one incident).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from truceline.events.syntax import ActorIndex
+from truceline.models import Event, Evidence, Fatalities, Quantity
+
+TOLL_REACH = 600  # characters between the attack's last sentence and a toll told after it
+_WAR_NOUNS = {"war", "conflict", "fighting", "violence", "crisis", "insurgency", "campaign", "offensive", "siege"}
+
+
+def claimant(num: Token, s: ActorIndex, reporting: set[str]) -> str | None:
+    """The actor whose statement a number is told in: the subject of the reporting verb above it."""
+    for a in num.ancestors:
+        if a.pos_ == "VERB" and a.lemma_.lower() in reporting:
+            subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != num.i and num not in subj.subtree:
+                return s.actor_of(subj, deep=True)
+            return None
+    return None
+
+
+def _war_toll(q: Quantity, sent: Span) -> bool:
+    """'The conflict has killed hundreds of people': a war's toll, not an attack's."""
+    start = sent.text.find(q.text)
+    head = sent.text[:start].lower() if start >= 0 else sent.text.lower()
+    return any(w in head.split()[-8:] for w in _WAR_NOUNS) or any(
+        f"{w} that" in head or f"{w} which" in head for w in _WAR_NOUNS
+    )
+
+
+def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
+    """Give each toll told on its own to the attack told just before it."""
+    for sent, q in orphans:
+        if _war_toll(q, sent):
+            continue
+        best: tuple[int, Event] | None = None
+        for e in events:
+            if e.type != "ASSAULT" or e.negated:
+                continue
+            ends = [ev.end for ev in e.evidence if ev.end <= sent.start_char]
+            if not ends:
+                continue
+            gap = sent.start_char - max(ends)
+            if gap <= TOLL_REACH and (best is None or gap < best[0]):
+                best = (gap, e)
+        if best is None:
+            continue
+        e = best[1]
+        e.quantities.append(q)
+        if not any(ev.start == sent.start_char for ev in e.evidence):
+            e.evidence.append(
+                Evidence(
+                    sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char, rule="toll_of_attack_before"
+                )
+            )
+
+
+def fatalities(quantities: list[Quantity]) -> Fatalities | None:
+    """Best, low and high deaths from the claims: low the smallest, high the largest, best the largest
+    exact figure (or, with none, the smallest lower bound)."""
+    claims = [q for q in quantities if q.unit == "killed"]
+    if not claims:
+        return None
+    values = [q.value for q in claims]
+    exact = [q.value for q in claims if not q.lower_bound and not q.approx]
+    best = max(exact) if exact else min(values)
+    highs = [q.high for q in claims if q.high is not None]
+    return Fatalities(best=best, low=min(values), high=max(values + highs), claims=claims)
