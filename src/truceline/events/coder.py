@@ -24,7 +24,7 @@ from truceline.events.draft import Draft
 from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
-from truceline.events.places import ArticlePlaces, ranked, role_of
+from truceline.events.places import ArticlePlaces, elsewhere, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
@@ -1076,8 +1076,8 @@ class Coder:
         """Each event's place with its role; the sentence's when its clause names none."""
         for d in kept:
             role = role_of(d.type, d.mode)
-            if not d.locations:
-                d.locations = geo.sentence(sent, role, d.trigger)
+            if not d.locations:  # (a draft a convention made has not been placed yet)
+                d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger)
             d.locations = [loc.model_copy(update={"role": role}) for loc in d.locations]
             d.location = d.locations[0] if d.locations else None
 
@@ -1438,6 +1438,8 @@ class Coder:
                     continue  # another sentence's act with another word and aim, told afresh, is another act
                 if e.sentence != text and _told_as_another(d):
                     continue  # "the US also issued visa restrictions": one more act, not the one before
+                if e.sentence != text and elsewhere(d.location, e.location):
+                    continue  # an act in Taiz and one in Hodeidah are two acts (ACLED: one event, one place)
                 twin = e
                 break
             ev_text = d.trigger.text

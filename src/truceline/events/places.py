@@ -50,6 +50,9 @@ class PlaceCues:
     anaphors: dict[str, frozenset[str]]
     motion_verbs: frozenset[str]
     path_breaks: frozenset[str]
+    place_nouns: frozenset[str]
+    compass: frozenset[str]
+    site_heads: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +73,9 @@ def place_cues(path: str | None = None) -> PlaceCues:
         anaphors={k: frozenset(str(w).lower() for w in v) for k, v in (data.get("anaphors") or {}).items()},
         motion_verbs=words("motion_verbs"),
         path_breaks=words("path_breaks"),
+        place_nouns=words("place_nouns"),
+        compass=words("compass"),
+        site_heads=words("site_heads"),
     )
 
 
@@ -93,7 +99,7 @@ class ArticlePlaces:
         self.cues = place_cues()
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
-        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS or self._placed_name(e)]
         weights: Counter = Counter({c: 3 for c in frame_countries if c})
         first = GeoContext(countries=Counter(weights))
         for e in ents:  # first pass: what countries the article is about
@@ -104,7 +110,7 @@ class ArticlePlaces:
         self.at: dict[int, TablePlace] = {}  # ent start token -> its place
         self.order: list[tuple[int, TablePlace]] = []
         for e in ents:
-            p = resolve(e.text, self.ctx, self._cue(e), prefer=self._container(e))
+            p = self._site(e) or resolve(e.text, self.ctx, self._cue(e), prefer=self._container(e))
             if p is None:
                 continue
             self.at[e.start] = p
@@ -112,6 +118,30 @@ class ArticlePlaces:
             self.ctx.anchor(p)
 
     # -------------------------------------------------------------- names
+    def _placed_name(self, ent: Span) -> bool:
+        """A name the tagger calls an organisation or a person that stands as a place does ("an attack on
+        a police academy in Bogota"): the object of "in", "at" or "near", and no actor."""
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) > 4:
+            return False
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(root):
+            return False
+        p = resolve(ent.text, GeoContext())
+        return p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
+
+    def _site(self, ent: Span) -> TablePlace | None:
+        """'The Zaporizhzhya nuclear power plant': a name that heads a site's words names the site, when the
+        place data knows it."""
+        head = ent.root
+        hops = 0
+        while head.dep_ == "compound" and head.head.i > head.i and hops < 4:
+            head = head.head
+            hops += 1
+        if head.i == ent.root.i or head.lemma_.lower() not in self.cues.site_heads:
+            return None
+        p = resolve(self.doc[ent.start : head.i + 1].text, self.ctx)
+        return p if p is not None and p.curated and p.kind in ("facility", "city", "region") else None
+
     def _cue(self, ent: Span) -> str | None:
         doc = ent.doc
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -138,7 +168,7 @@ class ArticlePlaces:
     def place_at(self, tok: Token) -> tuple[Span, TablePlace] | None:
         """The resolved place of the entity a token is in, unless the entity is not used as a place."""
         ent = ent_of(tok)
-        if ent is None or ent.label_ not in _PLACE_LABELS or ent.start not in self.at:
+        if ent is None or ent.start not in self.at:
             return None
         root = ent.root
         head = root.head.lemma_.lower()
@@ -228,24 +258,66 @@ class ArticlePlaces:
         return True
 
     def _under(self, prep: Token, basis: str, role: str) -> list[Location]:
+        """The place a locative phrase names: the name nearest its preposition, the more precise on a tie
+        ("in Syria's Idlib province": Idlib); else a nationality's place ("southern Israeli towns") or a
+        noun that points back ("near the facility")."""
+        best: tuple[int, int, Span, TablePlace] | None = None
         for tok in prep.subtree:
             if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
                 continue  # "reinforcements to the border with Venezuela": the own side of the border
             found = self.place_at(tok)
-            if found is not None and self._hangs_below(found[0].root, prep):
-                return self._with_conjuncts(found[0], found[1], basis, role)
-            if tok.dep_ == "pobj" and tok.pos_ == "NOUN":
+            if found is None or found[0].root.i != tok.i or not self._hangs_below(tok, prep):
+                continue
+            depth = _distance(tok, prep)
+            rank = _PRECISION_RANK.get(found[1].precision, 5)
+            if best is None or (depth, rank) < best[:2]:
+                best = (depth, rank, found[0], found[1])
+        if best is not None:
+            return self._with_conjuncts(best[2], best[3], basis, role)
+        for tok in prep.subtree:
+            if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and self._hangs_below(tok, prep):
+                loc = self._national(tok, basis, role)
+                if loc is not None:
+                    return [loc]
                 p = self._recent(tok)
                 if p is not None:
                     return [self.location(tok, p, basis, role)]
         return []
 
+    def _national(self, noun: Token, basis: str, role: str) -> Location | None:
+        """'southern Israeli towns', 'Ukrainian ports', 'Israeli territory': the nationality's country, a
+        region of it with a compass word."""
+        if noun.lemma_.lower() not in self.cues.place_nouns:
+            return None
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        country = next((self.country_of_norp(c) for c in mods if c.ent_type_ in ("NORP", "GPE")), None)
+        if not country:
+            return None
+        compass = next((c.lower_ for c in mods if c.lower_ in self.cues.compass), None)
+        start = min(c.idx for c in mods)
+        text = self.doc.text[start : noun.idx + len(noun.text)]
+        name = country_place(country).name
+        loc = country_location(country, text, start, basis, role)
+        if compass:
+            return loc.model_copy(update={"name": f"{compass} {name}", "kind": "region", "precision": "region"})
+        return loc
+
     def clause(self, trigger: Token, role: str, destination: bool = False) -> list[Location]:
         """The places of the trigger's own clause (``basis: clause``)."""
         preps = self.cues.locative | self.cues.destination if destination else self.cues.locative
         heads = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "a ceasefire that will come into force in the region"
+            heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
         if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
             heads.append(trigger.head)
+        if trigger.dep_ == "relcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in trigger.children
+        ):
+            # "the plant, which was taken over by Russian troops": what the clause is about is the place
+            found = self.place_at(trigger.head)
+            if found is not None and found[1].kind != "country":
+                return self._with_conjuncts(found[0], found[1], "clause", role)
         for head in heads:
             # "the Mariupol battle", "the Gaza truce": a place modifying the event noun
             if head is trigger and trigger.pos_ in ("NOUN", "PROPN"):
@@ -263,6 +335,13 @@ class ArticlePlaces:
                 for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
                     places += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ok | {"of"}]
                     found = self.place_at(obj) if obj.dep_ == "dobj" else None
+                    if found is None and obj.dep_ == "dobj":
+                        named = [c for c in obj.children if c.dep_ in ("appos", "compound") and self.place_at(c)]
+                        found = self.place_at(named[0]) if named else None  # "seized the capital Sana'a"
+                    if found is None and obj.dep_ == "dobj" and head.lemma_.lower() in self.cues.motion_verbs:
+                        p = self._recent(obj)  # "seized the city", "shook the Sudanese capital"
+                        if p is not None:
+                            return [self.location(obj, p, "clause", role)]
                     if found is None:
                         continue
                     moved = head.lemma_.lower() in self.cues.motion_verbs
@@ -283,29 +362,21 @@ class ArticlePlaces:
     def sentence(self, sent: Span, role: str, trigger: Token | None = None) -> list[Location]:
         """The sentence's place nearest the trigger in the parse, under a locative preposition; a place
         that describes who acts ("officials in Kyiv said") only when no other is there."""
-        best: tuple[int, int, Span, TablePlace] | None = None
-        for tok in sent:
-            if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        best: tuple[int, int, list[Location]] | None = None
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in self.cues.locative | self.cues.destination:
                 continue
-            prep = tok.head
-            if prep.lower_ not in self.cues.locative | self.cues.destination:
-                continue
-            found = None
-            for t in tok.subtree:
-                hit = self.place_at(t)
-                if hit is not None and self._hangs_below(hit[0].root, prep):
-                    found = hit
-                    break
-            if found is None:
-                continue
+            if best is not None and best[0] == 0:
+                break
             cost = _distance(trigger, prep) if trigger is not None else 0
             if self.is_actor(prep.head) or (prep.head.dep_ == "nsubj" and prep.head.pos_ in ("NOUN", "PROPN")):
                 cost += 4  # "militants in Gaza", "officials in Kyiv": who, not where
-            if best is None or (cost, tok.i) < best[:2]:
-                best = (cost, tok.i, found[0], found[1])
-        if best is None:
-            return []
-        return self._with_conjuncts(best[2], best[3], "sentence", role)
+            if best is not None and (cost, prep.i) >= best[:2]:
+                continue
+            found = self._under(prep, "sentence", role)
+            if found:
+                best = (cost, prep.i, found)
+        return best[2] if best is not None else []
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -328,6 +399,16 @@ def ranked(locations: list[Location]) -> list[Location]:
     return sorted(
         locations, key=lambda loc: (_BASIS_RANK.get(loc.basis or "", 3), _PRECISION_RANK.get(loc.precision or "", 5))
     )
+
+
+def elsewhere(a: Location | None, b: Location | None) -> bool:
+    """Two places that cannot be one event's: two towns, or a town and a province it is not in."""
+    if a is None or b is None or a.basis != "clause" or b.basis != "clause":
+        return False
+    fine = ("city", "admin2", "admin1")
+    if a.precision not in fine or b.precision not in fine or a.name == b.name:
+        return False
+    return not (a.admin1 and a.admin1 == b.name) and not (b.admin1 and b.admin1 == a.name)
 
 
 def role_of(event_type: str, mode: str | None) -> str:
