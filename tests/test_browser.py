@@ -138,6 +138,11 @@ def test_map_draws_offline_with_counts(site, page):
     width = page.evaluate("document.getElementById('map').getBoundingClientRect().width")
     fiji = page.evaluate("document.querySelector(\"#map path[data-iso3='FJI']\").getBBox().width")
     assert fiji < 0.1 * width  # a shape across the date line is drawn whole, not as a streak
+    # places: the seed's strikes in Gaza and Yemen; a town is a dot, an area's centroid a dashed ring
+    names = page.eval_on_selector_all("#map circle.place", "els => els.map(e => e.dataset.name)")
+    assert "Gaza Strip" in names
+    ring = page.get_attribute("#map circle.place[data-name='Gaza Strip']", "class")
+    assert ring == "place centroid"
     shot(page, "map")
     page.click("#map path[data-iso3='UKR']")
     page.wait_for_url("**country=UKR**")

@@ -184,6 +184,7 @@ def events(
             "status": e.status,
             "cameo": e.cameo,
             "goldstein": e.goldstein,
+            **({"place": e.location.name if e.location else None} if fmt is Format.table else e.place_columns()),
             "sentence": e.sentence[:100],
         }
         for e in found
@@ -375,6 +376,18 @@ def _record_tables(record: Any, explain: bool, header: bool = True) -> None:
     if explain:
         for n, e in enumerate(record.events, 1):
             out.print(f"[bold]#{n} {e.type}[/] cameo {e.cameo} goldstein {e.goldstein} — rule [cyan]{e.rule}[/]")
+            for loc in e.locations:
+                where = ", ".join(x for x in (loc.admin1, loc.country) if x and x != loc.name)
+                out.print(
+                    f"   [magenta]place[/] {loc.name}{f' ({where})' if where else ''}: {loc.precision}, {loc.role}, "
+                    f"from the {loc.basis} ('{loc.text}')",
+                    highlight=False,
+                )
+            for q in e.quantities:
+                bound = "at least " if q.lower_bound else ("about " if q.approx else "")
+                who = f", claimed by {names.get(q.claimant, q.claimant)}" if q.claimant else ""
+                side = " per side" if q.per_side else ""
+                out.print(f"   [magenta]count[/] {bound}{q.value:g} {q.unit}{side} ('{q.text}'){who}", highlight=False)
             for ev in e.evidence:
                 out.print(f"   [dim]{ev.rule}[/] {ev.sentence}", highlight=False)
                 if ev.parse:

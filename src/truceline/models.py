@@ -244,6 +244,29 @@ class Event(Record):
         None, description="Distinct outlets that report this event independently (copies count once); set in the store."
     )
 
+    def place_columns(self) -> dict[str, object]:
+        """The flat place and toll columns of an export row (ACLED-like: admin1, geo_precision, fatalities)."""
+        loc, f = self.location, self.fatalities
+        return {
+            "place": loc.name if loc else None,
+            "place_country": loc.country if loc else None,
+            "admin1": loc.admin1 if loc else None,
+            "admin2": loc.admin2 if loc else None,
+            "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None,
+            "precision": loc.precision if loc else None,
+            "geo_precision": loc.geo_precision if loc else None,
+            "place_basis": loc.basis if loc else None,
+            "fatalities_best": f.best if f else None,
+            "fatalities_low": f.low if f else None,
+            "fatalities_high": f.high if f else None,
+        }
+
+
+PLACE_COLUMNS = tuple(
+    Event(id="", type="ASSAULT", sentence="", start=0, end=0, trigger="", confidence=0.5, rule="").place_columns()
+)
+
 
 class Statement(Record):
     """Quoted or reported speech: who said what, where in the article, and the events it asserts."""

@@ -15,7 +15,16 @@ from pydantic import BaseModel, Field, field_validator
 
 from truceline.agreements.checks import Finding
 from truceline.api.app import State
-from truceline.models import Actor, Agreement, Event, Statement, StatusChange, TrucelineRecord, ViolationLink
+from truceline.models import (
+    PLACE_COLUMNS,
+    Actor,
+    Agreement,
+    Event,
+    Statement,
+    StatusChange,
+    TrucelineRecord,
+    ViolationLink,
+)
 from truceline.store.filters import EventFilter, EventSort
 
 router = APIRouter()
@@ -272,6 +281,7 @@ EXPORT_COLUMNS = (
     "status",
     "cameo",
     "goldstein",
+    *PLACE_COLUMNS,
     "sentence",
 )
 
@@ -301,7 +311,7 @@ def export_events(
                     yield json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n"
                 else:
                     buf = io.StringIO()
-                    data = e.model_dump(mode="json")
+                    data = {**e.model_dump(mode="json"), **e.place_columns()}
                     csv.writer(buf).writerow(["" if data.get(c) is None else data.get(c) for c in EXPORT_COLUMNS])
                     yield buf.getvalue()
             sent += len(items)
@@ -316,6 +326,23 @@ def export_events(
 def events_by_country(f: Filter, st: Annotated[State, Depends(state)]) -> dict[str, int]:
     """Events per country, as source or target (the map)."""
     return st.store.event_counts_by_country(f)
+
+
+class PlacePoint(BaseModel):
+    name: str | None
+    country: str | None
+    admin1: str | None = None
+    lat: float
+    lon: float
+    precision: str = Field(description="city: a point; admin1, region...: the centroid of an area.")
+    events: int
+    fatalities: float = Field(description="Sum of the events' best estimates of deaths.")
+
+
+@router.get("/events/places", response_model=list[PlacePoint], tags=["events"])
+def events_places(f: Filter, st: Annotated[State, Depends(state)]) -> list[dict]:
+    """Where the events happened (the map's points): towns as points, areas by their centroid."""
+    return st.store.event_places(f)
 
 
 @router.get("/events/by-month", response_model=list[tuple[str, str, int]], tags=["events"])

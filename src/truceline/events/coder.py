@@ -29,7 +29,7 @@ from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
 from truceline.gazetteer import gazetteer
-from truceline.models import ArticleFrame, Event, Evidence, Quantity
+from truceline.models import ArticleFrame, Event, Evidence, Location, Quantity
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
@@ -353,6 +353,19 @@ def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
     for v in [verb, *verb.ancestors]:
         if v.dep_ in ("relcl", "acl"):
             return trigger.i < v.left_edge.i or trigger.i > v.right_edge.i
+    return False
+
+
+def _placed_in(loc: Location, sent: Span) -> bool:
+    """Whether a place is named under 'in' or 'at' (where something happens), not 'from' or 'with'."""
+    span = sent.doc.char_span(loc.start or 0, loc.end or 0, alignment_mode="expand")
+    cur = span.root if span is not None else None
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" or cur.pos_ == "ADP":
+            return cur.lower_ in ("in", "at", "inside", "near", "across", "throughout", "within")
+        cur = cur.head
     return False
 
 
@@ -1078,8 +1091,22 @@ class Coder:
             role = role_of(d.type, d.mode)
             if not d.locations:  # (a draft a convention made has not been placed yet)
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger)
+            if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
+                # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue
+                own = {self._country_of(d.source, geo), self._country_of(d.target, geo)} - {None}
+                d.locations = [
+                    loc
+                    for loc in d.locations
+                    if not (loc.precision == "country" and loc.country in own and not _placed_in(loc, sent))
+                ]
             d.locations = [loc.model_copy(update={"role": role}) for loc in d.locations]
             d.location = d.locations[0] if d.locations else None
+
+    def _country_of(self, actor_id: str | None, _geo: ArticlePlaces) -> str | None:
+        if actor_id is None:
+            return None
+        head = actor_id.split("-")[0]
+        return head if len(head) == 3 and head.isupper() else None
 
     def _norp_country(self, tok: Token, s: ActorIndex) -> str | None:
         """'the Sudanese capital': the country an adjective of nationality names."""
@@ -1216,6 +1243,10 @@ class Coder:
             toks = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in spans]
             toks = [t.root for t in toks if t is not None]
             roles[f"{role} {actor}"] = min(toks, key=lambda t: abs(t.i - d.trigger.i)) if toks else None
+        loc = d.location
+        if loc is not None and loc.start is not None and sent.start_char <= loc.start < sent.end_char:
+            span = sent.doc.char_span(loc.start, loc.end or loc.start + 1, alignment_mode="expand")
+            roles[f"place {loc.name} ({loc.basis})"] = span.root if span is not None else None
         return explain(d.trigger, roles)
 
     def _country(self, actor_id: str | None, res: ActorResolution) -> str | None:
@@ -1392,6 +1423,8 @@ class Coder:
             above = {a.i for a in list(tok.ancestors)[:5]}
             if q.unit in _CASUALTY_UNITS:
                 pool = [d for d in drafts if d.type == "ASSAULT"]
+                if not pool and q.unit == "wounded":  # "23 inmates will be replaced by injured soldiers"
+                    pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE")]
                 if not pool:
                     orphans.append(q.model_copy(update={"claimant": claimant}))
                     continue

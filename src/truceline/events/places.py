@@ -34,6 +34,8 @@ from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
 
 _BORDERS = {"border", "frontier", "boundary"}
+# links inside one noun phrase: a name so joined to the preposition's object stands where it does
+_NOMINAL = {"pobj", "compound", "poss", "nmod", "appos", "conj", "cc", "prep", "det", "amod"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "COOPERATE", "APPEAL"}
 
@@ -99,7 +101,11 @@ class ArticlePlaces:
         self.cues = place_cues()
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
-        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS or self._placed_name(e)]
+        ents = [
+            e
+            for e in doc.ents
+            if (e.label_ in _PLACE_LABELS or self._placed_name(e)) and not (len(e) == 1 and e.root.dep_ == "amod")
+        ]  # ("the Angolan presidency": an adjective of nationality, not a place)
         weights: Counter = Counter({c: 3 for c in frame_countries if c})
         first = GeoContext(countries=Counter(weights))
         for e in ents:  # first pass: what countries the article is about
@@ -248,12 +254,15 @@ class ArticlePlaces:
         """Whether a name stands below the preposition as a place does ("in Syria's Idlib province",
         "in the centre of Sumy"), not inside a phrase that describes something else ("in a
         UAE-mediated deal")."""
+        direct = tok.dep_ == "pobj" and tok.head.lower_ in self.cues.locative  # "the fighting in Chad"
         cur = tok
         while cur.i != prep.i:
             if cur.dep_ in self.cues.path_breaks or cur.head.i == cur.i:
                 return False
             if cur.dep_ == "prep" and cur.lower_ not in self.cues.locative | {"of"}:
                 return False
+            if not direct and cur.dep_ not in _NOMINAL:
+                return False  # "led to an agreement to halt Ukraine's attacks": whose attacks, not where
             cur = cur.head
         return True
 

@@ -107,7 +107,7 @@ def _score(p: TablePlace, ctx: GeoContext, asked: str | None, top: set[str], pre
     else:
         s = math.log10(p.population + 10)
         if p.kind == "admin1":
-            s = max(s, 6.0) - 0.5  # a province named like its capital: the capital, unless the text asks
+            s = 5.5  # a province named like its capital: the capital, unless the text asks; a province before a village
     if prefer and p.country == prefer:
         s += 5.0  # "Kunming, Yunnan Province", "Doha, Qatar"
     if p.country in top:

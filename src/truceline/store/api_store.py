@@ -94,6 +94,35 @@ class ApiStore:
                     counts[country] = counts.get(country, 0) + n
         return counts
 
+    def event_places(self, f: EventFilter, limit: int = 2000) -> list[dict]:
+        """Where the events happened, for the map: one entry per place with coordinates (a town, or the
+        centroid of a province or region), with its precision, event count and deaths (best estimates)."""
+        e = EventRow
+        where = self._event_where(f)
+        places: dict[tuple, dict] = {}
+        with self.session() as s:
+            for (record,) in s.execute(select(e.record).where(*where)):
+                loc = (record or {}).get("location") or {}
+                if loc.get("lat") is None or loc.get("lon") is None:
+                    continue
+                key = (loc.get("name"), loc.get("country"), round(loc["lat"], 3), round(loc["lon"], 3))
+                p = places.setdefault(
+                    key,
+                    {
+                        "name": loc.get("name"),
+                        "country": loc.get("country"),
+                        "admin1": loc.get("admin1"),
+                        "lat": loc["lat"],
+                        "lon": loc["lon"],
+                        "precision": loc.get("precision") or ("city" if loc.get("kind") == "city" else "region"),
+                        "events": 0,
+                        "fatalities": 0.0,
+                    },
+                )
+                p["events"] += 1
+                p["fatalities"] += float(((record.get("fatalities") or {}).get("best")) or 0)
+        return sorted(places.values(), key=lambda p: -p["events"])[:limit]
+
     def event_counts_by_month(self, f: EventFilter) -> list[tuple[str, str, int]]:
         """(month 'YYYY-MM', type, count) for the timeline chart."""
         e = EventRow

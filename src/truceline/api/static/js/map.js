@@ -5,6 +5,8 @@
 //
 //   import { drawMap } from "/static/js/map.js";
 //   await drawMap(document.querySelector("svg#map"), { RUS: 12, UKR: 30 }, { onClick: (iso3) => ... });
+//   options.points: [{ name, lat, lon, precision, events, fatalities }] (GET /api/events/places): towns are
+//   drawn as filled dots, areas (a province's or region's centroid) as dashed rings.
 //
 // Antimeridian: d3-geo clips spherical polygons where they cross the map's edge, so a country that crosses it is
 // drawn in pieces at both edges, never as a streak across the map, provided that its rings are wound the way d3
@@ -179,6 +181,33 @@ export async function drawMap(svgElement, countsByIso3, options = {}) {
       d3.select(this).attr("d", path(fixed)).attr("data-rewound", "true");
       rewound.push(f.properties.iso3 ?? f.properties.name);
     }
+  });
+
+  // Places: a town is a filled dot, an area (province, region, a country's centroid) a hollow ring, so that
+  // a reader never takes a region's centroid for a town.
+  const points = (options.points || []).filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  const radius = d3.scaleSqrt([1, d3.max(points, (p) => p.events) || 1], [3, 9]);
+  const dots = svg
+    .append("g")
+    .attr("class", "places")
+    .selectAll("circle")
+    .data(points)
+    .join("circle")
+    .attr("class", (p) => (p.precision === "city" ? "place point" : "place centroid"))
+    .attr("cx", (p) => projection([p.lon, p.lat])[0])
+    .attr("cy", (p) => projection([p.lon, p.lat])[1])
+    .attr("r", (p) => radius(p.events))
+    .attr("fill", (p) => (p.precision === "city" ? "#7a1f1f" : "none"))
+    .attr("fill-opacity", 0.8)
+    .attr("stroke", "#7a1f1f")
+    .attr("stroke-width", (p) => (p.precision === "city" ? 0.5 : 1.5))
+    .attr("stroke-dasharray", (p) => (p.precision === "city" ? null : "2,2"))
+    .attr("data-name", (p) => p.name)
+    .attr("data-precision", (p) => p.precision);
+  dots.append("title").text((p) => {
+    const kind = p.precision === "city" ? "" : ` (${p.precision}, centroid)`;
+    const deaths = p.fatalities ? `, ${p.fatalities} killed` : "";
+    return `${p.name}${kind}: ${p.events} event${p.events === 1 ? "" : "s"}${deaths}`;
   });
 
   if (typeof options.onClick === "function") {
