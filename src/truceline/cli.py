@@ -29,6 +29,7 @@ from truceline.cli_common import (
     err,
     out,
 )
+from truceline.cli_places import register as register_places
 from truceline.cli_serve import register as register_serve
 from truceline.cli_sources import register as register_sources
 from truceline.errors import InputError, TrucelineError
@@ -522,6 +523,7 @@ def schema(
 register(app)
 register_sources(app)
 register_serve(app)
+register_places(app)
 
 
 def main() -> None:

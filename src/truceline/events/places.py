@@ -156,6 +156,8 @@ class ArticlePlaces:
         before = doc[ent.start - 2].lemma_.lower() if ent.start >= 2 else ""
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and before in self.cues.town_words:
             return "town"  # "the city of Terter", "the port of Hodeidah"
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and before in self.cues.division_words:
+            return "division"  # "the state of Georgia", "the province of Idlib"
         if ent.start >= 1 and doc[ent.start - 1].lemma_.lower() in self.cues.town_words:
             return "town"  # "the port Hodeidah", "the capital Sanaa"
         return None
@@ -303,8 +305,9 @@ class ArticlePlaces:
         if not country:
             return None
         compass = next((c.lower_ for c in mods if c.lower_ in self.cues.compass), None)
-        start = min(c.idx for c in mods)
-        text = self.doc.text[start : noun.idx + len(noun.text)]
+        first = min(mods, key=lambda c: c.i)
+        start = first.idx
+        text = self.doc[first.i : noun.i + 1].text  # (Doc.text is rebuilt on each access)
         name = country_place(country).name
         loc = country_location(country, text, start, basis, role)
         if compass:

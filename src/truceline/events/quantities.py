@@ -244,7 +244,8 @@ def _skip(tok: Token, sent: Span) -> bool:
         return True  # "one in three people", "20 percent"
     if tok.head.lower_ == "in" and tok.head.head.i != tok.i and _is_number(tok.head.head):
         return True  # the "three" of "one in three"
-    after = sent.doc.text[tok.idx : tok.idx + len(tok.text) + 12].lower()
+    after = " ".join(t.lower_ for t in sent.doc[tok.i : min(tok.i + 5, sent.end)])  # (not Doc.text: rebuilt per access)
+    after = after.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if re.match(r"[\w,.]+[- ]years?[- ]old", after) or tok.head.lower_ in ("aged", "age"):
         return True
     if re.fullmatch(r"(?:19|20)\d\d", tok.text) and (ent is None or ent.label_ == "DATE"):
@@ -257,6 +258,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     cw = count_words()
     out: list[tuple[Token, Quantity]] = []
     used: set[int] = set()
+    sent_text = sent.text
     for tok in sent:
         if tok.i in used or not _is_number(tok) or _skip(tok, sent):
             continue
@@ -337,7 +339,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         start = min([t.idx for t in left] + [tok.idx])
         end_tok = np if np.i > tok.i else counted_from
         end = end_tok.idx + len(end_tok.text)
-        text = sent.doc.text[start:end] if end > start else tok.text
+        text = sent_text[start - sent.start_char : end - sent.start_char] if end > start else tok.text
         per_side = bool(
             re.search(r"\b(?:respective(?:ly)?|each side|per side|each)\b|\d+[- ]for[- ]\d+", sent.text.lower())
         ) and unit in ("prisoners", "hostages")

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -71,6 +72,7 @@ def country_place(iso3: str, name: str | None = None) -> TablePlace:
     )
 
 
+@lru_cache(maxsize=20000)
 def candidates(text: str) -> tuple[list[TablePlace], str | None]:
     """Places a name may stand for, and the kind its own words ask for ("Idlib province": a division)."""
     key = fold(text)
@@ -138,6 +140,7 @@ def resolve(text: str, ctx: GeoContext, cue: str | None = None, prefer: str | No
     if memo_key in ctx._memo:
         return ctx._memo[memo_key]
     found, asked = candidates(text)
+    found = list(found)
     asked = asked or cue
     top = ctx.top_countries()
     found = [p for p in found if _admissible(p, ctx, asked, top)]
@@ -151,9 +154,14 @@ def resolve(text: str, ctx: GeoContext, cue: str | None = None, prefer: str | No
 def _fuzzy(key: str, top: set[str]) -> list[TablePlace]:
     if len(key) < 6 or not top:
         return []
+    return list(_fuzzy_in(key, tuple(sorted(top))))
+
+
+@lru_cache(maxsize=20000)
+def _fuzzy_in(key: str, top: tuple[str, ...]) -> tuple[TablePlace, ...]:
     scored = [(fuzz.ratio(key, k), p) for k, p in place_table().keys_near(key, top)]
     scored = [(r, p) for r, p in scored if r >= FUZZY_MIN]
     if not scored:
-        return []
+        return ()
     best = max(r for r, _ in scored)
-    return [p for r, p in scored if r == best]
+    return tuple(p for r, p in scored if r == best)

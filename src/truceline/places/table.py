@@ -34,7 +34,7 @@ from truceline.errors import DataFileError
 from truceline.places.fold import ascii_name, fold, latin
 from truceline.vocab import clean, data_path, fail, load_yaml
 
-SCHEMA = 3  # bump when the table's layout or the way it is built changes
+SCHEMA = 4  # bump when the table's layout or the way it is built changes
 # Arabic articles a name may carry or drop: "Al Hudaydah" is also "Hudaydah"
 _ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "ash ", "at ", "az ", "ad dawhah")
 # precision of each kind of place (PLACES-COUNTS.md): a point, a division, a zone, a water, a frontier
@@ -248,7 +248,7 @@ def build(path: Path, sources: list[Path], digest: str) -> None:
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
                 admin2 TEXT, lat REAL, lon REAL, population INTEGER, geonames_id INTEGER, curated INTEGER);
-            CREATE TABLE name(key TEXT, place INTEGER, main INTEGER);
+            CREATE TABLE name(key TEXT, place INTEGER, main INTEGER, country TEXT);
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             """
         )
@@ -259,10 +259,11 @@ def build(path: Path, sources: list[Path], digest: str) -> None:
             for i, n in enumerate(spellings):
                 for k in _keys(n):
                     keys.setdefault(k, int(i == 0))
-            names.extend((k, row[0], main) for k, main in keys.items())
+            names.extend((k, row[0], main, row[3]) for k, main in keys.items())
         con.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-        con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO name VALUES (?,?,?,?)", names)
         con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("CREATE INDEX name_country_key ON name(country, key)")
         con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
         con.commit()
         con.execute("VACUUM")
@@ -309,12 +310,13 @@ class PlaceTable:
         cs = sorted({c for c in countries if c})
         if not cs or len(key) < 5:
             return []
-        rows = self._con().execute(
-            "SELECT n.key, p.*, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.key >= ? AND n.key < ? "
-            "AND length(n.key) BETWEEN ? AND ? LIMIT 5000",
-            (key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2),
-        )
-        rows = [r for r in rows if r[4] in cs]
+        rows = []
+        for c in cs:
+            rows += self._con().execute(
+                "SELECT n.key, p.*, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.country = ? "
+                "AND n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 3000",
+                (c, key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2),
+            ).fetchall()
         return [(r[0], _place(r[1:])) for r in rows]
 
 
@@ -346,6 +348,7 @@ def ensure(extra: Iterable[Path] = ()) -> Path:
     if not path.exists():
         try:
             build(path, sources, digest)
+            _prune(path)
         except OSError as e:
             # an unwritable cache: build beside the temporary files instead
             fallback = Path(tempfile.gettempdir()) / "truceline" / path.name
@@ -357,6 +360,14 @@ def ensure(extra: Iterable[Path] = ()) -> Path:
                 raise DataFileError(f"cannot write the place table to {path.parent} or {fallback.parent}: {e}") from e
             return fallback
     return path
+
+
+def _prune(keep: Path, newest: int = 3) -> None:
+    """Drop the oldest tables of earlier data versions, keeping a few (other checkouts may use them)."""
+    old = sorted(keep.parent.glob("places-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for p in old[newest:]:
+        if p != keep:
+            p.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
