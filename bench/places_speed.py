@@ -47,7 +47,8 @@ if mode == "dict":
 from truceline.places.resolve import GeoContext, resolve
 from truceline.places.table import place_table
 towns = list(json.loads(names_file.read_text("utf-8")).values())
-sample = [t["name"] for t in random.sample(towns, n // 2)] + [t["name"][:-1] + "a" for t in random.sample(towns, n // 4)]
+sample = [t["name"] for t in random.sample(towns, n // 2)]
+sample += [t["name"][:-1] + "a" for t in random.sample(towns, n // 4)]
 sample += ["St. Petersburg", "Hudaydah", "Idlib province", "Kharkiv Oblast", "Georgia", "Jordan"] * (n // 24)
 del towns
 import gc; gc.collect()
@@ -87,19 +88,24 @@ def main() -> None:
     table = [child(args.names, "table") for _ in range(args.rounds)]
     held = child(args.names, "dict")
     grow = [r["rss_after"] - r["rss_before"] for r in table]
-    print(f"place table: +{statistics.median(grow):.0f} MiB resident after {table[0]['n']} lookups "
-          f"(range {min(grow):.0f}-{max(grow):.0f}); a dict of every town and alternate name: "
-          f"+{held['rss_after'] - held['rss_before']:.0f} MiB")
-    print(f"lookups: {statistics.median(r['cold_per_s'] for r in table):,.0f}/s first time, "
-          f"{statistics.median(r['warm_per_s'] for r in table):,.0f}/s memoised")
+    print(
+        f"place table: +{statistics.median(grow):.0f} MiB resident after {table[0]['n']} lookups "
+        f"(range {min(grow):.0f}-{max(grow):.0f}); a dict of every town and alternate name: "
+        f"+{held['rss_after'] - held['rss_before']:.0f} MiB"
+    )
+    print(
+        f"lookups: {statistics.median(r['cold_per_s'] for r in table):,.0f}/s first time, "
+        f"{statistics.median(r['warm_per_s'] for r in table):,.0f}/s memoised"
+    )
     find, imp = [], []
     for _ in range(args.rounds):  # interleaved
         find.append(wall([sys.executable, "-m", "truceline.cli", "places", "find", "Odesa", "-c", "UKR"]))
         imp.append(wall([sys.executable, "-c", "import truceline"]))
-    print(f"cold start: `truceline places find` {statistics.median(find):.2f} s, "
-          f"`import truceline` {statistics.median(imp):.2f} s (medians of {args.rounds})")
+    print(
+        f"cold start: `truceline places find` {statistics.median(find):.2f} s, "
+        f"`import truceline` {statistics.median(imp):.2f} s (medians of {args.rounds})"
+    )
 
 
 if __name__ == "__main__":
     main()
-

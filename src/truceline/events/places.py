@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from truceline.models import Location
 from truceline.nlp.index import ent_of
-from truceline.places.resolve import GeoContext, country_place, resolve
+from truceline.places.resolve import GeoContext, candidates, country_place, resolve
 from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
 
@@ -102,21 +102,27 @@ class ArticlePlaces:
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
         ents = [
-            e
-            for e in doc.ents
-            if (e.label_ in _PLACE_LABELS or self._placed_name(e)) and not (len(e) == 1 and e.root.dep_ == "amod")
+            e for e in doc.ents if e.label_ in _PLACE_LABELS and not (len(e) == 1 and e.root.dep_ == "amod")
         ]  # ("the Angolan presidency": an adjective of nationality, not a place)
         weights: Counter = Counter({c: 3 for c in frame_countries if c})
         first = GeoContext(countries=Counter(weights))
-        for e in ents:  # first pass: what countries the article is about
+        for e in ents:  # first pass: what countries the article is about, from names with one meaning
             p = resolve(e.text, first, self._cue(e))
             if p is not None and p.country and (p.kind == "country" or p.curated or p.population >= 100_000):
-                weights[p.country] += 1
+                countries = {c.country for c in candidates(e.text)[0] if c.kind == "country" or c.population >= 15_000}
+                if len(countries) <= 1:  # ("Tripoli" votes for neither Libya nor Lebanon)
+                    weights[p.country] += 1
+        ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
+        ents.sort(key=lambda e: e.start)
         self.ctx = GeoContext(countries=weights)
         self.at: dict[int, TablePlace] = {}  # ent start token -> its place
         self.order: list[tuple[int, TablePlace]] = []
         for e in ents:
-            p = self._site(e) or resolve(e.text, self.ctx, self._cue(e), prefer=self._container(e))
+            p = (
+                self._site(e)
+                or self._city_named(e)
+                or resolve(e.text, self.ctx, self._cue(e), prefer=self._container(e))
+            )
             if p is None:
                 continue
             self.at[e.start] = p
@@ -124,16 +130,26 @@ class ArticlePlaces:
             self.ctx.anchor(p)
 
     # -------------------------------------------------------------- names
-    def _placed_name(self, ent: Span) -> bool:
-        """A name the tagger calls an organisation or a person that stands as a place does ("an attack on
-        a police academy in Bogota"): the object of "in", "at" or "near", and no actor."""
-        if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) > 4:
+    def _placed_name(self, ent: Span, ctx: GeoContext) -> bool:
+        """A name the tagger calls an organisation, a person or a language that stands as a place does ("an
+        attack on a police academy in Bogota"): the object of "in", "at" or "near", no actor, and a city or a
+        town of one of the article's countries."""
+        if ent.label_ not in ("ORG", "PERSON", "NORP", "LANGUAGE") or len(ent) > 4:
             return False
         root = ent.root
         if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(root):
             return False
-        p = resolve(ent.text, GeoContext())
-        return p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
+        p = resolve(ent.text, ctx)
+        big = p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
+        return big or (p is not None and p.country in ctx.top_countries())
+
+    def _city_named(self, ent: Span) -> TablePlace | None:
+        """'Gaza City', 'Kuwait City': the tagger's name stops before 'City'."""
+        doc = ent.doc
+        if ent.end < len(doc) and doc[ent.end].text == "City":
+            p = resolve(doc[ent.start : ent.end + 1].text, self.ctx)
+            return p if p is not None and p.kind == "city" else None
+        return None
 
     def _site(self, ent: Span) -> TablePlace | None:
         """'The Zaporizhzhya nuclear power plant': a name that heads a site's words names the site, when the

@@ -232,8 +232,8 @@ def _skip(tok: Token, sent: Span) -> bool:
     ent = ent_of(tok)
     if ent is not None and ent.label_ in ("PERCENT", "ORDINAL", "MONEY"):
         return True
-    if tok.dep_ == "compound" and tok.head.like_num:
-        return True
+    if tok.dep_ in ("compound", "nummod", "quantmod") and tok.head.i != tok.i and _is_number(tok.head):
+        return True  # part of a bigger number: "1" of "1 million", "hundreds" of "hundreds of thousands"
     nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
     if (
         nxt is not None
@@ -316,6 +316,8 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                 unit = "people"  # "230 Ukrainians", "117 Palestinians"
             if unit is None and noun is None and tok.lower_ not in ("one",):
                 unit = "people"  # "hundreds have been killed", "freed 215"
+            if unit is None and noun is not None and noun.tag_ == "NNS" and _governor(np, cw) in PEOPLE_UNITS:
+                unit = "people"  # "killing scores of villagers": a noun the vocabulary lacks, told killed
             if unit is None:
                 continue
             if unit in ("people", "troops"):
@@ -336,7 +338,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         words = {t.lower_ for t in left} | {t.lower_ for t in tok.children if t.dep_ in ("advmod", "quantmod")}
         lower = value[1] or bool(words & cw.lower)
         approx = not lower and bool(words & cw.approx)
-        start = min([t.idx for t in left] + [tok.idx])
+        start = min([t.idx for t in left] + [t.idx for t in phrase])
         end_tok = np if np.i > tok.i else counted_from
         end = end_tok.idx + len(end_tok.text)
         text = sent_text[start - sent.start_char : end - sent.start_char] if end > start else tok.text

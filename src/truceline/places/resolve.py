@@ -101,15 +101,18 @@ def candidates(text: str) -> tuple[list[TablePlace], str | None]:
     return found, asked
 
 
-def _score(p: TablePlace, ctx: GeoContext, asked: str | None, top: set[str], prefer: str | None) -> float:
+def _score(
+    p: TablePlace, ctx: GeoContext, asked: str | None, top: set[str], prefer: str | None, key: str = ""
+) -> float:
     if p.kind == "country":
         s = 10.0
     elif p.curated:
         s = 8.0
     else:
-        s = math.log10(p.population + 10)
+        s = math.log10(p.population + 10) + (0.5 if p.own_name else -1.0)
+        s += fuzz.ratio(key, fold(p.name)) / 100  # "Sloviansk" is Slovyansk, not Nikopol (which lists it too)
         if p.kind == "admin1":
-            s = 5.5  # a province named like its capital: the capital, unless the text asks; a province before a village
+            s = 7.0  # a province before a foreign town of its name (a capital of its name: see resolve)
     if prefer and p.country == prefer:
         s += 5.0  # "Kunming, Yunnan Province", "Doha, Qatar"
     if p.country in top:
@@ -146,7 +149,13 @@ def resolve(text: str, ctx: GeoContext, cue: str | None = None, prefer: str | No
     found = [p for p in found if _admissible(p, ctx, asked, top)]
     if not found:
         found = _fuzzy(fold(text), top)
-    best = max(found, key=lambda p: _score(p, ctx, asked, top, prefer), default=None)
+    key = fold(text)
+    best = max(found, key=lambda p: _score(p, ctx, asked, top, prefer, key), default=None)
+    if best is not None and best.kind == "admin1" and asked != "division":
+        # a province named like its capital ("Sumy", "Geneva", "Kherson"): the capital, unless the text asks
+        capital = [p for p in found if p.kind == "city" and p.country == best.country and p.own_name]
+        if capital:
+            best = max(capital, key=lambda p: p.population)
     ctx._memo[memo_key] = best
     return best
 

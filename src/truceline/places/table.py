@@ -69,6 +69,7 @@ class TablePlace:
     population: int
     geonames_id: int | None
     curated: bool  # from data/places.yaml (or a user's file), not GeoNames
+    own_name: bool = True  # found by its own name, not by one of its alternate names
 
     @property
     def precision(self) -> str:
@@ -312,11 +313,15 @@ class PlaceTable:
             return []
         rows = []
         for c in cs:
-            rows += self._con().execute(
-                "SELECT n.key, p.*, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.country = ? "
-                "AND n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 3000",
-                (c, key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2),
-            ).fetchall()
+            rows += (
+                self._con()
+                .execute(
+                    "SELECT n.key, p.*, n.main FROM name n JOIN place p ON p.id = n.place WHERE n.country = ? "
+                    "AND n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 3000",
+                    (c, key[:2], key[:2] + "\uffff", len(key) - 2, len(key) + 2),
+                )
+                .fetchall()
+            )
         return [(r[0], _place(r[1:])) for r in rows]
 
 
@@ -333,6 +338,7 @@ def _place(r: tuple) -> TablePlace:
         population=r[8] or 0,
         geonames_id=r[9],
         curated=bool(r[10]),
+        own_name=bool(r[11]) if len(r) > 11 else True,
     )
 
 

@@ -1,0 +1,215 @@
+"""Counts: what a number counts, its bounds, truce lengths, numbers that are no counts, and tolls told on their own."""
+
+import datetime as dt
+
+import pytest
+
+from truceline.events.quantities import quantities_in
+
+DAY = dt.date(2025, 5, 6)
+
+
+def events(pipe, text, published=DAY):
+    rec = pipe.extract(text, published=published)
+    return rec.events + rec.partial_events
+
+
+def one(evs, type_, trigger=None):
+    found = [e for e in evs if e.type == type_ and (trigger is None or e.trigger == trigger)]
+    assert found, f"no {type_} {trigger or ''} in {[(e.type, e.trigger, e.source, e.target) for e in evs]}"
+    return found[0]
+
+
+def counts(pipe, text):
+    """Every quantity of every sentence of a text, read straight from the parse."""
+    return [q for sent in pipe.nlp(text).sents for _, q in quantities_in(sent)]
+
+
+# ---------------------------------------------------------------- what is counted, and its bounds
+
+
+def test_at_least_makes_a_lower_bound_of_a_toll(pipe):
+    text = "A car bomb exploded at a checkpoint in Mogadishu on Tuesday, killing at least 14 people, police said."
+    e = one(events(pipe, text), "ASSAULT")
+    assert [(q.value, q.unit, q.lower_bound, q.approx) for q in e.quantities] == [(14, "killed", True, False)]
+    assert e.quantities[0].text == "at least 14 people" and e.quantities[0].noun == "people"
+    assert (e.fatalities.best, e.fatalities.low, e.fatalities.high) == (14, 14, 14)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Militia fighters killed many civilians in the raid.", 10, "killed"),
+        ("Rebel fighters attacked a village on Sunday, killing several civilians.", 10, "killed"),
+        ("The shelling killed dozens of people overnight.", 12, "killed"),
+        ("Gunmen killed scores of people in the attack.", 20, "killed"),
+        ("The strikes killed hundreds of people, officials said.", 100, "killed"),
+        ("The bombing wounded thousands of people in the capital.", 1000, "wounded"),
+        ("The offensive has displaced hundreds of thousands of people.", 100_000, "displaced"),
+    ],
+)
+def test_vague_words_take_acleds_values_as_lower_bounds(pipe, text, value, unit):
+    assert [(q.value, q.unit, q.lower_bound, q.approx) for q in counts(pipe, text)] == [(value, unit, True, False)]
+
+
+def test_the_words_of_hundreds_of_thousands_are_kept_whole(pipe):
+    (q,) = counts(pipe, "The offensive has displaced hundreds of thousands of people.")
+    assert q.text == "hundreds of thousands of people"
+
+
+def test_a_vague_toll_of_villagers_is_counted(pipe):
+    qs = counts(pipe, "Gunmen raided a market in Zamfara state, killing scores of villagers, police said.")
+    assert [(q.value, q.unit, q.lower_bound) for q in qs] == [(20, "killed", True)]
+
+
+@pytest.mark.parametrize(
+    "text, value, lower, approx",
+    [
+        ("The blast killed nearly 40 people.", 40, False, True),
+        ("The blast killed about 40 people.", 40, False, True),
+        ("The raid killed an estimated 300 civilians.", 300, False, True),
+        ("The blast killed more than 50 people.", 50, True, False),
+        ("The blast killed 37 people.", 37, False, False),
+    ],
+)
+def test_approximate_and_lower_bound_words(pipe, text, value, lower, approx):
+    assert [(q.value, q.unit, q.lower_bound, q.approx) for q in counts(pipe, text)] == [
+        (value, "killed", lower, approx)
+    ]
+
+
+def test_nearly_on_an_attacks_toll(pipe):
+    text = "Israeli strikes killed nearly 40 Palestinians in Deir al-Balah on Thursday, Gaza's civil defence said."
+    e = one(events(pipe, text), "ASSAULT")
+    q = e.quantities[0]
+    assert (q.value, q.unit, q.approx, q.lower_bound, q.noun) == (40, "killed", True, False, "Palestinians")
+
+
+def test_captives_counted_for_each_side_or_not(pipe):
+    text = "Russia and Ukraine exchanged 205 prisoners each on Saturday, the Ukrainian president said."
+    e = one(events(pipe, text), "RETREAT")
+    assert e.mode == "release"
+    assert [(q.value, q.unit, q.per_side) for q in e.quantities] == [(205, "prisoners", True)]
+    (q,) = counts(pipe, "Kyiv and Moscow released 95 prisoners of war on each side.")
+    assert (q.value, q.unit, q.per_side) == (95, "prisoners", True)
+    (q,) = counts(pipe, "The rebels freed 62 hostages on Tuesday.")  # one side frees: no per-side count
+    assert (q.value, q.unit, q.per_side, q.lower_bound) == (62, "hostages", False, False)
+
+
+# ---------------------------------------------------------------- truce lengths
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("Israel and Hamas agreed to a seven-day truce on Wednesday, Qatari mediators said.", 7),
+        ("Sudan's army and the RSF agreed to a two-month ceasefire on Monday, Saudi mediators said.", 60),
+        ("Sudan's army and the RSF agreed to a three-week humanitarian truce on Sunday.", 21),
+        ("Russia and Ukraine agreed to a 72-hour ceasefire on Thursday to mark the holiday.", 3),
+    ],
+)
+def test_a_truce_length_is_counted_in_days_on_the_agreement(pipe, text, days):
+    rec = pipe.extract(text, published=DAY)
+    assert len(rec.agreements) == 1
+    a = rec.agreements[0]
+    assert a.duration_days == days
+    assert [(q.value, q.unit) for q in a.quantities] == [(days, "days")]
+
+
+def test_an_extension_counts_the_days_it_adds(pipe):
+    rec = pipe.extract(
+        "Israel and Hamas agreed on Monday to extend their truce by two days, Egyptian mediators said.", published=DAY
+    )
+    (a,) = rec.agreements
+    assert (a.kind, a.duration_days) == ("extension", 2)
+
+
+def test_the_length_of_a_war_is_no_truce_length(pipe):
+    text = "After a war that has lasted three years, Russia and Ukraine agreed to a 30-day ceasefire on Tuesday."
+    (a,) = pipe.extract(text, published=DAY).agreements
+    assert [(q.value, q.unit, q.text) for q in a.quantities] == [(30, "days", "30-day")]
+    assert a.duration_days == 30
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("The parties agreed a five-day pause in the fighting.", 5),
+        ("The truce was extended by two weeks.", 14),
+        ("The ceasefire shall remain in effect for 30 days.", 30),
+        ("Negotiators agreed on a 48-hour humanitarian pause.", 2),
+    ],
+)
+def test_lengths_that_measure_a_truce_or_pause(pipe, text, days):
+    assert [(q.value, q.unit) for q in counts(pipe, text)] == [(days, "days")]
+
+
+# ---------------------------------------------------------------- numbers that are no counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One in three children in the camp is malnourished, the agency said.",  # a ratio
+        "Two in five families have lost their homes.",  # a ratio
+        "Prices rose 40 percent in the besieged city.",  # a percentage
+        "A 14-year-old girl was killed in the shelling.",  # an age
+        "Soldiers shot dead a man aged 63 at the checkpoint.",  # an age
+        "Rebels seized the town in 2023 and have held it since.",  # a year
+        "The war, now in its fourth year, has lasted more than three years.",  # a war's length
+        "The siege of the city lasted 18 months.",  # a siege's length
+    ],
+)
+def test_ratios_percentages_ages_years_and_war_lengths_are_no_counts(pipe, text):
+    assert counts(pipe, text) == []
+
+
+def test_an_age_is_no_toll_of_the_attack(pipe):
+    e = one(events(pipe, "Israeli strikes killed a 12-year-old boy in Jabalia on Monday, medics said."), "ASSAULT")
+    assert e.quantities == [] and e.fatalities is None
+
+
+# ---------------------------------------------------------------- tolls told on their own
+
+
+def test_a_toll_told_after_an_attack_joins_it_with_its_claimant(pipe):
+    text = (
+        "Israeli jets bombed a school in Khan Younis on Sunday. Hundreds have been killed, Gaza's health ministry said."
+    )
+    evs = events(pipe, text)
+    e = one(evs, "ASSAULT", "bombed")
+    assert [(q.value, q.unit, q.lower_bound, q.claimant) for q in e.quantities] == [(100, "killed", True, "PSE-GOV")]
+    assert (e.fatalities.best, e.fatalities.low, e.fatalities.high) == (100, 100, 100)
+    assert e.fatalities.claims == e.quantities
+    toll = next(ev for ev in e.evidence if ev.rule == "toll_of_attack_before")
+    assert toll.sentence == "Hundreds have been killed, Gaza's health ministry said."
+    assert [x for x in evs if x is not e and x.quantities] == []  # the toll is this attack's alone
+
+
+def test_a_later_exact_toll_is_the_best_figure(pipe):
+    text = (
+        "RSF fighters shelled a displacement camp near El Fasher on Friday, killing at least 20 people. "
+        "Sudan's health ministry later said 31 people had died."
+    )
+    e = one(events(pipe, text), "ASSAULT", "shelled")
+    claims = sorted((q.value, q.lower_bound, q.claimant) for q in e.quantities)
+    assert claims == [(20, True, None), (31, False, "SDN-GOV")]
+    assert (e.fatalities.best, e.fatalities.low, e.fatalities.high) == (31, 20, 31)
+
+
+def test_a_wounded_toll_joins_the_attack_but_is_no_fatality(pipe):
+    text = (
+        "Russian drones hit a power station in Kharkiv overnight. Two people were wounded, the regional governor said."
+    )
+    e = one(events(pipe, text), "ASSAULT")
+    assert [(q.value, q.unit) for q in e.quantities] == [(2, "wounded")]
+    assert e.fatalities is None
+
+
+def test_a_wars_toll_does_not_join_the_attack_before_it(pipe):
+    text = (
+        "Sudanese army drones struck a fuel depot in Nyala on Monday. "
+        "The conflict has killed thousands, aid groups said."
+    )
+    e = one(events(pipe, text), "ASSAULT", "struck")
+    assert e.quantities == [] and e.fatalities is None

@@ -1,0 +1,286 @@
+"""Places: the place table and name folding, toponym resolution in an article's context, and where events happened."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from truceline.places.fold import fold
+from truceline.places.resolve import GeoContext, resolve
+from truceline.places.table import place_table
+
+DAY = dt.date(2025, 5, 6)
+
+
+def events(pipe, text, published=DAY):
+    rec = pipe.extract(text, published=published)
+    return rec.events + rec.partial_events
+
+
+def one(evs, type_, trigger=None):
+    found = [e for e in evs if e.type == type_ and (trigger is None or e.trigger == trigger)]
+    assert found, f"no {type_} {trigger or ''} in {[(e.type, e.trigger, e.source, e.target) for e in evs]}"
+    return found[0]
+
+
+def ctx(**weights):
+    return GeoContext(countries=Counter(weights))
+
+
+# ---------------------------------------------------------------- the table and folding
+
+
+def test_a_town_under_fifteen_thousand_people_is_in_the_table():
+    rows = [p for p in place_table().by_key("chasiv yar") if p.country == "UKR" and p.kind == "city"]
+    assert rows, "Chasiv Yar (Donetsk oblast) is missing"
+    town = rows[0]
+    assert 500 <= town.population < 15_000 and town.admin1 == "Donetsk"
+    assert town.geonames_id is not None and town.lat is not None and not town.curated
+
+
+def test_saint_abbreviation_and_marks_fold_to_one_key():
+    assert fold("St. Petersburg") == fold("Saint Petersburg") == "saint petersburg"
+    assert fold("Sana’a") == fold("Sanaa") == "sanaa"  # a letter apostrophe is dropped
+    assert fold("Laçın") == "lacin"  # diacritics and the dotless i
+    rows = place_table().by_key(fold("St. Petersburg"))
+    assert any(p.country == "RUS" and p.kind == "city" and p.geonames_id == 498817 for p in rows)
+
+
+@pytest.mark.parametrize("spelling", ["Hudaydah", "Al Hudaydah", "Al-Hudaydah", "Hodeidah"])
+def test_arabic_article_and_english_spelling_are_one_yemeni_port(spelling):
+    towns = [p for p in place_table().by_key(fold(spelling)) if p.kind == "city"]
+    assert [(p.country, p.geonames_id) for p in towns] == [("YEM", 79415)]
+    assert resolve(spelling, GeoContext()).geonames_id == 79415
+
+
+# ---------------------------------------------------------------- resolution in context
+
+
+def test_a_small_town_is_taken_only_in_the_articles_countries_or_after_a_town_word():
+    # the world has a village for most words: Siversk (about 11,000 people) needs a Ukrainian article or a cue
+    assert resolve("Siversk", GeoContext()) is None
+    found = resolve("Siversk", ctx(UKR=3))
+    assert found is not None and (found.country, found.kind) == ("UKR", "city") and found.population < 15_000
+    assert resolve("Siversk", GeoContext(), cue="town").country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "name, countries, country",
+    [
+        ("Tripoli", {"LBY": 3}, "LBY"),
+        ("Tripoli", {"LBN": 3}, "LBN"),
+        ("Rafah", {"PSE": 3, "ISR": 3}, "PSE"),
+        ("Rafah", {"EGY": 3}, "EGY"),
+        ("St. Petersburg", {"RUS": 3, "UKR": 3}, "RUS"),
+        ("St. Petersburg", {"USA": 3}, "USA"),
+    ],
+)
+def test_a_shared_name_goes_to_the_articles_country(name, countries, country):
+    found = resolve(name, ctx(**countries))
+    assert found is not None and found.country == country and found.kind == "city"
+
+
+def test_a_country_outranks_a_us_state_and_towns_of_its_name():
+    georgia = resolve("Georgia", ctx(RUS=3))  # the table's only other Georgia is the US state
+    assert (georgia.kind, georgia.country) == ("country", "GEO")
+    jordan = resolve("Jordan", ctx(ISR=3, PSE=3))  # not Jordan (Hong Kong) nor a village; the table has no river
+    assert (jordan.kind, jordan.country) == ("country", "JOR")
+
+
+# ---------------------------------------------------------------- ambiguity in articles
+
+
+@pytest.mark.parametrize(
+    "text, trigger, country, geonames_id",
+    [
+        (
+            "Armed groups clashed in Tripoli overnight, Libya's interior ministry said. "
+            "The fighting in the Libyan capital forced schools to close.",
+            "clashed",
+            "LBY",
+            2210247,
+        ),
+        # the country named right after the town contains it
+        (
+            "Gunmen attacked an army checkpoint in Tripoli, Lebanon, on Tuesday, the Lebanese army said.",
+            "attacked",
+            "LBN",
+            266826,
+        ),
+    ],
+    ids=["Libya", "Tripoli, Lebanon"],
+)
+def test_tripoli_is_in_the_country_the_story_gives(pipe, text, trigger, country, geonames_id):
+    loc = one(events(pipe, text), "ASSAULT", trigger).location
+    assert (loc.name, loc.country, loc.geonames_id) == ("Tripoli", country, geonames_id)
+
+
+def test_tripoli_in_a_lebanon_story_is_in_lebanon(pipe):
+    text = (
+        "Lebanon's army said gunmen attacked a checkpoint in Tripoli on Tuesday. Lebanese officials in Beirut "
+        "blamed a local gang, and Lebanon's prime minister called for calm in the northern city."
+    )
+    e = one(events(pipe, text), "ASSAULT", "attacked")
+    assert e.location is not None and e.location.country == "LBN"
+
+
+def test_rafah_in_a_gaza_story_is_the_gaza_town(pipe):
+    text = (
+        "Israeli air strikes hit tents in Rafah on Monday, killing at least nine Palestinians, Gaza health "
+        "officials said. The Israeli military said it targeted Hamas commanders in the Gaza Strip."
+    )
+    e = one(events(pipe, text), "ASSAULT", "hit")
+    assert (e.location.country, e.location.admin1, e.location.geonames_id) == ("PSE", "Gaza Strip", 281102)
+
+
+def test_st_petersburg_is_the_russian_city_unless_florida_follows(pipe):
+    text = (
+        "Ukrainian drones attacked an oil refinery near St. Petersburg on Sunday, the Russian defence ministry "
+        "said. The Kremlin vowed to retaliate against Kyiv."
+    )
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.name, loc.country, loc.geonames_id) == ("Saint Petersburg", "RUS", 498817)
+    assert loc.text == "St. Petersburg"  # the words as written
+    text = "Police arrested two men in St. Petersburg, Florida, on Friday after a shooting at a bar."
+    loc = one(events(pipe, text), "COERCE").location
+    assert (loc.country, loc.admin1) == ("USA", "Florida")
+
+
+def test_georgia_in_a_caucasus_story_is_the_country(pipe):
+    text = (
+        "Russian warplanes bombed a village in Georgia near the South Ossetia line on Thursday, the Georgian "
+        "interior ministry in Tbilisi said. Tbilisi summoned the Russian ambassador."
+    )
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.country, loc.kind, loc.precision) == ("GEO", "country", "country")
+
+
+def test_jordan_in_a_talks_story_is_the_country(pipe):
+    text = (
+        "Israeli and Palestinian officials held talks in Jordan on Sunday, Jordan's foreign ministry said. "
+        "King Abdullah urged both sides to keep talking."
+    )
+    loc = one(events(pipe, text), "CONSULT").location
+    assert (loc.country, loc.kind, loc.role) == ("JOR", "country", "venue")
+
+
+def test_two_spellings_of_one_port_give_one_place(pipe):
+    text = (
+        "Houthi fighters shelled Hodeidah on Friday, the Yemeni government said. "
+        "On Saturday, coalition jets bombed the port of Hudaydah, residents said."
+    )
+    evs = events(pipe, text)
+    shelled, bombed = one(evs, "ASSAULT", "shelled"), one(evs, "ASSAULT", "bombed")
+    assert shelled.location.geonames_id == bombed.location.geonames_id == 79415
+    assert shelled.location.country == "YEM" and shelled.location.text == "Hodeidah"
+
+
+def test_a_towns_own_name_beats_an_alternate_name_of_another_town(pipe):
+    text = "Russian missiles hit a school in Sloviansk on Tuesday, Ukrainian officials said."
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.name, loc.admin1, loc.geonames_id) == ("Slovyansk", "Donetsk", 693468)  # not Nikopol (700051)
+
+
+@pytest.mark.parametrize(
+    "text, type_, geonames_id",
+    [
+        ("Russian drones struck an apartment block in Sumy on Sunday, Ukrainian officials said.", "ASSAULT", 692194),
+        ("Armenian and Azerbaijani negotiators held talks in Geneva on Monday, diplomats said.", "CONSULT", 2660646),
+    ],
+    ids=["Sumy", "Geneva"],
+)
+def test_a_province_named_like_its_capital_yields_to_the_capital(pipe, text, type_, geonames_id):
+    loc = one(events(pipe, text), type_).location
+    assert (loc.kind, loc.precision, loc.geonames_id) == ("city", "city", geonames_id)
+
+
+# ---------------------------------------------------------------- where an event happened
+
+
+def test_the_place_of_the_attacks_own_clause(pipe):
+    text = "Russian missiles struck a market in Kostiantynivka on Wednesday, Ukrainian officials said."
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.name, loc.country, loc.basis, loc.role) == ("Kostyantynivka", "UKR", "clause", "action")
+    assert (loc.text, text[loc.start : loc.end]) == ("Kostiantynivka", "Kostiantynivka")
+
+
+def test_the_sentences_place_when_the_clause_names_none(pipe):
+    text = "After a night of heavy fighting in Kramatorsk, Russian forces shelled a hospital, Ukraine's army said."
+    e = one(events(pipe, text), "ASSAULT", "shelled")
+    assert (e.location.name, e.location.basis) == ("Kramatorsk", "sentence")
+
+
+def test_militants_in_a_place_are_who_not_where(pipe):
+    text = "Militants in Gaza fired rockets at Ashkelon on Monday, the Israeli military said."
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.name, loc.country) == ("Ashkelon", "ISR")
+
+
+def test_an_accused_country_is_no_place(pipe):
+    evs = events(pipe, "Lithuania accused Russia of sabotage on Monday.")
+    assert one(evs, "ACCUSE").target == "RUS"
+    assert not [loc for e in evs for loc in e.locations]
+    # the accused attack is placed where it was said to hit, never in the accused's country
+    evs = events(pipe, "Ukraine accused Russia of shelling a maternity hospital in Zaporizhzhia on Monday.")
+    shelling = one(evs, "ASSAULT", "shelling")
+    assert (shelling.location.country, shelling.location.precision) == ("UKR", "city")
+    assert all(loc.country != "RUS" for e in evs for loc in e.locations)
+
+
+def test_a_dateline_places_no_event_unless_the_sentence_says_it_happened_there(pipe):
+    text = (
+        "KHARTOUM, May 3 (Nile Wire) - Sudan's army said it shelled positions of the Rapid Support Forces "
+        "on Friday. RSF fighters attacked a market in Omdurman later that day, activists said."
+    )
+    evs = events(pipe, text)
+    assert one(evs, "ASSAULT", "shelled").locations == []
+    assert one(evs, "ASSAULT", "attacked").location.name == "Omdurman"
+    text = "KHARTOUM, May 3 (Nile Wire) - Sudan's army shelled RSF positions in Khartoum on Friday, residents said."
+    loc = one(events(pipe, text), "ASSAULT").location
+    assert (loc.name, loc.country, loc.basis) == ("Khartoum", "SDN", "clause")
+    assert loc.start > text.index(" - ")  # the sentence's own word, not the dateline
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Israeli jets struck Tyre, Sidon and Nabatieh on Tuesday, Lebanese officials said.",
+            ["Tyre", "Sidon", "Nabatieh"],
+        ),
+        (
+            "Russian artillery shelled Kramatorsk, Kostiantynivka and Pokrovsk on Sunday, Ukraine's army said.",
+            ["Kramatorsk", "Kostyantynivka", "Pokrovsk"],
+        ),
+    ],
+)
+def test_conjoined_places_are_all_listed_the_first_primary(pipe, text, names):
+    e = one(events(pipe, text), "ASSAULT")
+    assert [loc.name for loc in e.locations] == names
+    assert e.location == e.locations[0]
+    assert len({loc.country for loc in e.locations}) == 1
+
+
+def test_talks_are_placed_at_their_venue_and_attacks_where_they_hit(pipe):
+    text = (
+        "Russian drones attacked Odesa on Monday, Ukrainian officials said. "
+        "Ukrainian and Russian negotiators held talks in Istanbul the same day."
+    )
+    evs = events(pipe, text)
+    attack, talks = one(evs, "ASSAULT"), one(evs, "CONSULT")
+    assert (attack.location.name, attack.location.role) == ("Odesa", "action")
+    assert (talks.location.name, talks.location.country, talks.location.role) == ("Istanbul", "TUR", "venue")
+
+
+def test_a_town_carries_its_province_and_city_precision(pipe):
+    loc = one(events(pipe, "Russian troops shelled Kupiansk on Sunday, Ukraine's army said."), "ASSAULT").location
+    assert loc.country == "UKR" and "Kharkiv" in loc.admin1
+    assert (loc.kind, loc.precision, loc.geo_precision) == ("city", "city", 1)
+    assert loc.lat == pytest.approx(49.7, abs=0.1) and loc.lon == pytest.approx(37.6, abs=0.1)
+
+
+def test_a_country_has_country_precision_and_no_province(pipe):
+    loc = one(events(pipe, "Israeli jets bombed targets in Lebanon on Saturday, the Lebanese army said."), "ASSAULT")
+    loc = loc.location
+    assert (loc.country, loc.kind, loc.precision, loc.geo_precision) == ("LBN", "country", "country", 3)
+    assert loc.admin1 is None and loc.geonames_id is None
