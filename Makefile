@@ -28,6 +28,7 @@ lint: setup
 
 bench: setup
 	$(PY) bench/pipeline_speed.py
+	$(PY) bench/places_speed.py
 	$(PY) bench/agreements_merge.py
 	$(PY) bench/ingest_throughput.py --n 2000
 

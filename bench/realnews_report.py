@@ -2,9 +2,10 @@
 
 Runs ``../shared/eval/score_realnews.py --json`` (the real articles, or ``--gold-dir`` for the team's own
 held-out ones) and prints one row per article: gold events, hits, dated right, extracted, actors found,
-agreements found and their status, noise. Prints figures; asserts nothing.
+agreements found and their status, noise; with ``--places``, the places and counts of each article
+(issue #16). Prints figures; asserts nothing.
 
-Usage: python bench/realnews_report.py [--gold-dir DIR]
+Usage: python bench/realnews_report.py [--gold-dir DIR] [--places]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score_realnews.py"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold-dir", help="another folder of articles and gold files (default: the real articles)")
+    ap.add_argument("--places", action="store_true", help="the places-and-counts table (issue #16) instead")
     args = ap.parse_args()
     if not SCORER.exists():
         print(f"realnews_report: {SCORER} not found (../shared is not beside the project)", file=sys.stderr)
@@ -34,6 +36,21 @@ def main() -> int:
             cmd += ["--gold-dir", args.gold_dir]
         last = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip().splitlines()
         data = json.loads(out.read_text(encoding="utf-8"))
+    if args.places:
+        print(
+            "| article | places | found | country right | admin1 right | towns within 30 km | located events "
+            "(in gold) | counts | found | extracted (in gold) |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for a in data["articles"]:
+            print(
+                f"| {a['file'][:-4]} | {a['pg']} | {a['ph']} | {a['pc']} | {a['pa']}/{a['pa_n']} "
+                f"| {a['pk']}/{a['pk_n']} | {a['pext']} ({a['pok']}) | {a['cg']} | {a['ch']} "
+                f"| {a['cext']} ({a['cok']}) |"
+            )
+        print()
+        print(last[-1] if last else "")
+        return 0
     print("| article | gold events | found | dated right | extracted | actors | agreements (status) | noise |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for a in data["articles"]:
