@@ -1417,6 +1417,9 @@ class Coder:
         orphans: list[Quantity] = []
         for tok, q in quantities_in(sent):
             claimant = tolls.claimant(tok, s, self.lex.reporting)
+            if not drafts:  # a sentence with no event: its numbers follow its toll, if it has one (tolls.attach)
+                orphans.append(q.model_copy(update={"claimant": claimant}))
+                continue
             # a toll belongs to the attack, a captive count to the release or exchange, a truce's length
             # to the truce; other counts to the nearest event of the sentence
             pool = drafts

@@ -194,6 +194,8 @@ def _governor(np: Token, cw: CountWords) -> str | None:
             break
         cur = head
     if not found:
+        found = _clause_governor(np, cw)
+    if not found:
         return None
     kinds = set(found)
     if {"killed", "wounded"} <= kinds:
@@ -201,22 +203,61 @@ def _governor(np: Token, cw: CountWords) -> str | None:
     return found[0]
 
 
+def _clause_governor(np: Token, cw: CountWords) -> list[str]:
+    """What the clause of a count says happened when no word governs it directly: 'among those released
+    were seven defenders', 'more than 220 were taken hostage', 'forced many more from their homes'."""
+    verb = np
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    kids = list(verb.children)
+    if _lemma(verb) in ("take", "hold", "keep") and any(_lemma(c) in ("hostage", "captive") for c in kids):
+        return ["hostages" if any(_lemma(c) == "hostage" for c in kids) else "prisoners"]
+    if _lemma(verb) in ("force", "drive", "push", "chase") and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(_lemma(o) in ("home", "house", "village") for o in c.subtree)
+        for c in kids
+    ):
+        return ["displaced"]
+    if _lemma(verb) == "be":  # "among those released were seven defenders"
+        inside = {t.i for t in np.subtree}
+        return [cw.governors[_lemma(t)] for t in verb.subtree if t.i not in inside and _lemma(t) in cw.governors][:1]
+    return []
+
+
 def _truce_context(tok: Token, cw: CountWords) -> bool:
     """Whether a length measures a truce: 'a seven-day ceasefire', 'extend the truce by two days',
-    'shall remain in effect for seven days', 'a two-month truce'."""
+    'shall remain in effect for seven days', 'the truce, which was set to last two months', 'fighters
+    must leave within three months' under an agreement -- never 'three months of talks on a truce'."""
+    if tok.head.lower_ in ("within", "by") and any(_lemma(t) in cw.truce_nouns for t in tok.sent):
+        return True  # a deadline the agreement sets
     for a in list(tok.ancestors)[:4]:
         if _lemma(a) in cw.truce_nouns or a.lower_ in cw.truce_nouns:
             return True
-        if a.pos_ in ("VERB", "AUX"):
-            if _lemma(a) in cw.truce_verbs:
-                clause = [t for t in a.subtree if t.i != tok.i]
-                return any(_lemma(t) in cw.truce_nouns for t in clause) or any(
-                    _lemma(t) in cw.truce_nouns
-                    for t in a.head.subtree
-                    if a.dep_ in ("relcl", "xcomp", "ccomp", "conj") and t.i < a.i
-                )
+        if a.pos_ in ("VERB", "AUX") or a.lower_ in cw.truce_verbs:
+            if _lemma(a) not in cw.truce_verbs and a.lower_ not in cw.truce_verbs:
+                return False
+            cur = a
+            for _ in range(4):  # the verb's own subject or object, or the noun its clause is about
+                if any(c.dep_ in _ARGS and _names_truce(c, cw) for c in cur.children):
+                    return True
+                if cur.dep_ in ("relcl", "acl") and _names_truce(cur.head, cw):
+                    return True
+                if cur.dep_ not in ("xcomp", "conj", "relcl", "ccomp", "acl", "advcl") or cur.head.i == cur.i:
+                    return False
+                cur = cur.head
             return False
     return False
+
+
+_ARGS = ("nsubj", "nsubjpass", "dobj", "attr")
+
+
+def _names_truce(tok: Token, cw: CountWords) -> bool:
+    """A truce noun, or 'it'/'which' standing for the truce a clause is about."""
+    return _lemma(tok) in cw.truce_nouns or any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in cw.truce_nouns for c in tok.children
+    )
 
 
 def _duration(noun: Token | None, cw: CountWords) -> float | None:

@@ -41,31 +41,42 @@ def _war_toll(q: Quantity, sent: Span) -> bool:
     )
 
 
+TOLL_UNITS = {"killed", "wounded", "casualties", "displaced"}
+
+
 def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
-    """Give each toll told on its own to the attack told just before it."""
+    """Give each toll told on its own to the attack told just before it; the other numbers of a sentence
+    with no event of its own ("5,133 violations ... which resulted in 46 deaths") go with its toll."""
+    by_sent: dict[int, tuple[Span, list[Quantity]]] = {}
     for sent, q in orphans:
-        if _war_toll(q, sent):
+        by_sent.setdefault(sent.start_char, (sent, []))[1].append(q)
+    for sent, qs in by_sent.values():
+        tolls = [q for q in qs if q.unit in TOLL_UNITS and not _war_toll(q, sent)]
+        if not tolls:
             continue
-        best: tuple[int, Event] | None = None
-        for e in events:
-            if e.type != "ASSAULT" or e.negated:
-                continue
-            ends = [ev.end for ev in e.evidence if ev.end <= sent.start_char]
-            if not ends:
-                continue
-            gap = sent.start_char - max(ends)
-            if gap <= TOLL_REACH and (best is None or gap < best[0]):
-                best = (gap, e)
-        if best is None:
+        e = _attack_before(events, sent)
+        if e is None:
             continue
-        e = best[1]
-        e.quantities.append(q)
+        e.quantities.extend(tolls + [q for q in qs if q.unit not in TOLL_UNITS])
         if not any(ev.start == sent.start_char for ev in e.evidence):
-            e.evidence.append(
-                Evidence(
-                    sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char, rule="toll_of_attack_before"
-                )
+            told = Evidence(
+                sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char, rule="toll_of_attack_before"
             )
+            e.evidence.append(told)
+
+
+def _attack_before(events: list[Event], sent: Span) -> Event | None:
+    best: tuple[int, Event] | None = None
+    for e in events:
+        if e.type != "ASSAULT" or e.negated:
+            continue
+        ends = [ev.end for ev in e.evidence if ev.end <= sent.start_char]
+        if not ends:
+            continue
+        gap = sent.start_char - max(ends)
+        if gap <= TOLL_REACH and (best is None or gap < best[0]):
+            best = (gap, e)
+    return best[1] if best is not None else None
 
 
 def fatalities(quantities: list[Quantity]) -> Fatalities | None:
