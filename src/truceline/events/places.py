@@ -53,6 +53,7 @@ class PlaceCues:
     motion_verbs: frozenset[str]
     path_breaks: frozenset[str]
     place_nouns: frozenset[str]
+    place_subject_verbs: frozenset[str]
     compass: frozenset[str]
     site_heads: frozenset[str]
 
@@ -76,6 +77,7 @@ def place_cues(path: str | None = None) -> PlaceCues:
         motion_verbs=words("motion_verbs"),
         path_breaks=words("path_breaks"),
         place_nouns=words("place_nouns"),
+        place_subject_verbs=words("place_subject_verbs"),
         compass=words("compass"),
         site_heads=words("site_heads"),
     )
@@ -355,6 +357,11 @@ class ArticlePlaces:
                     found = self.place_at(c)
                     if found is not None and found[1].kind != "country":
                         return self._with_conjuncts(found[0], found[1], "clause", role)
+            if head.pos_ == "VERB" and head.lemma_.lower() in self.cues.place_subject_verbs:
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                found = self.place_at(subj) if subj is not None else None
+                if found is not None and (found[1].kind != "country" or role == "action"):
+                    return self._with_conjuncts(found[0], found[1], "clause", role)  # "the LoC has witnessed"
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
             ok = preps | self.cues.destination if moves else preps
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]

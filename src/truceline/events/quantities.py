@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from truceline.models import Quantity
 from truceline.nlp.index import ent_of
@@ -373,6 +373,8 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                 unit = "wounded"  # "23 inmates will be replaced by seriously injured soldiers"
             if unit == "prisoners" and _says_hostage(sent):
                 unit = "hostages" if noun is None or _lemma(noun) not in cw.nouns else unit
+            if unit == "prisoners" and noun is not None and _demonym(noun) in _hostage_peoples(sent.doc):
+                unit = "hostages"  # "39 Israelis were released", where the article's hostages are Israeli
         if tok.lower_ == "one" and noun is None:
             continue
         left = [t for t in sent if np.left_edge.i <= t.i < tok.i]
@@ -408,6 +410,26 @@ def _clause_says_wounded(num: Token) -> bool:
     return any(
         t.lemma_.lower() in ("injured", "wounded", "injure", "wound") for t in clause.subtree if t.i not in coordinated
     )
+
+
+def _demonym(noun: Token) -> str:
+    """'Israelis' -> 'israeli', 'Thai' -> 'thai'."""
+    low = noun.lower_
+    return low[:-1] if noun.tag_ in ("NNPS", "NNS") and low.endswith("s") else low
+
+
+def _hostage_peoples(doc: Doc) -> frozenset[str]:
+    """The nationalities an article calls hostages ("Israeli hostages", "hostages, most of them Thai")."""
+    cached = doc.user_data.get("truceline_hostage_peoples")
+    if cached is None:
+        found = set()
+        for t in doc:
+            if t.lemma_.lower() in ("hostage", "abductee"):
+                found |= {
+                    c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP"
+                }
+        cached = doc.user_data["truceline_hostage_peoples"] = frozenset(found)
+    return cached
 
 
 def _says_hostage(sent: Span) -> bool:
