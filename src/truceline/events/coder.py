@@ -1087,10 +1087,12 @@ class Coder:
 
     def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
+        triggers = frozenset(d.trigger.i for d in kept)
         for d in kept:
             role = role_of(d.type, d.mode)
             if not d.locations:  # (a draft a convention made has not been placed yet)
-                d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger)
+                others = triggers - {d.trigger.i}
+                d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others)
             if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
                 # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue
                 own = {self._country_of(d.source, geo), self._country_of(d.target, geo)} - {None}

