@@ -356,15 +356,16 @@ def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
     return False
 
 
-def _placed_in(loc: Location, sent: Span) -> bool:
-    """Whether a place is named under 'in' or 'at' (where something happens), not 'from' or 'with'."""
+def _from_party(loc: Location, sent: Span) -> bool:
+    """Whether a country is named as a party ('concessions from Ukraine', 'talks with Russia'), not as where
+    something happens ('in', 'at') or where people are taken ('to')."""
     span = sent.doc.char_span(loc.start or 0, loc.end or 0, alignment_mode="expand")
     cur = span.root if span is not None else None
     for _ in range(4):
         if cur is None or cur.head.i == cur.i:
             return False
         if cur.dep_ == "prep" or cur.pos_ == "ADP":
-            return cur.lower_ in ("in", "at", "inside", "near", "across", "throughout", "within")
+            return cur.lower_ in ("from", "with", "against", "by", "between", "among")
         cur = cur.head
     return False
 
@@ -1099,7 +1100,7 @@ class Coder:
                 d.locations = [
                     loc
                     for loc in d.locations
-                    if not (loc.precision == "country" and loc.country in own and not _placed_in(loc, sent))
+                    if not (loc.precision == "country" and loc.country in own and _from_party(loc, sent))
                 ]
             d.locations = [loc.model_copy(update={"role": role}) for loc in d.locations]
             d.location = d.locations[0] if d.locations else None

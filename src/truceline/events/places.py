@@ -217,9 +217,9 @@ class ArticlePlaces:
     def _recent(self, tok: Token) -> TablePlace | None:
         """'the facility', 'the enclave', 'the capital': the place named last that such a noun stands for."""
         lemma = tok.lemma_.lower()
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
-            c.dep_ in ("amod", "nmod") for c in tok.children
-        ):
+        if not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
+        ) and not any(c.dep_ in ("amod", "nmod") for c in tok.children):
             return None
         kind = next((k for k, words in self.cues.anaphors.items() if lemma in words), None)
         if kind is None:
@@ -236,6 +236,7 @@ class ArticlePlaces:
             return None
         wanted = {
             "town": ("city",),
+            "port": ("city", "sea"),  # "access to those ports": the ports named, or the sea they are on
             "division": ("admin1", "region", "territory", "admin2"),
             "facility": ("facility",),
             "any": ("city", "facility", "admin1", "region", "territory", "admin2"),
@@ -385,6 +386,9 @@ class ArticlePlaces:
                         named = [c for c in obj.children if c.dep_ in ("appos", "compound") and self.place_at(c)]
                         found = self.place_at(named[0]) if named else None  # "seized the capital Sana'a"
                     if found is None and obj.dep_ == "dobj" and head.lemma_.lower() in self.cues.motion_verbs:
+                        national = self._national(obj, "clause", role)  # "blockaded Ukrainian ports"
+                        if national is not None:
+                            return [national]
                         p = self._recent(obj)  # "seized the city", "shook the Sudanese capital"
                         if p is not None:
                             return [self.location(obj, p, "clause", role)]
