@@ -213,3 +213,28 @@ def test_a_wars_toll_does_not_join_the_attack_before_it(pipe):
     )
     e = one(events(pipe, text), "ASSAULT", "struck")
     assert e.quantities == [] and e.fatalities is None
+
+
+def test_the_store_derives_one_incidents_deaths_from_every_report(pipe, tmp_path):
+    """Two outlets report one strike with different tolls: each report keeps its own claim, and both
+    carry the incident's low, best and high over the two (as UCDP's GED gives them)."""
+    from truceline.ingest import Ingestor
+    from truceline.sources.collect import collect
+    from truceline.store import Store
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        '{"text": "Russian missiles struck a market in Kharkiv on Monday, killing at least 12 people, regional '
+        'officials said.", "source": "Outlet A", "published": "2025-05-06", "url": "https://a.example/1"}\n'
+        '{"text": "Russian forces fired missiles at a market in Kharkiv on Monday and killed 17 people, '
+        'the mayor said on Tuesday.", "source": "Outlet B", "published": "2025-05-06", "url": "https://b.example/2"}\n',
+        encoding="utf-8",
+    )
+    store = Store(f"sqlite:///{tmp_path / 'tolls.db'}")
+    Ingestor(store, pipe).run(collect([first]))
+    strikes = [e for e in store.events(type="ASSAULT") if e.fatalities is not None]
+    assert {e.fatalities.best for e in strikes} == {12, 17}
+    for e in strikes:
+        inc = e.incident_fatalities
+        assert inc is not None and (inc.low, inc.best, inc.high) == (12, 17, 17)
+        assert sorted(q.value for q in inc.claims) == [12, 17]

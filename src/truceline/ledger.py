@@ -14,7 +14,8 @@ import re
 from truceline.agreements.checks import Finding, check
 from truceline.agreements.consolidate import MAX_SCOPE_GAP_DAYS, Member, Override, consolidate
 from truceline.agreements.violations import Report, overlay
-from truceline.models import Agreement
+from truceline.events import tolls
+from truceline.models import Agreement, Fatalities
 from truceline.store import Store
 from truceline.store.sources_store import EventKey
 from truceline.store.store import party_key
@@ -41,7 +42,27 @@ def corroborate(store: Store) -> int:
         outlets.setdefault(root[k.id], set()).add(k.outlet or k.article_id)
     counts = {k.id: len(outlets[root[k.id]]) for k in keys}
     store.set_independent_sources(counts)
+    _incident_fatalities(store, root)
     return len(counts)
+
+
+def _incident_fatalities(store: Store, root: dict[str, str]) -> None:
+    """Deaths over every report of one incident: each report's claims kept, low/best/high derived from all
+    (UCDP's GED does this by hand); written on every report of the incident that states deaths or is
+    grouped with one that does."""
+    reports = store.fatality_reports()
+    by_incident: dict[str, list[Fatalities]] = {}
+    for event_id, f in reports.items():
+        if event_id in root:
+            by_incident.setdefault(root[event_id], []).append(Fatalities.model_validate(f))
+    combined = {r: tolls.combine(fs) for r, fs in by_incident.items()}
+    values = {
+        e: (combined[r].model_dump(mode="json") if combined.get(r) is not None else None)
+        for e, r in root.items()
+        if r in combined
+    }
+    if values:
+        store.set_incident_fatalities(values)
 
 
 def event_cluster(store: Store, event_id: str) -> list[str]:

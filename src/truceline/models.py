@@ -229,7 +229,12 @@ class Event(Record):
         default_factory=list, description="Every place the text gives for it ('a flight from Tripoli to Benghazi')."
     )
     quantities: list[Quantity] = Field(default_factory=list)
-    fatalities: Fatalities | None = None
+    fatalities: Fatalities | None = Field(None, description="Deaths this report states (best, low, high).")
+    incident_fatalities: Fatalities | None = Field(
+        None,
+        description="Deaths over every stored report of the same incident: each claim kept, low/best/high "
+        "derived from them (set in the store).",
+    )
     cameo: str | None = None
     goldstein: float | None = None
     quad_class: int | None = Field(None, ge=1, le=4)

@@ -79,6 +79,20 @@ def _attack_before(events: list[Event], sent: Span) -> Event | None:
     return best[1] if best is not None else None
 
 
+def combine(reports: list[Fatalities]) -> Fatalities | None:
+    """One incident's deaths over its reports: every distinct claim kept (one per value, claimant and bound),
+    then best, low and high as for one report."""
+    claims: list[Quantity] = []
+    seen: set[tuple] = set()
+    for f in reports:
+        for q in f.claims:
+            key = (q.value, q.claimant, q.lower_bound, q.approx)
+            if key not in seen:
+                seen.add(key)
+                claims.append(q)
+    return fatalities(claims)
+
+
 def fatalities(quantities: list[Quantity]) -> Fatalities | None:
     """Best, low and high deaths from the claims: low the smallest, high the largest, best the largest
     exact figure (or, with none, the smallest lower bound)."""

@@ -190,6 +190,23 @@ class SourcesStore:
         with self.session() as s:
             return [EventKey(*row) for row in s.execute(q)]
 
+    def fatality_reports(self) -> dict[str, dict]:
+        """Event id -> the ``fatalities`` of its record, for the events whose report states deaths."""
+        q = select(EventRow.id, EventRow.record).where(EventRow.type == "ASSAULT")
+        with self.session() as s:
+            return {i: r["fatalities"] for i, r in s.execute(q) if r and r.get("fatalities")}
+
+    def set_incident_fatalities(self, values: dict[str, dict | None]) -> None:
+        """Write each event's deaths over its incident's reports into its record (None clears them)."""
+        with self.session() as s:
+            ids = list(values)
+            for i in range(0, len(ids), 500):
+                for row in s.scalars(select(EventRow).where(EventRow.id.in_(ids[i : i + 500]))):
+                    record = dict(row.record or {})
+                    if record.get("incident_fatalities") != values[row.id]:
+                        record["incident_fatalities"] = values[row.id]
+                        row.record = record
+
     def set_independent_sources(self, counts: dict[str, int]) -> None:
         with self.session() as s:
             by_value: dict[int, list[str]] = {}
