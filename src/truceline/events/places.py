@@ -302,6 +302,11 @@ class ArticlePlaces:
         """The place a locative phrase names: the name nearest its preposition, the more precise on a tie
         ("in Syria's Idlib province": Idlib); else a nationality's place ("southern Israeli towns") or a
         noun that points back ("near the facility")."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() == "capital":
+            p = self._recent(obj)  # "in Yemen's capital", "the Sudanese capital": the capital, not the country
+            if p is not None:
+                return [self.location(obj, p, basis, role)]
         best: tuple[int, int, Span, TablePlace] | None = None
         for tok in prep.subtree:
             if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
@@ -330,6 +335,15 @@ class ArticlePlaces:
         region of it with a compass word."""
         if noun.lemma_.lower() not in self.cues.place_nouns:
             return None
+        if noun.lemma_.lower() in self.cues.town_words:
+            # "the southern Chinese city of Kunming", "(the southern Chinese city) Kunming": the town it names
+            near = [*noun.children, *(noun.doc[noun.i + 1 : noun.i + 4])]
+            for t in near:
+                found = self.place_at(t) or next(
+                    (self.place_at(o) for o in t.children if t.lower_ == "of" and o.dep_ == "pobj"), None
+                )
+                if found is not None and found[1].kind in ("city", "facility"):
+                    return self.location(found[0], found[1], basis, role)
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
         country = next((self.country_of_norp(c) for c in mods if c.ent_type_ in ("NORP", "GPE")), None)
         if not country:
