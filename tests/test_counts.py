@@ -238,3 +238,15 @@ def test_the_store_derives_one_incidents_deaths_from_every_report(pipe, tmp_path
         inc = e.incident_fatalities
         assert inc is not None and (inc.low, inc.best, inc.high) == (12, 17, 17)
         assert sorted(q.value for q in inc.claims) == [12, 17]
+
+
+def test_an_attack_blamed_on_a_group_is_the_groups_with_its_toll(pipe):
+    """'An attack blamed on X killed 12 soldiers': X is the doer, and the toll is the attack's."""
+    record = pipe.extract(
+        "An attack blamed on Boko Haram killed 12 soldiers in Borno state on Monday, officials said.",
+        published=dt.date(2025, 6, 3),
+    )
+    e = next(e for e in record.events if e.type == "ASSAULT")
+    assert e.source == "boko-haram" and "+blamed_on" in e.rule
+    assert e.location is not None and e.location.admin1 == "Borno State"
+    assert [(q.value, q.unit) for q in e.quantities] == [(12, "killed")]

@@ -1032,6 +1032,10 @@ class Coder:
                     d.target = self._sentence_country(sent, self._country(d.source, res) if state else None)
                     if d.target:
                         d.rule += "+target_of_sentence"
+                if d.source is None:
+                    d.source = self._blamed_on(d.trigger, s)
+                    if d.source:
+                        d.rule += "+blamed_on"
                 places = self._sentence_countries(sent, s)
                 thing = self._thing_subject(d, s)
                 framing.fill(d, fi, places, thing)
@@ -1085,6 +1089,20 @@ class Coder:
         for e in events:
             e.fatalities = tolls.fatalities(e.quantities)
         return events
+
+    def _blamed_on(self, trigger: Token, s: ActorIndex) -> str | None:
+        """'shelling blamed on the paramilitary group killed 17', 'an attack attributed to the rebels': the
+        group it is laid on is the doer."""
+        nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+        nouns += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        for n in nouns:
+            for acl in (c for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "attribute")):
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    actor = s.actor_of(obj, deep=True) if obj is not None else None
+                    if actor:
+                        return actor
+        return None
 
     def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
