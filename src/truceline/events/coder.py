@@ -1461,6 +1461,12 @@ class Coder:
             if not pool:
                 continue
             best = min(pool, key=lambda d: (d.trigger.i not in above, abs(d.trigger.i - tok.i)))
+            if best.source is None or best.target is None:
+                # "two people were killed by rocket fire": the toll of a partial report goes with the complete
+                # report of the same act it names (the fire), not out of the record with it
+                within = {t.i for t in best.trigger.subtree}
+                same = [d for d in pool if d is not best and d.source and d.target and d.trigger.i in within]
+                best = same[0] if same else best
             best.quantities.append(q.model_copy(update={"claimant": claimant or best.reported_by}))
         return orphans
 
