@@ -356,6 +356,16 @@ def _in_other_relative_clause(verb: Token, trigger: Token) -> bool:
     return False
 
 
+_CAPTIVE_NOUNS = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives", "pows"}
+
+
+def _freed_by_group(q: Quantity, d: Draft, s: ActorIndex) -> bool:
+    """People (not prisoners by name) that an armed group frees or hands over are hostages."""
+    if (q.noun or "").lower() in _CAPTIVE_NOUNS or q.noun is None:
+        return False
+    return d.type in ("RETREAT", "CONCEDE") and d.source is not None and s.kinds.get(d.source) == "group"
+
+
 def _from_party(loc: Location, sent: Span) -> bool:
     """Whether a country is named as a party ('concessions from Ukraine', 'talks with Russia'), not as where
     something happens ('in', 'at') or where people are taken ('to')."""
@@ -1467,6 +1477,8 @@ class Coder:
                 within = {t.i for t in best.trigger.subtree}
                 same = [d for d in pool if d is not best and d.source and d.target and d.trigger.i in within]
                 best = same[0] if same else best
+            if q.unit == "prisoners" and _freed_by_group(q, best, s):
+                q = q.model_copy(update={"unit": "hostages"})  # "Hamas freed three Israeli men": hostages
             best.quantities.append(q.model_copy(update={"claimant": claimant or best.reported_by}))
         return orphans
 

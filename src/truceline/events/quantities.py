@@ -56,7 +56,7 @@ _WORDS = {
     "dozen": 12,
     "half": 0.5,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12}
 UNITS = (
     "killed",
     "wounded",
@@ -124,11 +124,11 @@ def number_value(text: str) -> tuple[float, bool] | None:
         return value, True
     total, current = 0.0, 0.0
     for w in words:
-        if w in _SCALES and w != "hundred":
+        if w in _SCALES and w not in ("hundred", "dozen"):
             total += (current or 1) * _SCALES[w]
             current = 0.0
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in ("hundred", "dozen"):
+            current = (current or 1) * _SCALES[w]  # "two hundred", "two dozen"
         elif w in _WORDS:
             current += _WORDS[w]
         elif re.fullmatch(r"\d+(?:\.\d+)?", w):
@@ -285,6 +285,8 @@ def _skip(tok: Token, sent: Span) -> bool:
         return True  # "one in three people", "20 percent"
     if tok.head.lower_ == "in" and tok.head.head.i != tok.i and _is_number(tok.head.head):
         return True  # the "three" of "one in three"
+    if tok.dep_ in ("nummod", "appos", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
+        return True  # a label, not a count: "Article 5", "Resolution 2334", "Route 60"
     after = " ".join(t.lower_ for t in sent.doc[tok.i : min(tok.i + 5, sent.end)])  # (not Doc.text: rebuilt per access)
     after = after.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     if re.match(r"[\w,.]+[- ]years?[- ]old", after) or tok.head.lower_ in ("aged", "age"):
@@ -305,6 +307,7 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             continue
         # the number phrase: "1.1 million", "two hundred", "hundreds of thousands"
         phrase = [t for t in tok.lefts if t.dep_ in ("compound", "nummod", "quantmod") and _is_number(t)] + [tok]
+        phrase += [t for t in tok.rights if t.dep_ in ("compound", "nummod", "quantmod") and t.lower_ in _SCALES]
         of_num = next(
             (
                 o
@@ -362,7 +365,8 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             if unit is None:
                 continue
             if unit in ("people", "troops"):
-                happened = _governor(np, cw)
+                via_of = noun is not None and noun.head.dep_ == "prep" and noun.head.head.i == counted_from.i
+                happened = _governor(counted_from if via_of else np, cw)  # "four of its soldiers were killed"
                 if happened in ("troops",) and unit == "people":
                     happened = None
                 if happened is not None:
@@ -371,8 +375,6 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                     continue  # people of whom nothing is said: no toll, no captives
             if unit in ("prisoners", "troops") and _clause_says_wounded(tok):
                 unit = "wounded"  # "23 inmates will be replaced by seriously injured soldiers"
-            if unit == "prisoners" and _says_hostage(sent):
-                unit = "hostages" if noun is None or _lemma(noun) not in cw.nouns else unit
             if unit == "prisoners" and noun is not None and _demonym(noun) in _hostage_peoples(sent.doc):
                 unit = "hostages"  # "39 Israelis were released", where the article's hostages are Israeli
         if tok.lower_ == "one" and noun is None:
@@ -430,7 +432,3 @@ def _hostage_peoples(doc: Doc) -> frozenset[str]:
                 }
         cached = doc.user_data["truceline_hostage_peoples"] = frozenset(found)
     return cached
-
-
-def _says_hostage(sent: Span) -> bool:
-    return any(t.lower_ in ("hostage", "hostages") for t in sent)
