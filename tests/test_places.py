@@ -284,3 +284,15 @@ def test_a_country_has_country_precision_and_no_province(pipe):
     loc = loc.location
     assert (loc.country, loc.kind, loc.precision, loc.geo_precision) == ("LBN", "country", "country", 3)
     assert loc.admin1 is None and loc.geonames_id is None
+
+
+def test_an_arrangement_records_where_it_applies(pipe):
+    """'a maritime ceasefire in the Black Sea', 'the Gaza truce': the arrangement's own words give its area."""
+    record = pipe.extract(
+        "Russia and Ukraine agreed on Tuesday to a maritime ceasefire in the Black Sea, the White House said. "
+        "Separately, Israel and Hamas said the Gaza truce would hold.",
+        published=dt.date(2025, 3, 26),
+    )
+    areas = {a.kind: a.areas for a in record.agreements}
+    assert any("Black Sea" in a.areas for a in record.agreements), areas
+    assert any("Gaza Strip" in a.areas for a in record.agreements), areas

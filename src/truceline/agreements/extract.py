@@ -39,6 +39,7 @@ from truceline.agreements.records import (
     unqualified,
 )
 from truceline.events import dates as dates_mod
+from truceline.events.places import ArticlePlaces
 from truceline.events.quantities import quantities_in
 from truceline.gazetteer import gazetteer
 from truceline.models import Agreement, ArticleFrame, Condition, Event, Quantity
@@ -1563,7 +1564,29 @@ def extract_agreements(
         if r.name in ("Ceasefire", "Peace agreement", "Prisoner exchange", "Extension") and r.parties:
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     _truce_lengths(ex, records)
+    _areas(ex, records)
     return records
+
+
+def _areas(ex: _Extractor, records: list[Agreement]) -> None:
+    """Where an arrangement applies, from its own words: "a maritime ceasefire in the Black Sea", "the Gaza
+    truce", "a ceasefire along the Line of Control" (the place table's names, in ``areas``)."""
+    mentioned = {m.start for m in ex.res.mentions}
+    geo = ArticlePlaces(
+        ex.doc,
+        [s.country for s in (ex.frame.sides if ex.frame else []) if s.country],
+        is_actor=lambda t: t.idx in mentioned,
+    )
+    for r in records:
+        for e in r.evidence:
+            if e.trigger_start is None or e.trigger_end is None:
+                continue
+            span = ex.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+            if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for loc in geo.area(span.root):
+                if loc.name not in r.areas:
+                    r.areas.append(loc.name)
 
 
 def _truce_lengths(ex: _Extractor, records: list[Agreement]) -> None:

@@ -35,6 +35,7 @@ from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
 
 _BORDERS = {"border", "frontier", "boundary"}
+_AREA_PREPS = {"in", "across", "along", "throughout", "over", "on", "around", "inside", "within", "for"}
 # links inside one noun phrase: a name so joined to the preposition's object stands where it does
 _NOMINAL = {"pobj", "compound", "poss", "nmod", "appos", "conj", "cc", "prep", "det", "amod"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -357,6 +358,20 @@ class ArticlePlaces:
         if compass:
             return loc.model_copy(update={"name": f"{compass} {name}", "kind": "region", "precision": "region"})
         return loc
+
+    def area(self, noun: Token) -> list[Location]:
+        """The places an arrangement's own noun names ("a ceasefire in Gaza", "the Gaza truce", "a truce along
+        the Line of Control"): where it applies, not where it was agreed."""
+        mods = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+        for c in mods:
+            found = self.place_at(c)
+            if found is not None:
+                return self._with_conjuncts(found[0], found[1], "clause", "action")
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _AREA_PREPS):
+            found_locs = self._under(prep, "clause", "action")
+            if found_locs:
+                return found_locs
+        return []
 
     def clause(self, trigger: Token, role: str, destination: bool = False) -> list[Location]:
         """The places of the trigger's own clause (``basis: clause``)."""
