@@ -250,3 +250,16 @@ def test_an_attack_blamed_on_a_group_is_the_groups_with_its_toll(pipe):
     assert e.source == "boko-haram" and "+blamed_on" in e.rule
     assert e.location is not None and e.location.admin1 == "Borno State"
     assert [(q.value, q.unit) for q in e.quantities] == [(12, "killed")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 20 and 30 people were killed when shells hit the market, witnesses said.",
+        "The shelling of the market killed 20 to 30 civilians, witnesses said.",
+        "The shelling of the market killed 20-30 people, witnesses said.",
+    ],
+)
+def test_a_range_gives_its_low_and_high(pipe, sentence):
+    found = counts(pipe, sentence)
+    assert [(q.value, q.unit, q.low, q.high) for q in found] == [(20, "killed", 20, 30)]

@@ -1094,6 +1094,12 @@ class Coder:
             if resolved:
                 anchor = resolved[-1].date
         framing.from_article([d for d, _ in drafts], s.country_of)
+        main = geo.main_place()
+        for d, sent in drafts:
+            if not d.locations and main is not None and d.type in ("ASSAULT", "COERCE") and geo.unplaced(sent):
+                # told with no place of its own in a report about one place: the article's (basis "article")
+                d.locations = [geo.location_of_article(main)]
+                d.location = d.locations[0]
         events = self._merge(drafts, article_id, res)
         tolls.attach(events, orphans)
         for e in events:

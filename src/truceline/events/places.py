@@ -359,6 +359,33 @@ class ArticlePlaces:
             return loc.model_copy(update={"name": f"{compass} {name}", "kind": "region", "precision": "region"})
         return loc
 
+    def main_place(self) -> TablePlace | None:
+        """The place the article is about, if one clearly is: the place of its own countries it names most
+        (at least twice), a town or a province before a country on a tie."""
+        top = self.ctx.top_countries()
+        counts: Counter = Counter()
+        by_key: dict[tuple, TablePlace] = {}
+        for _, p in self.order:
+            if p.country in top:
+                key = (p.id, p.country, p.name)
+                counts[key] += 1
+                by_key[key] = p
+        if not counts:
+            return None
+        key, n = max(counts.items(), key=lambda kv: (kv[1], _PRECISION_RANK.get(by_key[kv[0]].precision, 5) < 4))
+        return by_key[key] if n >= 3 else None
+
+    def unplaced(self, sent: Span) -> bool:
+        """Whether a sentence names no place at all (an event it tells may then be placed by its article)."""
+        return not any(sent.start <= start < sent.end for start, _ in self.order)
+
+    def location_of_article(self, place: TablePlace) -> Location:
+        """The article's own place for an event its sentence does not place: no span of its own."""
+        first = next((start for start, p in self.order if p == place), None)
+        span = self.doc[first : first + 1] if first is not None else self.doc[0:0]
+        loc = self.location(span, place, "article", "action")
+        return loc
+
     def area(self, noun: Token) -> list[Location]:
         """The places an arrangement's own noun names ("a ceasefire in Gaza", "the Gaza truce", "a truce along
         the Line of Control"): where it applies, not where it was agreed."""

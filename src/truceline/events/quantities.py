@@ -306,7 +306,15 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         if tok.i in used or not _is_number(tok) or _skip(tok, sent):
             continue
         # the number phrase: "1.1 million", "two hundred", "hundreds of thousands"
-        phrase = [t for t in tok.lefts if t.dep_ in ("compound", "nummod", "quantmod") and _is_number(t)] + [tok]
+        low_end = _range_low(tok)  # "20 to 30 civilians", "20-30 people"
+        high_end = _range_high(tok)  # "between 20 and 30 people"
+        if high_end is not None:
+            used.add(high_end.i)
+        phrase = [
+            t
+            for t in tok.lefts
+            if t.dep_ in ("compound", "nummod", "quantmod") and _is_number(t) and (low_end is None or t.i != low_end.i)
+        ] + [tok]
         phrase += [t for t in tok.rights if t.dep_ in ("compound", "nummod", "quantmod") and t.lower_ in _SCALES]
         of_num = next(
             (
@@ -379,6 +387,12 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                 unit = "hostages"  # "39 Israelis were released", where the article's hostages are Israeli
         if tok.lower_ == "one" and noun is None:
             continue
+        low = high = None
+        if low_end is not None or high_end is not None:
+            other = number_value((low_end or high_end).text)  # type: ignore[union-attr]
+            if other is not None:
+                a, b = (other[0], number) if low_end is not None else (number, other[0])
+                low, high, number = min(a, b), max(a, b), min(a, b)
         left = [t for t in sent if np.left_edge.i <= t.i < tok.i]
         words = {t.lower_ for t in left} | {t.lower_ for t in tok.children if t.dep_ in ("advmod", "quantmod")}
         lower = value[1] or bool(words & cw.lower)
@@ -397,10 +411,31 @@ def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             lower_bound=lower,
             approx=approx,
             per_side=per_side,
+            low=low,
+            high=high,
             noun=noun.text if noun is not None else None,
         )
         out.append((tok, q))
     return out
+
+
+def _range_low(tok: Token) -> Token | None:
+    """The low end of 'X to Y' or 'X-Y' whose high end is ``tok``."""
+    for c in tok.lefts:
+        if (
+            c.dep_ == "quantmod"
+            and _is_number(c)
+            and any(t.lower_ in ("to", "-", "–") for t in tok.doc[c.i + 1 : tok.i])
+        ):
+            return c
+    return None
+
+
+def _range_high(tok: Token) -> Token | None:
+    """The high end of 'between X and Y' whose low end is ``tok``."""
+    if not any(c.lower_ == "between" for c in tok.lefts):
+        return None
+    return next((c for c in tok.rights if c.dep_ == "conj" and _is_number(c)), None)
 
 
 def _clause_says_wounded(num: Token) -> bool:
