@@ -296,3 +296,19 @@ def test_an_arrangement_records_where_it_applies(pipe):
     areas = {a.kind: a.areas for a in record.agreements}
     assert any("Black Sea" in a.areas for a in record.agreements), areas
     assert any("Gaza Strip" in a.areas for a in record.agreements), areas
+
+
+def test_an_attack_told_without_a_place_takes_the_article_s_place(pipe):
+    """A report about one town: the attack of a sentence that names no place is placed there, marked 'article';
+    a sentence that names another place is not."""
+    text = (
+        "Sudan's army shelled Rapid Support Forces positions in Omdurman on Monday, residents said. "
+        "Fighting has raged in Omdurman for weeks, and aid groups say Omdurman's hospitals are overwhelmed. "
+        "On Tuesday RSF fighters attacked an army base and killed four soldiers, a military source said."
+    )
+    evs = events(pipe, text)
+    later = one(evs, "ASSAULT", "attacked")
+    assert later.location is not None and later.location.basis == "article"
+    assert (later.location.name, later.location.country) == ("Omdurman", "SDN")
+    first = one(evs, "ASSAULT", "shelled")
+    assert first.location is not None and first.location.basis == "clause"
