@@ -1094,7 +1094,7 @@ class Coder:
             if resolved:
                 anchor = resolved[-1].date
         framing.from_article([d for d, _ in drafts], s.country_of)
-        main = geo.main_place()
+        main = geo.main_place([loc for d, _ in drafts for loc in d.locations[:1]])
         for d, sent in drafts:
             if not d.locations and main is not None and d.type in ("ASSAULT", "COERCE") and geo.unplaced(sent):
                 # told with no place of its own in a report about one place: the article's (basis "article")

@@ -103,12 +103,13 @@ class ArticlePlaces:
     ) -> None:
         self.doc = doc
         self.cues = place_cues()
+        self.frame_countries = {c for c in frame_countries if c}
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
         ents = [
             e for e in doc.ents if e.label_ in _PLACE_LABELS and not (len(e) == 1 and e.root.dep_ == "amod")
         ]  # ("the Angolan presidency": an adjective of nationality, not a place)
-        weights: Counter = Counter({c: 3 for c in frame_countries if c})
+        weights: Counter = Counter({c: 3 for c in self.frame_countries})
         first = GeoContext(countries=Counter(weights))
         for e in ents:  # first pass: what countries the article is about, from names with one meaning
             p = resolve(e.text, first, self._cue(e))
@@ -244,9 +245,12 @@ class ArticlePlaces:
         }[kind]
         before = [p for start, p in reversed(self.order) if start < tok.i and p.kind in wanted]
         top = self.ctx.top_countries()
-        # the last such place of the article's own countries ("the city" in a report on Yemen is Sanaa, not
-        # Beijing where the envoys met), else the last of any
-        return next((p for p in before if p.country in top), before[0] if before else None)
+        # the last such place of the conflict's own countries ("the city" in a report on Yemen is Sanaa, not
+        # Beijing where the envoys met), else of the article's countries, else the last of any
+        return next(
+            (p for p in before if p.country in self.frame_countries),
+            next((p for p in before if p.country in top), before[0] if before else None),
+        )
 
     # -------------------------------------------------------------- events
     def location(self, span: Span | Token, place: TablePlace, basis: str, role: str) -> Location:
@@ -359,32 +363,30 @@ class ArticlePlaces:
             return loc.model_copy(update={"name": f"{compass} {name}", "kind": "region", "precision": "region"})
         return loc
 
-    def main_place(self) -> TablePlace | None:
-        """The place the article is about, if one clearly is: the place of its own countries it names most
-        (at least twice), a town or a province before a country on a tie."""
+    def main_place(self, placed: list[Location]) -> Location | None:
+        """Where the article's fighting is, if one place clearly is: the place of action its events are given
+        most often (twice or more, in one of its own countries), a town or a province before a country."""
         top = self.ctx.top_countries()
         counts: Counter = Counter()
-        by_key: dict[tuple, TablePlace] = {}
-        for _, p in self.order:
-            if p.country in top:
-                key = (p.id, p.country, p.name)
+        first: dict[tuple, Location] = {}
+        for loc in placed:
+            if loc.role == "action" and loc.basis in ("clause", "sentence") and loc.country in top:
+                key = (loc.name, loc.country)
                 counts[key] += 1
-                by_key[key] = p
+                first.setdefault(key, loc)
         if not counts:
             return None
-        key, n = max(counts.items(), key=lambda kv: (kv[1], _PRECISION_RANK.get(by_key[kv[0]].precision, 5) < 4))
-        return by_key[key] if n >= 3 else None
+        key, n = max(counts.items(), key=lambda kv: (kv[1], _PRECISION_RANK.get(first[kv[0]].precision or "", 5) < 4))
+        return first[key] if n >= 2 else None
 
     def unplaced(self, sent: Span) -> bool:
         """Whether a sentence names no place at all (an event it tells may then be placed by its article)."""
         return not any(sent.start <= start < sent.end for start, _ in self.order)
 
-    def location_of_article(self, place: TablePlace) -> Location:
-        """The article's own place for an event its sentence does not place: no span of its own."""
-        first = next((start for start, p in self.order if p == place), None)
-        span = self.doc[first : first + 1] if first is not None else self.doc[0:0]
-        loc = self.location(span, place, "article", "action")
-        return loc
+    @staticmethod
+    def location_of_article(loc: Location) -> Location:
+        """The article's place of action for an event its sentence does not place (basis "article")."""
+        return loc.model_copy(update={"basis": "article", "role": "action"})
 
     def area(self, noun: Token) -> list[Location]:
         """The places an arrangement's own noun names ("a ceasefire in Gaza", "the Gaza truce", "a truce along
