@@ -129,6 +129,48 @@ class Report:
         }
 
 
+# Gold units written before the codebook's units (docs/places.md), folded to them: a gold unit -> the
+# units it accepts, and the factor that turns its value into that unit.
+_GOLD_UNITS: dict[str, tuple[set[str], float]] = {
+    "soldiers": ({"troops", "killed", "wounded", "prisoners"}, 1),
+    "fighters": ({"troops", "killed", "wounded", "prisoners"}, 1),
+    "people": ({"killed", "wounded", "casualties", "prisoners", "hostages", "displaced", "other"}, 1),
+    "rockets": ({"missiles"}, 1),
+    "shells": ({"missiles"}, 1),
+    "hours": ({"days"}, 1 / 24),
+    "weeks": ({"days"}, 7),
+    "months": ({"days"}, 30),
+    "years": ({"days"}, 365),
+    "released": ({"prisoners", "hostages"}, 1),
+}
+_CODEBOOK_UNITS = {
+    "killed",
+    "wounded",
+    "casualties",
+    "prisoners",
+    "hostages",
+    "displaced",
+    "troops",
+    "drones",
+    "missiles",
+    "days",
+    "aid",
+    "money",
+    "other",
+}
+
+
+def _same_count(value: float, unit: str, gold_value: float, gold_unit: str | None) -> bool:
+    """A coded count equals a gold one: same value (after turning hours or weeks into days) and a unit the
+    gold's accepts (a gold count of things with no unit of their own -- vessels, sites -- takes 'other')."""
+    if not gold_unit:
+        return abs(value - gold_value) < 1e-6
+    units, factor = _GOLD_UNITS.get(gold_unit, ({gold_unit}, 1))
+    if gold_unit not in _GOLD_UNITS and gold_unit not in _CODEBOOK_UNITS:
+        units = {gold_unit, "other"}
+    return unit in units and abs(value - gold_value * factor) < 1e-6 * max(1.0, gold_value * factor)
+
+
 def load_gold(path: str | Path) -> list[dict]:
     p = Path(path)
     if not p.exists():
@@ -262,12 +304,8 @@ def score(records: list[TrucelineRecord], items: list[dict], show_errors: int = 
             if g.get("status"):
                 rep.status.add(e.status == g["status"])
             for q in g.get("quantities") or []:
-                rep.quantities.add(
-                    any(
-                        abs(p.value - float(q["value"])) < 1e-6 and (not q.get("unit") or p.unit == q["unit"])
-                        for p in e.quantities
-                    )
-                )
+                gold_value, gold_unit = float(q["value"]), q.get("unit")
+                rep.quantities.add(any(_same_count(p.value, p.unit, gold_value, gold_unit) for p in e.quantities))
         for i, e in enumerate(preds):
             if i not in used and i not in partial:
                 rep.overall.fp += 1
