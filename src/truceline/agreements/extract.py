@@ -1572,7 +1572,7 @@ def _areas(ex: _Extractor, records: list[Agreement]) -> None:
     """Where an arrangement applies, from its own words: "a maritime ceasefire in the Black Sea", "the Gaza
     truce", "a ceasefire along the Line of Control" (the place table's names, in ``areas``)."""
     mentioned = {m.start for m in ex.res.mentions}
-    geo = ArticlePlaces(
+    geo = ArticlePlaces.of(
         ex.doc,
         [s.country for s in (ex.frame.sides if ex.frame else []) if s.country],
         is_actor=lambda t: t.idx in mentioned,

