@@ -351,6 +351,8 @@ def table_path(extra: Iterable[Path] = ()) -> tuple[Path, list[Path], str]:
 def ensure(extra: Iterable[Path] = ()) -> Path:
     """The table's path, building it first if this version of the data has none yet."""
     path, sources, digest = table_path(extra)
+    if path.exists() and not _intact(path, digest):
+        path.unlink(missing_ok=True)  # a table cut short or overwritten (a full disk, a crash): built again
     if not path.exists():
         try:
             build(path, sources, digest)
@@ -366,6 +368,19 @@ def ensure(extra: Iterable[Path] = ()) -> Path:
                 raise DataFileError(f"cannot write the place table to {path.parent} or {fallback.parent}: {e}") from e
             return fallback
     return path
+
+
+def _intact(path: Path, digest: str) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
+            con.execute("SELECT count(*) FROM name WHERE key = 'kyiv'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == digest
 
 
 def _prune(keep: Path, newest: int = 3) -> None:
