@@ -272,10 +272,17 @@ class ArticlePlaces:
     def location(self, span: Span | Token, place: TablePlace, basis: str, role: str) -> Location:
         start = span.idx if isinstance(span, Token) else span.start_char
         end = start + len(span.text)
+        text, country = span.text, place.country
+        if isinstance(span, Span) and place.kind in ("region", "territory", "border") and span.start > 0:
+            # "Indian Kashmir", "Pakistani Kashmir": a shared region, the part a nationality names
+            mod = span.doc[span.start - 1]
+            claimed = self.country_of_norp(mod) if mod.pos_ in ("ADJ", "PROPN") else None
+            if claimed and (country is None or claimed != country):
+                text, country, start = f"{mod.text} {span.text}", claimed, mod.idx
         return Location(
-            text=span.text,
+            text=text,
             name=place.name,
-            country=place.country,
+            country=country,
             kind=place.kind,
             admin1=place.admin1 if place.kind not in ("country",) else None,
             admin2=place.admin2,
