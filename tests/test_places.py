@@ -312,3 +312,15 @@ def test_an_attack_told_without_a_place_takes_the_article_s_place(pipe):
     assert (later.location.name, later.location.country) == ("Omdurman", "SDN")
     first = one(evs, "ASSAULT", "shelled")
     assert first.location is not None and first.location.basis == "clause"
+
+
+def test_the_border_between_the_articles_two_countries(pipe):
+    """'clashed along the disputed border' in a Thailand-Cambodia story is that frontier, precision border."""
+    text = (
+        "Thai and Cambodian troops clashed along the disputed border on Thursday, the Thai army said. "
+        "Thailand accused Cambodia of firing first, and Cambodia accused Thailand of shelling its villages."
+    )
+    e = one(events(pipe, text), "ASSAULT", "clashed")
+    assert e.location is not None
+    assert (e.location.name, e.location.precision) == ("Cambodia-Thailand border", "border")
+    assert e.location.country in ("KHM", "THA")

@@ -350,13 +350,42 @@ class ArticlePlaces:
             return self._with_conjuncts(best[2], best[3], basis, role)
         for tok in prep.subtree:
             if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and self._hangs_below(tok, prep):
-                loc = self._national(tok, basis, role)
+                loc = self._national(tok, basis, role) or self._border(tok, basis, role)
                 if loc is not None:
                     return [loc]
                 p = self._recent(tok)
                 if p is not None:
                     return [self.location(tok, p, basis, role)]
         return []
+
+    def _border(self, noun: Token, basis: str, role: str) -> Location | None:
+        """'along the border', 'the border with Venezuela', 'closing border crossings': the frontier between
+        the article's two countries (or the one named and the other side)."""
+        lemma = noun.lemma_.lower()
+        word = noun if lemma in _BORDERS else next((c for c in noun.children if c.lemma_.lower() in _BORDERS), None)
+        if word is None or any(self.place_at(t) for t in noun.subtree if t.i != noun.i and t.dep_ != "prep"):
+            return None
+        pair = sorted(self.frame_countries)
+        with_ = next((o for p in word.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"), None)
+        named = self.place_at(with_) if with_ is not None else None
+        if named is not None and named[1].kind == "country" and named[1].country:
+            other = [c for c in pair if c != named[1].country]
+            pair = sorted([named[1].country, *other[:1]])
+        if len(pair) != 2:
+            return None
+        names = sorted(country_place(c).name for c in pair)
+        return Location(
+            text=noun.text,
+            name=f"{names[0]}-{names[1]} border",
+            country=pair[0],
+            kind="border",
+            precision="border",
+            geo_precision=3,
+            basis=basis,
+            role=role,
+            start=noun.idx,
+            end=noun.idx + len(noun.text),
+        )
 
     def _national(self, noun: Token, basis: str, role: str) -> Location | None:
         """'southern Israeli towns', 'Ukrainian ports', 'Israeli territory': the nationality's country, a
