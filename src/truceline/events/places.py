@@ -197,8 +197,17 @@ class ArticlePlaces:
     def _cue(self, ent: Span) -> str | None:
         doc = ent.doc
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in self.cues.division_words:
+        if nxt is not None and nxt.lemma_.lower() in self.cues.division_words:
             return "division"  # "Idlib province", "Lubero territory"
+        head = ent.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("compound", "nmod") and head.head.lemma_.lower() in self.cues.division_words:
+            return "division"  # "the Odesa and Mykolaiv regions"
+        last = ent.root.conjuncts[-1] if ent.root.conjuncts else None
+        after = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
+        if after is not None and last.i > ent.root.i and after.lemma_.lower() in self.cues.division_words:
+            return "division"
         before = doc[ent.start - 2].lemma_.lower() if ent.start >= 2 else ""
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and before in self.cues.town_words:
             return "town"  # "the city of Terter", "the port of Hodeidah"
@@ -471,14 +480,6 @@ class ArticlePlaces:
             if found is not None and found[1].kind != "country":
                 return self._with_conjuncts(found[0], found[1], "clause", role)
         for head in heads:
-            # "the Mariupol battle", "the Gaza truce": a place modifying the event noun
-            if head is trigger and trigger.pos_ in ("NOUN", "PROPN"):
-                mods = [c for c in trigger.children if c.dep_ in ("compound", "nmod", "amod") and c.i < trigger.i]
-                mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
-                for c in mods:  # "the Moscow ceasefire talks"
-                    found = self.place_at(c)
-                    if found is not None and found[1].kind != "country":
-                        return self._with_conjuncts(found[0], found[1], "clause", role)
             if head.pos_ == "VERB" and head.lemma_.lower() in self.cues.place_subject_verbs:
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 found = self.place_at(subj) if subj is not None else None
@@ -487,6 +488,8 @@ class ArticlePlaces:
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
             ok = preps | self.cues.destination if moves else preps
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
+            if any(c.dep_ == "prt" and c.lower_ in ("out", "away") for c in head.children):
+                places += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]  # "pulled out of Lashio"
             if head.pos_ == "VERB":
                 # "struck a market in Amhara", "hit the centre of Sumy": the object's own place
                 for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -511,12 +514,22 @@ class ArticlePlaces:
                 # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
                 verb = trigger.head.head
                 places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ok and c.i != trigger.head.i]
-            for prep in sorted(places, key=lambda t: t.i):
+            # an attack is where it lands: "fired from Yemen towards the southern city of Eilat"
+            for prep in sorted(places, key=lambda t: (role == "action" and t.lower_ == "from", t.i)):
                 if self.is_actor(prep.head) and prep.head.i != trigger.i:
                     continue  # "militants in Gaza": who, not where
                 found_locs = self._under(prep, "clause", role)
                 if found_locs:
                     return found_locs
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "the Mariupol battle", "the Moscow ceasefire talks": a place modifying the event noun, when no
+            # preposition places it ("Gaza truce talks adjourn in Doha" are in Doha)
+            mods = [c for c in trigger.children if c.dep_ in ("compound", "nmod", "amod") and c.i < trigger.i]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
+            for c in mods:
+                found = self.place_at(c)
+                if found is not None and found[1].kind != "country":
+                    return self._with_conjuncts(found[0], found[1], "clause", role)
         return []
 
     def sentence(
