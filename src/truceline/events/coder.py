@@ -366,6 +366,19 @@ def _freed_by_group(q: Quantity, d: Draft, s: ActorIndex) -> bool:
     return d.type in ("RETREAT", "CONCEDE") and d.source is not None and s.kinds.get(d.source) == "group"
 
 
+def _own_people(num: Token, d: Draft, s: ActorIndex) -> bool:
+    """Whether the people a count names are of the freeing group's own nation ("117 Palestinians were
+    released by Hamas and Israel respectively": Hamas's own people are prisoners it gets back)."""
+    noun = num.head
+    words = [noun, *noun.children]
+    own = s.country_of(d.source)
+    for w in words:
+        m = s.by_token.get(w.i)
+        if m is not None and w.ent_type_ == "NORP" and s.country_of(m.actor_id) == own:
+            return True
+    return False
+
+
 def _from_party(loc: Location, sent: Span) -> bool:
     """Whether a country is named as a party ('concessions from Ukraine', 'talks with Russia'), not as where
     something happens ('in', 'at') or where people are taken ('to')."""
@@ -1483,7 +1496,7 @@ class Coder:
                 within = {t.i for t in best.trigger.subtree}
                 same = [d for d in pool if d is not best and d.source and d.target and d.trigger.i in within]
                 best = same[0] if same else best
-            if q.unit == "prisoners" and _freed_by_group(q, best, s):
+            if q.unit == "prisoners" and _freed_by_group(q, best, s) and not _own_people(tok, best, s):
                 q = q.model_copy(update={"unit": "hostages"})  # "Hamas freed three Israeli men": hostages
             best.quantities.append(q.model_copy(update={"claimant": claimant or best.reported_by}))
         return orphans
