@@ -57,6 +57,7 @@ class PlaceCues:
     path_breaks: frozenset[str]
     place_nouns: frozenset[str]
     place_subject_verbs: frozenset[str]
+    contest_words: frozenset[str]
     compass: frozenset[str]
     site_heads: frozenset[str]
 
@@ -81,6 +82,7 @@ def place_cues(path: str | None = None) -> PlaceCues:
         path_breaks=words("path_breaks"),
         place_nouns=words("place_nouns"),
         place_subject_verbs=words("place_subject_verbs"),
+        contest_words=words("contest_words"),
         compass=words("compass"),
         site_heads=words("site_heads"),
     )
@@ -487,6 +489,8 @@ class ArticlePlaces:
                     return self._with_conjuncts(found[0], found[1], "clause", role)  # "the LoC has witnessed"
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
             ok = preps | self.cues.destination if moves else preps
+            if head.lemma_.lower() in self.cues.contest_words:
+                ok = ok | {"for", "over"}  # "the battle for the enclave's second town, Shusha"
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
             if any(c.dep_ == "prt" and c.lower_ in ("out", "away") for c in head.children):
                 places += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]  # "pulled out of Lashio"
@@ -555,6 +559,16 @@ class ArticlePlaces:
             found = self._under(prep, "sentence", role)
             if found:
                 best = (cost, prep.i, found)
+        for obj in sent:  # "... after the rebels seized the capital Sana'a": what a verb of taking took
+            if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in self.cues.motion_verbs:
+                continue
+            cost = (_distance(trigger, obj) if trigger is not None else 0) + 1
+            if best is not None and (cost, obj.i) >= best[:2]:
+                continue
+            named = [obj, *(c for c in obj.children if c.dep_ in ("appos", "compound"))]
+            hit = next((self.place_at(t) for t in named if self.place_at(t) is not None), None)
+            if hit is not None and hit[1].kind != "country":
+                best = (cost, obj.i, self._with_conjuncts(hit[0], hit[1], "sentence", role))
         return best[2] if best is not None else []
 
 
