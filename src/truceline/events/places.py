@@ -569,6 +569,11 @@ class ArticlePlaces:
             hit = next((self.place_at(t) for t in named if self.place_at(t) is not None), None)
             if hit is not None and hit[1].kind != "country":
                 best = (cost, obj.i, self._with_conjuncts(hit[0], hit[1], "sentence", role))
+                continue
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            found = self._under(of, "sentence", role) if of is not None else []
+            if found:  # "explosions rocked parts of the Nagorno-Karabakh enclave"
+                best = (cost, obj.i, found)
         return best[2] if best is not None else []
 
 

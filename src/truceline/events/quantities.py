@@ -187,8 +187,9 @@ def _governor(np: Token, cw: CountWords) -> str | None:
             continue
         if _lemma(head) in cw.governors and cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep", "attr", "oprd", "appos"):
             found.append(cw.governors[_lemma(head)])
-            for conj in head.conjuncts:  # "killing and wounding scores of people": casualties
-                if _lemma(conj) in cw.governors and conj.i > head.i:
+            for conj in head.conjuncts:  # "killing and wounding scores of people": casualties (a shared object)
+                own = any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children)
+                if _lemma(conj) in cw.governors and not own:
                     found.append(cw.governors[_lemma(conj)])
         if head.pos_ in ("VERB", "AUX"):
             for c in head.children:  # "left 22 people dead", "were killed and 90 injured"
