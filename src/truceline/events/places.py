@@ -572,6 +572,8 @@ class ArticlePlaces:
                 continue
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             found = self._under(of, "sentence", role) if of is not None else []
+            national = self._national(obj, "sentence", role) if not found else None
+            found = found or ([national] if national is not None else [])  # "blockaded Ukrainian ports"
             if found:  # "explosions rocked parts of the Nagorno-Karabakh enclave"
                 best = (cost, obj.i, found)
         return best[2] if best is not None else []
