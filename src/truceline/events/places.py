@@ -36,6 +36,7 @@ from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
 
 _BORDERS = {"border", "frontier", "boundary"}
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
 _AREA_PREPS = {"in", "across", "along", "throughout", "over", "on", "around", "inside", "within", "for"}
 # links inside one noun phrase: a name so joined to the preposition's object stands where it does
 _NOMINAL = {"pobj", "compound", "poss", "nmod", "appos", "conj", "cc", "prep", "det", "amod"}
@@ -169,7 +170,9 @@ class ArticlePlaces:
         if ent.label_ not in ("ORG", "PERSON", "NORP", "LANGUAGE") or len(ent) > 4:
             return False
         root = ent.root
-        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(root):
+        if root.dep_ == "compound" and root.head.lemma_.lower() in self.cues.division_words | self.cues.town_words:
+            root = root.head  # "in Lubero territory", "in Kherson region"
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(ent.root):
             return False
         p = resolve(ent.text, ctx)
         big = p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
@@ -246,10 +249,12 @@ class ArticlePlaces:
     def _recent(self, tok: Token) -> TablePlace | None:
         """'the facility', 'the enclave', 'the capital': the place named last that such a noun stands for."""
         lemma = tok.lemma_.lower()
-        if not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
-        ) and not any(c.dep_ in ("amod", "nmod") for c in tok.children):
-            return None
+        pointing = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+        national = any(
+            c.dep_ in ("amod", "nmod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in tok.children
+        )
+        if not pointing and not national:
+            return None  # "several towns", "two cities": no place named before
         kind = next((k for k, words in self.cues.anaphors.items() if lemma in words), None)
         if kind is None:
             return None
