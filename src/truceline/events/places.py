@@ -497,6 +497,9 @@ class ArticlePlaces:
             if head.lemma_.lower() in self.cues.contest_words:
                 ok = ok | {"for", "over"}  # "the battle for the enclave's second town, Shusha"
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
+            for c in head.children:  # "stabilised west of the coastal city of Sirte", "20 km north of Kharkiv"
+                if c.lower_ in self.cues.compass and c.dep_ in ("advmod", "npadvmod", "prep", "amod"):
+                    places += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
             if any(c.dep_ == "prt" and c.lower_ in ("out", "away") for c in head.children):
                 places += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]  # "pulled out of Lashio"
             if head.pos_ == "VERB":
