@@ -60,8 +60,10 @@ def main(geocode_gz: str) -> None:
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 2} divisions -> {OUT}")
     # second-level divisions: each town's, where GeoNames gives one (geonameid -> name)
-    rows = ["# GeoNames second-level divisions of towns (CC BY 4.0), derived by scripts/derive_admin1.py",
-            "# geonameid\tadmin2 name"]
+    rows = [
+        "# GeoNames second-level divisions of towns (CC BY 4.0), derived by scripts/derive_admin1.py",
+        "# geonameid\tadmin2 name",
+    ]
     for t in towns.values():
         hit = by_point.get((t["countrycode"], round(t["latitude"], 3), round(t["longitude"], 3)))
         if hit and hit.get("county"):
