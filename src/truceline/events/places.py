@@ -526,6 +526,9 @@ class ArticlePlaces:
                 # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
                 verb = trigger.head.head
                 places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ok and c.i != trigger.head.i]
+                if trigger.head.lower_ == "by":  # "two people in Israel were killed by rocket fire": where it hit
+                    for patient in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")):
+                        places += [c for c in patient.children if c.dep_ == "prep" and c.lower_ in ok]
             # an attack is where it lands: "fired from Yemen towards the southern city of Eilat"
             for prep in sorted(places, key=lambda t: (role == "action" and t.lower_ == "from", t.i)):
                 if self.is_actor(prep.head) and prep.head.i != trigger.i:
