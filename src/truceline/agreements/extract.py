@@ -1616,7 +1616,8 @@ def _exchange_quantities(ex: _Extractor, cands: list[Candidate]) -> None:
         i = index.get(c.sent.start, 0)
         for s in all_sents[i : i + 3]:
             for _, q in quantities_in(s):
-                if q.unit in ("prisoners", "hostages", "troops", "killed", "wounded"):
+                bodies = q.unit == "killed" and (q.noun or "").lower() in ("bodies", "remains")  # an exchange of bodies
+                if q.unit in ("prisoners", "hostages", "troops", "wounded") or bodies:
                     c.quantities.append(q)
         if not any(q.per_side for q in c.quantities):
             m = _N_FOR_N.search(c.sent.text)  # "a prisoner exchange, 150 for 150"
