@@ -263,3 +263,16 @@ def test_an_attack_blamed_on_a_group_is_the_groups_with_its_toll(pipe):
 def test_a_range_gives_its_low_and_high(pipe, sentence):
     found = counts(pipe, sentence)
     assert [(q.value, q.unit, q.low, q.high) for q in found] == [(20, "killed", 20, 30)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The death toll from the strike on the market rose to 33 on Monday, officials said.", (33, "killed")),
+        ("The number of refugees who fled the fighting climbed to 2 million, the UN said.", (2_000_000, "displaced")),
+        ("Troop numbers will drop to 8,600 under the deal, officials said.", (8600, "troops")),
+    ],
+)
+def test_a_level_said_to_reach_a_number_counts_what_it_measures(pipe, sentence, expected):
+    """'the death toll rose to 33': the number a toll or a level reaches counts what that level measures."""
+    assert expected in {(q.value, q.unit) for q in counts(pipe, sentence)}

@@ -231,6 +231,26 @@ def _clause_governor(np: Token, cw: CountWords) -> list[str]:
     return []
 
 
+_LEVELS = {"number", "level", "figure", "count", "total", "toll", "tally", "strength"}
+
+
+def _level_unit(num: Token, cw: CountWords) -> str | None:
+    """A number a level is said to reach: 'the death toll rose to 33', 'troop numbers will drop to 8,600
+    from about 13,000', 'the number of refugees climbed to 2 million'."""
+    if num.dep_ != "pobj" or num.head.lower_ not in ("to", "from", "at") or num.head.head.pos_ != "VERB":
+        return None
+    subj = next((c for c in num.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in _LEVELS:
+        return None
+    kinds = [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod")]
+    kinds += [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for k in kinds:
+        unit = cw.nouns.get(k.lemma_.lower()) or cw.governors.get(k.lemma_.lower())
+        if unit and unit != "people":
+            return unit
+    return "killed" if subj.lemma_.lower() == "toll" else None
+
+
 def _truce_context(tok: Token, cw: CountWords) -> bool:
     """Whether a length measures a truce: 'a seven-day ceasefire', 'extend the truce by two days',
     'shall remain in effect for seven days', 'the truce, which was set to last two months', 'fighters
@@ -383,6 +403,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             )
         np = noun if noun is not None else tok
         unit: str | None = None
+        level = _level_unit(tok, cw) if noun is None else None  # "the death toll rose to 33"
         days = _duration(noun, cw)
         number = value[0]
         if days is not None:
@@ -393,7 +414,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             lemma = _lemma(noun) if noun is not None else None
             if lemma in cw.not_counted:
                 continue
-            unit = cw.nouns.get(lemma or "")
+            unit = level or cw.nouns.get(lemma or "")
             if unit is None and noun is not None and (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"):
                 unit = "people"  # "230 Ukrainians", "117 Palestinians"
             if unit is None and noun is None and tok.lower_ not in ("one",):
