@@ -1570,7 +1570,7 @@ def extract_agreements(
 
 def _areas(ex: _Extractor, records: list[Agreement]) -> None:
     """Where an arrangement applies, from its own words: "a maritime ceasefire in the Black Sea", "the Gaza
-    truce", "a ceasefire along the Line of Control" (the place table's names, in ``areas``)."""
+    truce", "a truce along the frontier line" (the place table's names, in ``areas``)."""
     mentioned = {m.start for m in ex.res.mentions}
     geo = ArticlePlaces.of(
         ex.doc,
@@ -1590,7 +1590,7 @@ def _areas(ex: _Extractor, records: list[Agreement]) -> None:
 
 
 def _truce_lengths(ex: _Extractor, records: list[Agreement]) -> None:
-    """Every length a record's sentences give a truce ("a four-day truce", "remain in effect for seven
+    """Every length a record's sentences give a truce ("a four-day truce", "stays in force for ten
     days"), as a count of days on the record."""
     by_start = {s.start_char: s for s in sents(ex.doc)}
     for r in records:

@@ -367,8 +367,8 @@ def _freed_by_group(q: Quantity, d: Draft, s: ActorIndex) -> bool:
 
 
 def _own_people(num: Token, d: Draft, s: ActorIndex) -> bool:
-    """Whether the people a count names are of the freeing group's own nation ("117 Palestinians were
-    released by Hamas and Israel respectively": Hamas's own people are prisoners it gets back)."""
+    """Whether the people a count names are of the freeing group's own nation ("120 Y were
+    freed by the group and the state respectively": the group's own people are prisoners it gets back)."""
     noun = num.head
     words = [noun, *noun.children]
     own = s.country_of(d.source)
@@ -1486,12 +1486,12 @@ class Coder:
             elif q.unit == "days":
                 pool = [d for d in drafts if d.trigger.i in above and d.type != "ASSAULT"]
                 pool = pool or [d for d in drafts if d.mode == "ceasefire" or d.type in ("AGREE", "RETREAT")]
-                pool = pool or [d for d in drafts if d.type != "ASSAULT"]  # "backed a proposal for a two-month truce"
+                pool = pool or [d for d in drafts if d.type != "ASSAULT"]  # "endorsed a plan for a three-week truce"
             if not pool:
                 continue
             best = min(pool, key=lambda d: (d.trigger.i not in above, abs(d.trigger.i - tok.i)))
             if best.source is None or best.target is None:
-                # "two people were killed by rocket fire": the toll of a partial report goes with the complete
+                # "three farmers were killed by a drone strike": the toll of a partial report goes with the complete
                 # report of the same act it names (the fire), not out of the record with it
                 within = {t.i for t in best.trigger.subtree}
                 same = [d for d in pool if d is not best and d.source and d.target and d.trigger.i in within]

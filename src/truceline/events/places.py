@@ -12,7 +12,7 @@ which rule applied in ``location.basis``:
    not describe an actor ("militants in Gaza" is who, not where).
 
 Never an actor's name ("accused Russia", "Kyiv said"), never the dateline. Several places joined
-by "and" or commas ("the ports of Odesa, Chornomorsk and Yuzhny") are all kept, the first primary.
+by "and" or commas ("the ports of Aden, Mukalla and Nishtun") are all kept, the first primary.
 Talks, signings and exchanges are placed at their venue (``role: venue``), the rest where it
 happened (``role: action``).
 """
@@ -165,13 +165,13 @@ class ArticlePlaces:
 
     def _placed_name(self, ent: Span, ctx: GeoContext) -> bool:
         """A name the tagger calls an organisation, a person or a language that stands as a place does ("an
-        attack on a police academy in Bogota"): the object of "in", "at" or "near", no actor, and a city or a
+        raid on a police station in Medellin"): the object of "in", "at" or "near", no actor, and a city or a
         town of one of the article's countries."""
         if ent.label_ not in ("ORG", "PERSON", "NORP", "LANGUAGE") or len(ent) > 4:
             return False
         root = ent.root
         if root.dep_ == "compound" and root.head.lemma_.lower() in self.cues.division_words | self.cues.town_words:
-            root = root.head  # "in Lubero territory", "in Kherson region"
+            root = root.head  # "in Masisi territory", "in Kherson region"
         if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(ent.root):
             return False
         p = resolve(ent.text, ctx)
@@ -208,7 +208,7 @@ class ArticlePlaces:
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("compound", "nmod") and head.head.lemma_.lower() in self.cues.division_words:
-            return "division"  # "the Odesa and Mykolaiv regions"
+            return "division"  # "the Sumy and Kharkiv regions"
         last = ent.root.conjuncts[-1] if ent.root.conjuncts else None
         after = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
         if after is not None and last.i > ent.root.i and after.lemma_.lower() in self.cues.division_words:
@@ -409,7 +409,7 @@ class ArticlePlaces:
         if noun.lemma_.lower() not in self.cues.place_nouns:
             return None
         if noun.lemma_.lower() in self.cues.town_words:
-            # "the southern Chinese city of Kunming", "(the southern Chinese city) Kunming": the town it names
+            # "the northern Yemeni city of Saada", "(the eastern Libyan city) Derna": the town it names
             near = [*noun.children, *(noun.doc[noun.i + 1 : noun.i + 4])]
             for t in near:
                 found = self.place_at(t) or next(
@@ -475,14 +475,14 @@ class ArticlePlaces:
         preps = self.cues.locative | self.cues.destination if destination else self.cues.locative
         heads = [trigger]
         if trigger.pos_ in ("NOUN", "PROPN"):
-            # "a ceasefire that will come into force in the region"
+            # "a truce that takes effect in the province"
             heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
         if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
             heads.append(trigger.head)
         if trigger.dep_ == "relcl" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in trigger.children
         ):
-            # "the plant, which was taken over by Russian troops": what the clause is about is the place
+            # "the dam, which the rebels captured in May": what the clause is about is the place
             found = self.place_at(trigger.head)
             if found is not None and found[1].kind != "country":
                 return self._with_conjuncts(found[0], found[1], "clause", role)
@@ -491,17 +491,19 @@ class ArticlePlaces:
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 found = self.place_at(subj) if subj is not None else None
                 if found is not None and (found[1].kind != "country" or role == "action"):
-                    return self._with_conjuncts(found[0], found[1], "clause", role)  # "the LoC has witnessed"
+                    return self._with_conjuncts(found[0], found[1], "clause", role)  # "the frontier has seen"
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
             ok = preps | self.cues.destination if moves else preps
             if head.lemma_.lower() in self.cues.contest_words:
-                ok = ok | {"for", "over"}  # "the battle for the enclave's second town, Shusha"
+                ok = ok | {"for", "over"}  # "the battle for the hill town of Kreminna"
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
-            for c in head.children:  # "stabilised west of the coastal city of Sirte", "20 km north of Kharkiv"
+            for c in head.children:  # "dug in west of the river port of Kherson", "20 km north of Kharkiv"
                 if c.lower_ in self.cues.compass and c.dep_ in ("advmod", "npadvmod", "prep", "amod"):
                     places += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
             if any(c.dep_ == "prt" and c.lower_ in ("out", "away") for c in head.children):
-                places += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]  # "pulled out of Lashio"
+                places += [
+                    c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                ]  # "pulled out of Kreminna"
             if head.pos_ == "VERB":
                 # "struck a market in Amhara", "hit the centre of Sumy": the object's own place
                 for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -511,7 +513,7 @@ class ArticlePlaces:
                         named = [c for c in obj.children if c.dep_ in ("appos", "compound") and self.place_at(c)]
                         found = self.place_at(named[0]) if named else None  # "seized the capital Sana'a"
                     if found is None and obj.dep_ == "dobj" and head.lemma_.lower() in self.cues.motion_verbs:
-                        national = self._national(obj, "clause", role)  # "blockaded Ukrainian ports"
+                        national = self._national(obj, "clause", role)  # "blockaded Yemeni ports"
                         if national is not None:
                             return [national]
                         p = self._recent(obj)  # "seized the city", "shook the Sudanese capital"
@@ -526,10 +528,12 @@ class ArticlePlaces:
                 # "troops remained on alert in the West Bank": the place of the verb the trigger's phrase hangs on
                 verb = trigger.head.head
                 places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ok and c.i != trigger.head.i]
-                if trigger.head.lower_ == "by":  # "two people in Israel were killed by rocket fire": where it hit
+                if (
+                    trigger.head.lower_ == "by"
+                ):  # "three farmers in Galilee were killed by a drone strike": where it hit
                     for patient in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")):
                         places += [c for c in patient.children if c.dep_ == "prep" and c.lower_ in ok]
-            # an attack is where it lands: "fired from Yemen towards the southern city of Eilat"
+            # an attack is where it lands: "launched from the coast towards the port of Eilat"
             for prep in sorted(places, key=lambda t: (role == "action" and t.lower_ == "from", t.i)):
                 if self.is_actor(prep.head) and prep.head.i != trigger.i:
                     continue  # "militants in Gaza": who, not where
@@ -538,7 +542,7 @@ class ArticlePlaces:
                     return found_locs
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "the Mariupol battle", "the Moscow ceasefire talks": a place modifying the event noun, when no
-            # preposition places it ("Gaza truce talks adjourn in Doha" are in Doha)
+            # preposition places it ("Gaza truce talks resume in Cairo" are in Doha)
             mods = [c for c in trigger.children if c.dep_ in ("compound", "nmod", "amod") and c.i < trigger.i]
             mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
             for c in mods:
@@ -552,7 +556,7 @@ class ArticlePlaces:
     ) -> list[Location]:
         """The sentence's place nearest the trigger in the parse, under a locative preposition; a place
         that describes who acts ("officials in Kyiv said"), or that stands in the clause of another of the
-        sentence's events ("... due to halt hostilities after a deal was struck in Moscow"), only when no
+        sentence's events ("... were to stop fighting after a deal was reached in Doha"), only when no
         other is there."""
         best: tuple[int, int, list[Location]] | None = None
         for prep in sent:
@@ -570,7 +574,7 @@ class ArticlePlaces:
             found = self._under(prep, "sentence", role)
             if found:
                 best = (cost, prep.i, found)
-        for obj in sent:  # "... after the rebels seized the capital Sana'a": what a verb of taking took
+        for obj in sent:  # "... after the militia took the port city of Aden": what a verb of taking took
             if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in self.cues.motion_verbs:
                 continue
             cost = (_distance(trigger, obj) if trigger is not None else 0) + 1
@@ -584,8 +588,8 @@ class ArticlePlaces:
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             found = self._under(of, "sentence", role) if of is not None else []
             national = self._national(obj, "sentence", role) if not found else None
-            found = found or ([national] if national is not None else [])  # "blockaded Ukrainian ports"
-            if found:  # "explosions rocked parts of the Nagorno-Karabakh enclave"
+            found = found or ([national] if national is not None else [])  # "blockaded Yemeni ports"
+            if found:  # "blasts shook parts of the Donetsk region"
                 best = (cost, obj.i, found)
         return best[2] if best is not None else []
 

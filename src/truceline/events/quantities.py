@@ -172,7 +172,7 @@ def _governor(np: Token, cw: CountWords) -> str | None:
     """What happened to the people a noun phrase counts: the verb or noun it depends on, or a state
     said of it ('left 22 people dead', 'the death of 33 Palestinians', 'killing and wounding scores')."""
     found: list[str] = []
-    for n in (np, *np.conjuncts):  # "12 people killed", "230 Ukrainians and 248 Russians released"
+    for n in (np, *np.conjuncts):  # "12 people killed", "150 Ukrainians and 160 Russians freed"
         for c in n.children:
             if c.dep_ in ("acl", "amod", "relcl") and _lemma(c) in cw.governors:
                 found.append(cw.governors[_lemma(c)])
@@ -187,7 +187,7 @@ def _governor(np: Token, cw: CountWords) -> str | None:
             continue
         if _lemma(head) in cw.governors and cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep", "attr", "oprd", "appos"):
             found.append(cw.governors[_lemma(head)])
-            for conj in head.conjuncts:  # "killing and wounding scores of people": casualties (a shared object)
+            for conj in head.conjuncts:  # "killing and injuring dozens of villagers": casualties (a shared object)
                 own = any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children)
                 if _lemma(conj) in cw.governors and not own:
                     found.append(cw.governors[_lemma(conj)])
@@ -235,8 +235,8 @@ _LEVELS = {"number", "level", "figure", "count", "total", "toll", "tally", "stre
 
 
 def _level_unit(num: Token, cw: CountWords) -> str | None:
-    """A number a level is said to reach: 'the death toll rose to 33', 'troop numbers will drop to 8,600
-    from about 13,000', 'the number of refugees climbed to 2 million'."""
+    """A number a level is said to reach: 'the death toll rose to 33', 'troop numbers will fall to
+    4,500', 'the number of refugees climbed to 2 million'."""
     if num.dep_ != "pobj" or num.head.lower_ not in ("to", "from", "at") or num.head.head.pos_ != "VERB":
         return None
     subj = next((c for c in num.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -253,7 +253,7 @@ def _level_unit(num: Token, cw: CountWords) -> str | None:
 
 def _truce_context(tok: Token, cw: CountWords) -> bool:
     """Whether a length measures a truce: 'a seven-day ceasefire', 'extend the truce by two days',
-    'shall remain in effect for seven days', 'the truce, which was set to last two months', 'fighters
+    'shall stay in force for ten days', 'the truce, which was meant to run three weeks', 'fighters
     must leave within three months' under an agreement -- never 'three months of talks on a truce'."""
     if tok.head.lower_ in ("within", "by") and any(_lemma(t) in cw.truce_nouns for t in tok.sent):
         return True  # a deadline the agreement sets

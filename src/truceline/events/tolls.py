@@ -33,7 +33,7 @@ def claimant(num: Token, s: ActorIndex, reporting: set[str]) -> str | None:
 
 
 def _war_toll(q: Quantity, sent: Span) -> bool:
-    """'The conflict has killed hundreds of people': a war's toll, not an attack's."""
+    """'The war has cost thousands of lives': a war's toll, not an attack's."""
     start = sent.text.find(q.text)
     head = sent.text[:start].lower() if start >= 0 else sent.text.lower()
     return any(w in head.split()[-8:] for w in _WAR_NOUNS) or any(
