@@ -63,7 +63,7 @@ def test_a_safety_zone_under_discussion_is_an_arrangement_of_its_own(pipe):
     ags = agreements(
         pipe,
         "Russian troops shelled Ukrainian towns near the plant. The UN nuclear chief held discussions in Kyiv "
-        "on setting up a safety and security zone around the Zaporizhzhia plant.",
+        "on creating a protection zone around the Zaporizhzhia reactors.",
         dt.date(2022, 10, 12),
     )
     zone = one(ags, "other")
@@ -96,7 +96,7 @@ def test_an_envoys_plan_to_extend_a_truce_rejected_by_one_side(pipe):
 def test_a_relative_clause_ends_the_truce_on_its_own_date(pipe):
     ags = agreements(
         pipe,
-        "The envoy tried to revive the truce, which lapsed on Sunday after six months.",
+        "The mediator sought to restore the truce, which expired on Sunday after half a year.",
         dt.date(2022, 10, 4),
     )
     truce = one(ags, "truce")
@@ -119,7 +119,7 @@ def test_the_two_sides_are_the_warring_sides_not_the_announcers(pipe):
     ags = agreements(
         pipe,
         "The Sudanese army and the Rapid Support Forces fought in Khartoum on Saturday. The two sides struck a "
-        "deal on a week-long ceasefire, the United States and Saudi Arabia said in a joint statement.",
+        "deal on a week-long ceasefire, Washington and Riyadh said in a joint statement.",
         dt.date(2023, 5, 21),
     )
     truce = one(ags, "ceasefire")
@@ -238,7 +238,7 @@ def test_said_it_would_no_longer_take_part_ends_the_deal_now(pipe):
 def test_two_truces_with_one_side_in_common_stay_two_in_one_article(pipe):
     ags = agreements(
         pipe,
-        "Congo and Rwanda agreed to a ceasefire in eastern Congo on Tuesday. It comes as a humanitarian truce "
+        "Congo and Rwanda agreed on Tuesday to a ceasefire in the east of Congo. That follows a humanitarian truce "
         "between M23 and the Congolese army, announced by the United States, was due to expire on Saturday.",
         dt.date(2024, 7, 31),
     )
@@ -249,8 +249,8 @@ def test_two_truces_with_one_side_in_common_stay_two_in_one_article(pipe):
 def test_a_hypothetical_extension_is_of_the_truce_it_would_extend(pipe):
     ags = agreements(
         pipe,
-        "Congo and Rwanda agreed to a ceasefire in eastern Congo on Tuesday, Angola said. A humanitarian truce "
-        "between M23 and the Congolese army was due to expire on Saturday. It was not clear if the ceasefire "
+        "Congo and Rwanda agreed on Tuesday to a ceasefire in the east of Congo, Angola said. A humanitarian truce "
+        "between M23 and the Congolese army was due to expire on Saturday. It was unclear whether the ceasefire "
         "would extend the truce.",
         dt.date(2024, 7, 31),
     )

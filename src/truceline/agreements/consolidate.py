@@ -188,7 +188,7 @@ def _score(c: _Cluster, m: Member, extended: bool = False, homes: dict[str, str]
         return None  # the arrangement had ended: later news is of another one (an alleged breach looks back)
     gap = min((abs((first - d).days) for d in c.dates), default=0) if first else 0
     if a.start_date and a.start_precision in ("year", "month") and c.dates:
-        # "the ceasefire in force since 2023": a start told roughly fits any report of that year (month)
+        # "the truce in place since 2021": a start told roughly fits any report of that year (month)
         same = [d for d in c.dates if d.year == a.start_date.year]
         if a.start_precision == "month":
             same = [d for d in same if d.month == a.start_date.month]

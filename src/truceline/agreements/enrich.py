@@ -28,7 +28,7 @@ def add_context_parties(records: list[Agreement], events: list[Event], ex: _Extr
         if r.parties:
             continue
         if r.kind == "extension":
-            # "if the ceasefire would extend the truce": the extension is of that truce, between its sides
+            # "whether the new ceasefire would prolong the truce": the extension is of that truce, between its sides
             base = [x for x in records if x is not r and x.parties and x.kind == r.extends_kind]
             base = base or [x for x in records if x is not r and x.parties and x.kind in CEASEFIRE_FAMILY]
             if base:
@@ -295,7 +295,7 @@ def add_brokers(placed: list, ex: _Extractor) -> None:
                     for x in [a, *a.conjuncts]:
                         found.append(ex.actor_in(x) or "")
             if lemma in _BROKERING_NOUNS and t.pos_ == "NOUN":
-                # "with the mediation of the United States", "as a result of Türkiye's mediation"
+                # "with Qatar's mediation", "thanks to Oman's good offices"
                 for x in t.children:
                     if x.dep_ == "poss":
                         found.append(ex.actor_in(x) or "")
@@ -308,7 +308,7 @@ def add_brokers(placed: list, ex: _Extractor) -> None:
             ):
                 found.append(ex.actor_in(ex.doc[t.i - 1]) or "")  # "the US-brokered truce"
         if c.status in ("agreed", "in_force", "declared") and r.parties:
-            # "the rival sides struck a deal, the US and Saudi Arabia said in a joint statement": who announces
+            # "the two armies reached a deal, Washington and Riyadh said in a joint statement": who announces
             # a deal between others, and fights neither, stands beside it
             root = c.sent.root
             if (

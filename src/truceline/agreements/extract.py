@@ -247,7 +247,7 @@ class _Extractor:
 
     def _ahead_of_story(self, c: Candidate, own: dates_mod.Resolved | None) -> bool:
         """Is the status change dated after the story ("the truce expires on Friday", said on Tuesday; "the
-        ceasefire takes effect in phases, goes fully into effect in August", said in June)?"""
+        ceasefire takes effect in phases, takes full effect in October", said in July)?"""
         if self.published is None:
             return False
         if own is not None:
@@ -265,7 +265,7 @@ class _Extractor:
                     return True
                 months = [_MONTHS[w] for w in ent.text.lower().split() if w in _MONTHS]
                 if r is None and months and months[0] > self.published.month:
-                    return True  # "goes fully into effect in August" (said in June)
+                    return True  # "takes full effect in October" (said in July)
         return False
 
     def _still_ahead(self, verb: Token) -> bool:
@@ -493,7 +493,7 @@ class _Extractor:
             c.coverage = "partial"
         if kind == "humanitarian_corridor" and "maritime" not in c.domains:
             if any(self.voc.domains.get(t.lemma_.lower()) == "maritime" for t in tok.subtree):
-                c.domains.append("maritime")  # "a deal that allowed grain exports from Black Sea ports"
+                c.domains.append("maritime")  # "a deal that let grain ships leave Black Sea ports"
         near = tok.doc[tok.left_edge.i : tok.i + 1].text  # (Doc.text is rebuilt on every access)
         m = _DURATION.search(near)
         if m is None:  # "a ceasefire on energy and infrastructure, to last 30 days"
@@ -667,7 +667,7 @@ class _Extractor:
         return (people or named or [None])[0]
 
     def _end_noun(self, c: Candidate) -> Token | None:
-        """ "after the expiration on Saturday of the ceasefire", "the collapse of the truce": a noun that ends it,
+        """ "after the ceasefire's expiry on Friday", "the collapse of the truce": a noun that ends it,
         dated by its own date phrase."""
         node = c.head
         for _ in range(4):
@@ -735,7 +735,7 @@ class _Extractor:
         )
         nxt = c.head.doc[force.i + 1] if force is not None and force.i + 1 < len(c.head.doc) else None
         if nxt is not None and nxt.lower_ == "since":
-            # "the ceasefire in force since 2023": when it began, told in passing
+            # "the truce in place since 2021": when it began, told in passing
             when = next((o for o in nxt.children if o.dep_ == "pobj"), None)
             began = dates_mod.resolve(when.text, self.published) if when is not None else None
             if began is not None and began.date is not None:
@@ -779,7 +779,7 @@ class _Extractor:
             c.status, c.end_reason = "ended", "concluded"
             return
         if cur.pos_ == "VERB" and cur.lemma_.lower() == "cease" and not any(x.dep_ == "neg" for x in cur.children):
-            # "Israel and Hamas will cease fire as of 2 a.m.": agreed between two; declared by one alone
+            # "the two sides will stop firing from 6 a.m.": agreed between two; declared by one alone
             subj = next((x for x in cur.children if x.dep_ == "nsubj"), None)
             if subj is not None:
                 c.status = "agreed" if subj.conjuncts else "declared"
@@ -791,7 +791,10 @@ class _Extractor:
             and parent.lemma_.lower() in _RENEWAL_VERBS
             and any(x.dep_ == "mark" and x.lower_ in ("if", "whether") for x in parent.children)
         ):
-            c.status, c.modality = "proposed", "hypothetical"  # "not clear if the ceasefire would extend the truce"
+            c.status, c.modality = (
+                "proposed",
+                "hypothetical",
+            )  # "unclear whether the new ceasefire would prolong the truce"
             return
         if c.kind == "extension" and cur.dep_ == "dobj" and parent.lemma_.lower() in _RENEWAL_VERBS:
             # "extended their truce by two months": the extension is agreed (or will be)
@@ -861,7 +864,7 @@ class _Extractor:
                 if intransitive and lemma == "end" and (c.duration_text or self._on_schedule(parent)):
                     c.end_reason = "expired"  # "the two-week truce ended at midnight": it ran its course
                 if self._still_ahead(parent):
-                    c.modality = "future"  # "the war would resume after the truce expires": not yet
+                    c.modality = "future"  # "fighting would restart once the truce ends": not yet
                 return
             into = next(
                 (
@@ -875,11 +878,11 @@ class _Extractor:
             )
             if cur.dep_ == "nsubj" and (phrase in self.voc.ends or into in self.voc.ends):
                 c.status, c.end_reason = "ended", self.voc.ends.get(phrase) or self.voc.ends[into]
-                return  # "the agreements had reached a de facto end", "the truce came to an end"
+                return  # "the accords were in effect dead", "the truce ended"
             cue = self.voc.status.get(lemma) or self.voc.status.get(phrase) or self.voc.status.get(into)
             obj = next((x for x in parent.children if x.dep_ == "dobj" and x.i != cur.i), None)
             if cur.dep_ != "dobj" and obj is not None and parent.pos_ == "VERB" and phrase not in self.voc.status:
-                # "held discussions on setting up a zone", "resume discussions to evaluate the ceasefire",
+                # "held talks on creating a zone", "resume talks to review the ceasefire",
                 # "reached an agreement on a truce": the verb's own object says what happens to the arrangement
                 # (the truce 'holds'; talks are 'held'); "agreed a deal on a truce" keeps the verb's word
                 own = self.voc.status.get(obj.lemma_.lower())
@@ -977,7 +980,7 @@ class _Extractor:
                     not self._through_verb(prep, c.head)
                     and len(named) >= 2
                     and all(self.kind_of.get(a) == "country" for a in named)
-                ):  # (not "the rounds held in Cuba, Venezuela and Mexico": venues of talks are no sides)
+                ):  # (not "the talks held in Oslo, Doha and Geneva": venues of talks are no sides)
                     for a in named:
                         self._add_party(c, a)
                     if prep.lower_ == "between" and len(c.parties) >= 2:
@@ -1006,7 +1009,7 @@ class _Extractor:
             for t in [subj, *subj.conjuncts] if subj is not None else []:
                 self._add_party(c, self.actor_in(t))  # "Russia and Ukraine swapped prisoners"
         # plural references inside the mention's clause: "between the two countries", "the warring sides
-        # agreed" (never "thanked Qatar and Egypt for their efforts": whose efforts is no side of it), when
+        # agreed" (never "praised Oman and Kuwait for their efforts": whose efforts is no side of it), when
         # the names do not already give both sides
         for t in c.head.head.subtree if c.head.head.i != c.head.i else c.head.subtree:
             if t.i in self.plural and t.tag_ != "PRP$" and len(c.parties) < 2:
@@ -1082,7 +1085,7 @@ class _Extractor:
         if own is not None:
             c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
         if c.status in ("in_force", "ended", "suspended") and self._ahead_of_story(c, own):
-            c.modality = "future"  # "goes fully into effect in August", "expires at the end of 17 May"
+            c.modality = "future"  # "takes full effect in October", "runs out at the end of 9 June"
         # "the fiercest fighting since the energy ceasefire began": the fighting's date is not the start's
         undated = own is None and self._in_time_clause(c)
         if c.date is None and not undated:
@@ -1162,7 +1165,7 @@ class _Extractor:
             x.lower_ in ("will", "shall", "'ll", "would") for x in verb.children if x.dep_ == "aux"
         )
         if ahead and c.status in ("agreed", "declared"):
-            return None  # "Israel and Hamas will cease fire as of 2 a.m. on Friday": the day it takes effect
+            return None  # "the two sides will stop firing from 6 a.m. on Monday": the day it takes effect
         spans = [e for e in ents_in(c.sent) if e.label_ in ("DATE", "TIME") and not dates_mod.is_duration(e.text)]
         spans = [e for e in spans if not self._in_dateline(e)]
         for i, e in enumerate(spans[:-1]):  # "on Monday" + ", " + "4 May 2026" is one date

@@ -1,5 +1,5 @@
 """Arrangements named without a kind word: "a deal that would allow grain exports", "signed a deal to end
-the conflict", "a safety and security zone around the plant", "the decision to cease hostilities", and
+the conflict", "a protection zone around the reactors", "the decision to halt the fighting", and
 "the deal" / "the agreement" that refer back to the arrangement the article spoke of.
 
 What each word means lives in ``data/agreements/vocabulary.yaml`` (``arrangement_nouns``,
@@ -27,7 +27,7 @@ class Generic:
 
 
 def _purpose_clauses(tok: Token) -> list[Token]:
-    """ "signed a deal with the leaders of X and Y to end the conflict": the infinitive may hang from the
+    """ "signed an accord with the heads of X and Y to end the war": the infinitive may hang from the
     verb rather than from the noun; it still says what the deal is for."""
     if tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return []
@@ -99,7 +99,7 @@ def generic_kind(tok: Token, voc: Vocabulary) -> Generic | None:
     if lemma not in voc.arrangement_nouns:
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(c.lower_ == "of" for c in tok.children):
-        return None  # "extended with the agreement of both parties": their consent
+        return None  # "prolonged with the consent of both sides": their consent
     words = _content(tok)
     ends = _ends(words, voc)
     if ends == "war":
@@ -116,7 +116,7 @@ def generic_kind(tok: Token, voc: Vocabulary) -> Generic | None:
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children):
         return Generic(REFERENCE)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-        return Generic(NEARBY)  # "ministers signed an agreement brokered by the UN": the one just told of
+        return Generic(NEARBY)  # "envoys signed an accord brokered by the UN": the one just told of
     return None
 
 
@@ -129,7 +129,7 @@ def _purpose_of(kind: str, word: Token) -> str | None:
 
 
 def halt_noun(tok: Token, voc: Vocabulary) -> str | None:
-    """ "the decision to cease hostilities", "a call to stop the fighting": the status the noun gives the
+    """ "the decision to halt the fighting", "a call to stop the fighting": the status the noun gives the
     halt its infinitive names (None when the noun names no halt of hostilities)."""
     status = voc.halt_nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
     if status is None:
