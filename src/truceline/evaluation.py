@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from truceline.errors import InputError
+from truceline.events.quantities import UNITS
 from truceline.models import TrucelineRecord
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -143,21 +144,6 @@ _GOLD_UNITS: dict[str, tuple[set[str], float]] = {
     "years": ({"days"}, 365),
     "released": ({"prisoners", "hostages"}, 1),
 }
-_CODEBOOK_UNITS = {
-    "killed",
-    "wounded",
-    "casualties",
-    "prisoners",
-    "hostages",
-    "displaced",
-    "troops",
-    "drones",
-    "missiles",
-    "days",
-    "aid",
-    "money",
-    "other",
-}
 
 
 def _same_count(value: float, unit: str, gold_value: float, gold_unit: str | None) -> bool:
@@ -166,7 +152,7 @@ def _same_count(value: float, unit: str, gold_value: float, gold_unit: str | Non
     if not gold_unit:
         return abs(value - gold_value) < 1e-6
     units, factor = _GOLD_UNITS.get(gold_unit, ({gold_unit}, 1))
-    if gold_unit not in _GOLD_UNITS and gold_unit not in _CODEBOOK_UNITS:
+    if gold_unit not in _GOLD_UNITS and gold_unit not in UNITS:
         units = {gold_unit, "other"}
     return unit in units and abs(value - gold_value * factor) < 1e-6 * max(1.0, gold_value * factor)
 

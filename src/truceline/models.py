@@ -268,8 +268,19 @@ class Event(Record):
         }
 
 
-PLACE_COLUMNS = tuple(
-    Event(id="", type="ASSAULT", sentence="", start=0, end=0, trigger="", confidence=0.5, rule="").place_columns()
+PLACE_COLUMNS = (  # the keys of Event.place_columns(), in order
+    "place",
+    "place_country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "precision",
+    "geo_precision",
+    "place_basis",
+    "fatalities_best",
+    "fatalities_low",
+    "fatalities_high",
 )
 
 

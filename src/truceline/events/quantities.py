@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from truceline.models import Quantity
-from truceline.nlp.index import ent_of
+from truceline.nlp.index import ent_of, memo
 from truceline.vocab import clean, data_path, load_yaml
 
 _WORDS = {
@@ -322,28 +322,14 @@ def _skip(tok: Token, sent: Span) -> bool:
     return False
 
 
-_DOC_CACHE: dict[int, tuple[Doc, dict]] = {}  # the last few documents' sentences' counts (events, then agreements)
-
-
-def _doc_memo(doc: Doc) -> dict:
-    hit = _DOC_CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_DOC_CACHE) >= 4:
-        _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
-    memo: dict = {}
-    _DOC_CACHE[id(doc)] = (doc, memo)
-    return memo
-
-
 def quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
     """All quantities in a sentence, each with its number token (read once per sentence; callers copy
     a Quantity before changing it)."""
-    memo = _doc_memo(sent.doc)
+    counted = memo(sent.doc).setdefault("quantities", {})
     key = (sent.start, sent.end)
-    if key not in memo:
-        memo[key] = _quantities_in(sent)
-    return list(memo[key])
+    if key not in counted:
+        counted[key] = _quantities_in(sent)
+    return list(counted[key])
 
 
 def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
@@ -508,8 +494,8 @@ def _demonym(noun: Token) -> str:
 
 def _hostage_peoples(doc: Doc) -> frozenset[str]:
     """The nationalities an article calls hostages ("Israeli hostages", "hostages, most of them Thai")."""
-    memo = _doc_memo(doc)
-    cached = memo.get("hostage_peoples")
+    store = memo(doc)
+    cached = store.get("hostage_peoples")
     if cached is None:
         found = set()
         for t in doc:
@@ -517,5 +503,5 @@ def _hostage_peoples(doc: Doc) -> frozenset[str]:
                 found |= {
                     c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP"
                 }
-        cached = memo["hostage_peoples"] = frozenset(found)
+        cached = store["hostage_peoples"] = frozenset(found)
     return cached

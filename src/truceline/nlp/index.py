@@ -28,6 +28,11 @@ def _index(doc: Doc) -> dict:
     return idx
 
 
+def memo(doc: Doc) -> dict:
+    """A per-document dict for later stages' own look-ups (read once, shared between stages)."""
+    return _index(doc).setdefault("memo", {})
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, joined once."""
     idx = _index(doc)
