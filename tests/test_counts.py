@@ -276,3 +276,18 @@ def test_a_range_gives_its_low_and_high(pipe, sentence):
 def test_a_level_said_to_reach_a_number_counts_what_it_measures(pipe, sentence, expected):
     """'the death toll rose to 33': the number a toll or a level reaches counts what that level measures."""
     assert expected in {(q.value, q.unit) for q in counts(pipe, sentence)}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Medics said about 40 people had been killed and dozens more injured.", [(40, "killed"), (12, "wounded")]),
+        ("Officials said 60 soldiers were killed and scores more wounded.", [(60, "killed"), (20, "wounded")]),
+        ("Gunmen killed and wounded 30 people at the market.", [(30, "casualties")]),
+        ("The shelling killed and injured dozens of villagers.", [(12, "casualties")]),
+    ],
+)
+def test_a_later_verb_with_its_own_subject_does_not_share_the_count(pipe, text, want):
+    # "... were killed and dozens more injured": the second verb counts its own people; a verb pair with one
+    # object ("killed and wounded 30") counts casualties
+    assert [(q.value, q.unit) for q in counts(pipe, text)] == want

@@ -673,3 +673,11 @@ def test_targets_from_the_phrases_around_the_trigger(pipe, text, type_, source, 
 def test_place_of_the_event(pipe, text, type_, country):
     e = one(events(pipe, text), type_)
     assert e.location is not None and e.location.country == country
+
+
+def test_a_nationality_on_the_first_of_two_weapons_names_the_attacker(pipe):
+    # "Israeli air and artillery strikes": the adjective stands on "air", the event noun is its conjunct
+    text = "Lebanese media reported Israeli air and artillery strikes across the south on Monday, including in Tyre."
+    rec = pipe.extract(text, published=dt.date(2024, 11, 4))
+    (e,) = [e for e in rec.events if e.type == "ASSAULT"]
+    assert (e.source, e.target, e.location.name) == ("ISR", "LBN", "Tyre")

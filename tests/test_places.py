@@ -324,3 +324,32 @@ def test_the_border_between_the_articles_two_countries(pipe):
     assert e.location is not None
     assert (e.location.name, e.location.precision) == ("Cambodia-Thailand border", "border")
     assert e.location.country in ("KHM", "THA")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place, country",
+    [
+        ("Syrian troops launched an offensive against Idlib province on Monday.", "offensive", "Idlib", "SYR"),
+        ("Ethiopian troops launched an operation against the northern region of Tigray.", "operation", "Tigray", "ETH"),
+    ],
+)
+def test_an_attack_aimed_against_a_place_happens_there(pipe, text, trigger, place, country):
+    # a place aimed at is where the attack lands; at home it is an attack on the country's own ground
+    e = one(events(pipe, text), "ASSAULT", trigger)
+    assert (e.location.name, e.location.country, e.location.basis) == (place, country, "clause")
+    assert e.target == country
+
+
+def test_a_rescue_operation_is_no_attack(pipe):
+    assert not [e for e in events(pipe, "The UN praised the rescue operation in the mountains.") if e.type == "ASSAULT"]
+
+
+def test_two_attacks_of_one_sentence_at_two_towns_stay_two_events(pipe):
+    text = (
+        "Russia's assault on the hilltop town of Chasiv Yar in the Donetsk region went on, Kyiv said, while a "
+        "Russian drone strike on the city of Kharkiv overnight wounded at least nine people, officials said."
+    )
+    evs = [e for e in events(pipe, text) if e.type == "ASSAULT"]
+    assert sorted(e.location.name for e in evs if e.location) == ["Chasiv Yar", "Kharkiv"]
+    (strike,) = [e for e in evs if e.location and e.location.name == "Kharkiv"]
+    assert [(q.value, q.unit) for q in strike.quantities] == [(9, "wounded")]

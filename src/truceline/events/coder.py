@@ -28,7 +28,6 @@ from truceline.events.places import ArticlePlaces, elsewhere, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
-from truceline.gazetteer import gazetteer
 from truceline.models import ArticleFrame, Event, Evidence, Location, Quantity
 from truceline.nlp.index import ent_of, ents_in, sent_of, sents
 
@@ -518,6 +517,10 @@ class Coder:
                         return None  # "a frank exchange of views"
                     if key in self.lex.nouns:
                         return self.lex.nouns[key], f"noun:{key}"  # "an exchange of fire"
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                key = f"{lemma} {prep.lower_}"  # "an operation against the enclave" (not a rescue operation)
+                if key in self.lex.nouns and any(o.dep_ == "pobj" for o in prep.children):
+                    return self.lex.nouns[key], f"noun:{key}"
             if tok.dep_ == "pobj" and tok.head.lower_ == "since":
                 return None  # "three years since Russia's full-scale invasion": a date, not a new event
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and tok.head.head.lemma_.lower() in _MENTIONS:
@@ -680,7 +683,11 @@ class Coder:
 
     def _noun_roles(self, d: Draft, s: ActorIndex, noun: Token | None = None) -> None:
         noun = noun if noun is not None else d.trigger
-        for c in noun.children:
+        mods = list(noun.children)
+        if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and self.trigger_of(noun.head) is None:
+            # "Israeli air and artillery strikes": the nationality modifies the first conjunct, for both
+            mods += [c for c in noun.head.children if c.i < noun.head.i]
+        for c in mods:
             if c.dep_ == "poss":
                 d.source = s.actor_of(c)
             elif c.dep_ in ("amod", "compound", "nmod") and d.source is None and c.i in s.by_token:
@@ -1176,8 +1183,7 @@ class Coder:
             return m.actor_id
         ent = ent_of(tok)
         if ent is not None and ent.label_ in ("GPE", "LOC"):
-            place = gazetteer().lookup(ent.text, minor=True)
-            return place.country if place is not None else None
+            return _geo_country(ent)
         return None
 
     def _sentence_countries(self, sent: Span, s: ActorIndex) -> set[str]:
@@ -1185,9 +1191,9 @@ class Coder:
         found: set[str] = set()
         for ent in ents_in(sent):
             if ent.label_ in ("GPE", "LOC"):
-                place = gazetteer().lookup(ent.text, minor=True)
-                if place is not None and place.country:
-                    found.add(place.country)
+                country = _geo_country(ent)
+                if country:
+                    found.add(country)
             elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
                 m = s.by_token.get(ent.root.i)
                 country = s.country_of(m.actor_id) if m is not None else None
@@ -1201,9 +1207,9 @@ class Coder:
         for ent in ents_in(sent):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            place = gazetteer().lookup(ent.text, minor=True)
-            if place is not None and place.country:
-                found.add(place.country)
+            country = _geo_country(ent)
+            if country:
+                found.add(country)
         found.discard(own or "")
         return next(iter(found)) if len(found) == 1 else None
 
@@ -1531,7 +1537,7 @@ class Coder:
                     continue  # another sentence's act with another word and aim, told afresh, is another act
                 if e.sentence != text and _told_as_another(d):
                     continue  # "the US also issued visa restrictions": one more act, not the one before
-                if e.sentence != text and elsewhere(d.location, e.location):
+                if elsewhere(d.location, e.location):
                     continue  # an act in Taiz and one in Hodeidah are two acts (ACLED: one event, one place)
                 twin = e
                 break
@@ -1612,3 +1618,9 @@ def code_events(
     doc: Doc, res: ActorResolution, article_id: str, published: date | None, frame: ArticleFrame | None = None
 ) -> list[Event]:
     return Coder().code(doc, res, article_id, published, frame=frame)
+
+
+def _geo_country(ent: Span) -> str | None:
+    """The country of a place name as the article's places resolved it (``ArticlePlaces``, built first)."""
+    place = ArticlePlaces.of(ent.doc).at.get(ent.start)
+    return place.country if place is not None else None

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from truceline.events.draft import Draft
 from truceline.events.lexicon import Lexicon, Trigger
-from truceline.events.places import ArticlePlaces
+from truceline.events.places import ArticlePlaces, elsewhere
 from truceline.nlp.index import ent_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
@@ -351,6 +351,8 @@ def same_event(drafts: list[Draft]) -> None:
                 continue
             if (a.source is None and a.target is None) or (b.source is None and b.target is None):
                 continue  # an empty draft is decided later, by the sentence's other fallbacks
+            if elsewhere(a.location, b.location):
+                continue  # "an offensive on one town ... while a strike on another city": two attacks
             keep, drop = (a, b) if _filled(a) >= _filled(b) else (b, a)
             drop.absorbed = True
             keep.source = keep.source or drop.source

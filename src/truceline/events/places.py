@@ -58,6 +58,7 @@ class PlaceCues:
     place_nouns: frozenset[str]
     place_subject_verbs: frozenset[str]
     contest_words: frozenset[str]
+    contest_preps: frozenset[str]
     compass: frozenset[str]
     site_heads: frozenset[str]
 
@@ -139,15 +140,19 @@ class ArticlePlaces:
         return country is not None and gazetteer().lookup(ent.text) is None
 
     def _placed_name(self, ent: Span, ctx: GeoContext) -> bool:
-        """A name the tagger calls an organisation, a person or a language that stands as a place does ("an
-        raid on a police station in Medellin"): the object of "in", "at" or "near", no actor, and a city or a
-        town of one of the article's countries."""
+        """A name the tagger calls an organisation, a person or a language that stands as a place does ("a
+        raid on a police station in Medellin", "the town of Medellin"): the object of "in", "at" or "near" or
+        of a town's or a division's "of", no actor, and a city or a town of one of the article's countries."""
         if ent.label_ not in ("ORG", "PERSON", "NORP", "LANGUAGE") or len(ent) > 4:
             return False
         root = ent.root
         if root.dep_ == "compound" and root.head.lemma_.lower() in self.cues.division_words | self.cues.town_words:
             root = root.head  # "in Masisi territory", "in Kherson region"
-        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside") or self.is_actor(ent.root):
+        kinds = self.cues.town_words | self.cues.division_words
+        named = root.head.lower_ == "of" and root.head.head.lemma_.lower() in kinds  # "the hilltop town of X"
+        if root.dep_ != "pobj" or self.is_actor(ent.root):
+            return False
+        if root.head.lower_ not in ("in", "at", "near", "outside") and not named:
             return False
         p = resolve(ent.text, ctx)
         big = p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
@@ -470,7 +475,7 @@ class ArticlePlaces:
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
             ok = preps | self.cues.destination if moves else preps
             if head.lemma_.lower() in self.cues.contest_words:
-                ok = ok | {"for", "over"}  # "the battle for the hill town of Kreminna"
+                ok = ok | self.cues.contest_preps  # "the battle for the hill town", "an offensive against Idlib"
             places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ok]
             for c in head.children:  # "dug in west of the river port of Kherson", "20 km north of Kharkiv"
                 if c.lower_ in self.cues.compass and c.dep_ in ("advmod", "npadvmod", "prep", "amod"):

@@ -188,7 +188,9 @@ def _governor(np: Token, cw: CountWords) -> str | None:
         if _lemma(head) in cw.governors and cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep", "attr", "oprd", "appos"):
             found.append(cw.governors[_lemma(head)])
             for conj in head.conjuncts:  # "killing and injuring dozens of villagers": casualties (a shared object)
-                own = any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children)
+                own = any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children) or (
+                    conj.i > head.i and any(c.dep_ == "nsubj" for c in conj.children)  # "... and dozens more hurt"
+                )
                 if _lemma(conj) in cw.governors and not own:
                     found.append(cw.governors[_lemma(conj)])
         if head.pos_ in ("VERB", "AUX"):
