@@ -215,6 +215,42 @@ def test_a_wars_toll_does_not_join_the_attack_before_it(pipe):
     assert e.quantities == [] and e.fatalities is None
 
 
+def test_a_wars_toll_beside_an_event_goes_with_it_marked_and_is_no_fatality(pipe):
+    # the parse says the war kills: a relative clause on "years of war" ("... of war that led to the death of")
+    text = "Chad and the rebels signed a peace deal to end six years of war that led to the death of thousands."
+    e = one(events(pipe, text), "AGREE")
+    assert [(q.value, q.unit, q.of_war) for q in e.quantities] == [(1000, "killed", True)]
+    assert e.fatalities is None
+
+
+def test_a_strike_in_a_war_sentence_keeps_its_own_toll(pipe):
+    text = "Army drones struck a market in Nyala on Monday, killing 12 people, the local council said."
+    e = one(events(pipe, text), "ASSAULT")
+    assert [(q.value, q.of_war) for q in e.quantities] == [(12, False)] and e.fatalities.best == 12
+
+
+def test_a_wars_toll_told_on_its_own_goes_with_the_truce(pipe):
+    text = (
+        "Sudan's army and the RSF agreed to a seven-day ceasefire on Saturday, the mediators said. "
+        "The conflict has killed hundreds of people and displaced more than 2 million, aid groups say."
+    )
+    rec = pipe.extract(text, published=DAY)
+    (truce,) = [a for a in rec.agreements if a.kind == "ceasefire"]
+    wars = [(q.value, q.unit) for q in truce.quantities if q.of_war]
+    assert wars == [(100, "killed"), (2_000_000, "displaced")]
+    assert any(ev.rule == "toll_of_war" and ev.sentence.startswith("The conflict") for ev in truce.evidence)
+    assert not any(q.of_war for e in rec.events for q in e.quantities)
+
+
+def test_another_wars_toll_does_not_join_the_truce(pipe):
+    text = (
+        "Sudan's army and the RSF agreed to a seven-day ceasefire on Saturday, the mediators said. "
+        "Elsewhere, the war in Yemen has killed hundreds of thousands since 2015."
+    )
+    (truce,) = [a for a in pipe.extract(text, published=DAY).agreements if a.kind == "ceasefire"]
+    assert not any(q.of_war for q in truce.quantities)
+
+
 def test_the_store_derives_one_incidents_deaths_from_every_report(pipe, tmp_path):
     """Two outlets report one strike with different tolls: each report keeps its own claim, and both
     carry the incident's low, best and high over the two (as UCDP's GED gives them)."""
@@ -291,3 +327,27 @@ def test_a_later_verb_with_its_own_subject_does_not_share_the_count(pipe, text, 
     # "... were killed and dozens more injured": the second verb counts its own people; a verb pair with one
     # object ("killed and wounded 30") counts casualties
     assert [(q.value, q.unit) for q in counts(pipe, text)] == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The truce was extended for a month.", [30]),
+        ("The pause was renewed twice, to half a year.", [180]),  # six months of 30 days
+        ("They signed a year-long truce.", [365]),
+        ("Fighting resumed three days after the truce began.", []),  # a time from a moment, no length
+        ("Two weeks into the truce, fighting resumed.", []),
+        ("A month after the truce began, talks resumed.", []),
+        ("The truce, agreed a week ago, held.", []),
+        ("The talks lasted a week.", []),  # the length of talks is no count
+        ("They marked a year-long war.", []),
+    ],
+)
+def test_truce_lengths_told_with_an_article_and_times_from_a_moment(pipe, text, want):
+    assert [q.value for q in counts(pipe, text) if q.unit == "days"] == want
+
+
+def test_a_length_in_a_relative_clause_belongs_to_the_truce_before_it(pipe):
+    # the parser hangs "which ..." on "plan"; the noun just before the relative pronoun is the truce
+    text = "The envoy's plan to extend the pause -- which was first set to last three months -- was turned down."
+    assert [(q.value, q.unit) for q in counts(pipe, text)] == [(90, "days")]

@@ -353,3 +353,9 @@ def test_two_attacks_of_one_sentence_at_two_towns_stay_two_events(pipe):
     assert sorted(e.location.name for e in evs if e.location) == ["Chasiv Yar", "Kharkiv"]
     (strike,) = [e for e in evs if e.location and e.location.name == "Kharkiv"]
     assert [(q.value, q.unit) for q in strike.quantities] == [(9, "wounded")]
+
+
+def test_a_region_across_countries_beats_a_village_of_its_name_in_an_article_country():
+    # GeoNames has a "Middle East" village in Maryland; a US story about the Middle East means the region
+    p = resolve("Middle East", ctx(USA=5, ISR=2))
+    assert p is not None and p.kind == "region" and p.country is None

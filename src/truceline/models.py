@@ -162,6 +162,11 @@ class Quantity(Record):
     high: float | None = None
     noun: str | None = Field(None, description="The noun counted, as written ('Palestinians', 'tonnes').")
     claimant: str | None = Field(None, description="Actor id of who states the number; null: the outlet itself.")
+    of_war: bool = Field(
+        False,
+        description="A war's own toll told beside the event ('the conflict has killed thousands'), not the "
+        "event's: left out of its fatalities.",
+    )
 
 
 class Fatalities(Record):

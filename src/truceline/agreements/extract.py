@@ -38,6 +38,7 @@ from truceline.agreements.records import (
     new_record,
     unqualified,
 )
+from truceline.agreements.war_tolls import attach_war_tolls
 from truceline.events import dates as dates_mod
 from truceline.events.places import ArticlePlaces
 from truceline.events.quantities import quantities_in
@@ -1568,6 +1569,7 @@ def extract_agreements(
             r.name = f"{r.name} ({'–'.join(r.parties)})"
     _truce_lengths(ex, records)
     _areas(ex, records)
+    attach_war_tolls(doc, records, events, ex.country_of)
     return records
 
 

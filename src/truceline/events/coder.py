@@ -1472,6 +1472,10 @@ class Coder:
         orphans: list[Quantity] = []
         for tok, q in quantities_in(sent):
             claimant = tolls.claimant(tok, s, self.lex.reporting)
+            if q.unit in tolls.TOLL_UNITS and tolls.war_toll(q, sent, tok):
+                # "the deal ... ending a conflict that has killed thousands": the war's toll; it goes, marked,
+                # with the event its sentence tells and counts in no event's fatalities
+                q = q.model_copy(update={"of_war": True})
             if not drafts:  # a sentence with no event: its numbers follow its toll, if it has one (tolls.attach)
                 orphans.append(q.model_copy(update={"claimant": claimant}))
                 continue
@@ -1479,7 +1483,9 @@ class Coder:
             # to the truce; other counts to the nearest event of the sentence
             pool = drafts
             above = {a.i for a in list(tok.ancestors)[:5]}
-            if q.unit in tolls.TOLL_UNITS:
+            if q.of_war:
+                pass
+            elif q.unit in tolls.TOLL_UNITS:
                 pool = [d for d in drafts if d.type == "ASSAULT"]
                 if not pool and q.unit == "wounded":  # "23 inmates will be replaced by injured soldiers"
                     pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE")]

@@ -259,17 +259,19 @@ def _truce_context(tok: Token, cw: CountWords) -> bool:
     must leave within three months' under an agreement -- never 'three months of talks on a truce'."""
     if tok.head.lower_ in ("within", "by") and any(_lemma(t) in cw.truce_nouns for t in tok.sent):
         return True  # a deadline the agreement sets
+    # "set to last two months", parsed with "last" as an adjective of the time noun: the length still runs
+    runs = any(c.dep_ == "amod" and c.lower_ in cw.truce_verbs for c in tok.children)
     for a in list(tok.ancestors)[:4]:
         if _lemma(a) in cw.truce_nouns or a.lower_ in cw.truce_nouns:
             return True
         if a.pos_ in ("VERB", "AUX") or a.lower_ in cw.truce_verbs:
-            if _lemma(a) not in cw.truce_verbs and a.lower_ not in cw.truce_verbs:
+            if _lemma(a) not in cw.truce_verbs and a.lower_ not in cw.truce_verbs and not runs:
                 return False
             cur = a
             for _ in range(4):  # the verb's own subject or object, or the noun its clause is about
                 if any(c.dep_ in _ARGS and _names_truce(c, cw) for c in cur.children):
                     return True
-                if cur.dep_ in ("relcl", "acl") and _names_truce(cur.head, cw):
+                if cur.dep_ in ("relcl", "acl") and (_names_truce(cur.head, cw) or _names_truce(_antecedent(cur), cw)):
                     return True
                 if cur.dep_ not in ("xcomp", "conj", "relcl", "ccomp", "acl", "advcl") or cur.head.i == cur.i:
                     return False
@@ -279,6 +281,57 @@ def _truce_context(tok: Token, cw: CountWords) -> bool:
 
 
 _ARGS = ("nsubj", "nsubjpass", "dobj", "attr")
+
+
+def _antecedent(clause: Token) -> Token:
+    """The noun just before a relative clause's 'which' ('the plan to extend the truce -- which was set to
+    last two months': the truce), whatever noun the parser hung the clause on."""
+    rel = next((c for c in clause.children if c.lower_ in ("which", "that") and c.i < clause.i), None)
+    i = rel.i - 1 if rel is not None else -1
+    while i >= clause.sent.start and clause.doc[i].is_punct:
+        i -= 1
+    return clause.doc[i] if rel is not None and i >= clause.sent.start else clause.head
+
+
+_OFFSET_WORDS = {"after", "before", "since", "until", "into", "ago", "later", "earlier"}
+
+
+def _offset(noun: Token) -> bool:
+    """'three days after the truce began', 'two weeks into the truce', 'a week ago': a time from a moment,
+    not how long something runs."""
+    if noun.dep_ == "npadvmod" and (
+        noun.head.lower_ in _OFFSET_WORDS
+        or any(c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS for c in noun.head.children)
+    ):
+        return True
+    nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.lower_ in _OFFSET_WORDS and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+
+
+def _one_unit_lengths(sent: Span, cw: CountWords, used: set[int]) -> list[tuple[Token, Quantity]]:
+    """Truce lengths told with an article, not a number: 'extended for a month', 'renewed to half a year',
+    'a year-long truce'. Half a year is six months (180 days, a month being 30)."""
+    out: list[tuple[Token, Quantity]] = []
+    for noun in sent:
+        days = _duration(noun, cw) if noun.tag_ in ("NN",) else None
+        if days is None or noun.i in used or any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+            continue
+        det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        hyphened = noun.dep_ == "npadvmod" and noun.head.lower_ == "long" and noun.head.dep_ == "amod"
+        if det is None and not hyphened:
+            continue
+        half = next((c for c in noun.children if c.dep_ in ("predet", "quantmod", "amod") and c.lower_ == "half"), None)
+        if half is not None:
+            days = 180.0 if _lemma(noun) == "year" else days / 2
+        anchor = noun.head.head  # "a year-long truce": the noun the length describes
+        truce = _names_truce(anchor, cw) if hyphened else _truce_context(noun, cw)
+        if _offset(noun) or not truce:
+            continue
+        first = min(t.i for t in (noun, det, half) if t is not None)
+        last = noun.head.i if hyphened else noun.i
+        span = sent.doc[first : last + 1]
+        out.append((noun, Quantity(value=days, unit="days", text=span.text)))
+    return out
 
 
 def _names_truce(tok: Token, cw: CountWords) -> bool:
@@ -296,11 +349,20 @@ def _duration(noun: Token | None, cw: CountWords) -> float | None:
     return cw.durations.get(lemma) or cw.durations.get(_lemma(noun))
 
 
+_CURRENCY = re.compile(
+    r"[$€£¥₽₴]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|yuan|renminbi|roubles?|rubles?|riyals?|dinars?|"
+    r"dirhams?|shekels?|rupees?|hryvnias?|francs?|yen|lira)\b",
+    re.IGNORECASE,
+)
+
+
 def _skip(tok: Token, sent: Span) -> bool:
     """Numbers that are no count: a ratio, a percentage, an age, a rank, a year, part of a bigger number."""
     ent = ent_of(tok)
-    if ent is not None and ent.label_ in ("PERCENT", "ORDINAL", "MONEY"):
+    if ent is not None and ent.label_ in ("PERCENT", "ORDINAL"):
         return True
+    if ent is not None and ent.label_ == "MONEY" and _CURRENCY.search(ent.text):
+        return True  # (the tagger calls a bare "more than 2 million" money too: only a currency makes it so)
     if tok.dep_ in ("compound", "nummod", "quantmod") and tok.head.i != tok.i and _is_number(tok.head):
         return True  # part of a bigger number: "1" of "1 million", "hundreds" of "hundreds of thousands"
     nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
@@ -395,7 +457,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
         days = _duration(noun, cw)
         number = value[0]
         if days is not None:
-            if not _truce_context(np, cw):
+            if _offset(np) or not _truce_context(np, cw):
                 continue  # the length of a war, a blockade or talks: no count (PLACES-COUNTS.md)
             unit, number = "days", round(number * days, 4)
         else:
@@ -455,7 +517,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             noun=noun.text if noun is not None else None,
         )
         out.append((tok, q))
-    return out
+    return out + _one_unit_lengths(sent, cw, used)
 
 
 def _range_low(tok: Token) -> Token | None:

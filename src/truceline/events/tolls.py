@@ -5,7 +5,8 @@
 * "Hundreds have been killed" in a sentence with no attack of its own is the toll of the attack told
   just before it (within two sentences or so): the count joins that event, and the sentence becomes
   one more piece of its evidence. A war's own toll ("the conflict has killed thousands") is not an
-  attack's and stays where it is.
+  attack's: it goes, marked ``of_war``, with the event its own sentence tells, and is no event's
+  fatalities.
 * ``fatalities``: UCDP's best, low and high from every claim of deaths the event carries (the
   store derives them again over every report of one incident).
 """
@@ -32,13 +33,38 @@ def claimant(num: Token, s: ActorIndex, reporting: set[str]) -> str | None:
     return None
 
 
-def _war_toll(q: Quantity, sent: Span) -> bool:
-    """'The war has cost thousands of lives': a war's toll, not an attack's."""
+def war_toll(q: Quantity, sent: Span, num: Token | None = None) -> bool:
+    """'The war has cost thousands of lives', 'a conflict in Yemen that led to the death of thousands', 'the
+    fighting has killed hundreds and displaced a million': a war's toll, not an attack's."""
+    if num is not None and _said_of_war(num):
+        return True
     start = sent.text.find(q.text)
     head = sent.text[:start].lower() if start >= 0 else sent.text.lower()
     return any(w in head.split()[-8:] for w in _WAR_NOUNS) or any(
         f"{w} that" in head or f"{w} which" in head for w in _WAR_NOUNS
     )
+
+
+def _said_of_war(num: Token) -> bool:
+    """The parse says a war does the killing: a war noun above the number, the subject of its verb (or of
+    the verb it is coordinated with), or the noun a relative clause about it hangs on."""
+    for a in list(num.ancestors)[:7]:
+        if a.lemma_.lower() in _WAR_NOUNS:
+            return True
+        if a.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = a.head if a.dep_ == "conj" and a.head.pos_ in ("VERB", "AUX") else a
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() in _WAR_NOUNS:
+            return True
+        if verb.dep_ == "relcl":
+            held = verb.head
+            above = held.head.head if held.dep_ == "pobj" and held.head.dep_ == "prep" else None
+            of = [o for p in held.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+            nouns = [held, *of] + ([above] if above is not None else [])  # "two decades of conflict that ..."
+            return any(n.lemma_.lower() in _WAR_NOUNS for n in nouns)
+        return False
+    return False
 
 
 TOLL_UNITS = {"killed", "wounded", "casualties", "displaced"}
@@ -51,9 +77,9 @@ def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
     for sent, q in orphans:
         by_sent.setdefault(sent.start_char, (sent, []))[1].append(q)
     for sent, qs in by_sent.values():
-        tolls = [q for q in qs if q.unit in TOLL_UNITS and not _war_toll(q, sent)]
+        tolls = [q for q in qs if q.unit in TOLL_UNITS and not q.of_war and not war_toll(q, sent)]
         if not tolls:
-            continue
+            continue  # (a war's toll told on its own goes with the agreement: agreements.war_tolls)
         e = _attack_before(events, sent)
         if e is None:
             continue
@@ -96,7 +122,7 @@ def combine(reports: list[Fatalities]) -> Fatalities | None:
 def fatalities(quantities: list[Quantity]) -> Fatalities | None:
     """Best, low and high deaths from the claims: low the smallest, high the largest, best the largest
     exact figure (or, with none, the smallest lower bound)."""
-    claims = [q for q in quantities if q.unit == "killed"]
+    claims = [q for q in quantities if q.unit == "killed" and not q.of_war]
     if not claims:
         return None
     values = [q.value for q in claims]

@@ -107,7 +107,9 @@ def _score(
     if p.kind == "country":
         s = 10.0
     elif p.curated:
-        s = 8.0
+        # a sea or a region across countries has no country for the article's to vote for: it scores as
+        # one of them would ("the Middle East" is no village of Maryland in a story about Washington)
+        s = 8.0 if p.country else 12.0
     else:
         s = math.log10(p.population + 10) + (0.5 if p.own_name else -1.0)
         s += fuzz.ratio(key, fold(p.name)) / 100  # "Sloviansk" is Slovyansk, not Nikopol (which lists it too)
