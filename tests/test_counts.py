@@ -351,3 +351,13 @@ def test_a_length_in_a_relative_clause_belongs_to_the_truce_before_it(pipe):
     # the parser hangs "which ..." on "plan"; the noun just before the relative pronoun is the truce
     text = "The envoy's plan to extend the pause -- which was first set to last three months -- was turned down."
     assert [(q.value, q.unit) for q in counts(pipe, text)] == [(90, "days")]
+
+
+def test_the_troop_levels_a_deal_sets_go_on_the_agreement(pipe):
+    text = (
+        "Ethiopia and the TPLF signed a peace agreement in Pretoria on Wednesday. "
+        "The agreement will let federal troop numbers in Tigray fall to 2,500 from about 5,100 within a year."
+    )
+    rec = pipe.extract(text, published=DAY)
+    levels = sorted(q.value for a in rec.agreements for q in a.quantities if q.unit == "troops")
+    assert levels == [2500, 5100]

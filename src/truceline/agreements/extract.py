@@ -1596,15 +1596,19 @@ def _areas(ex: _Extractor, records: list[Agreement]) -> None:
 
 def _truce_lengths(ex: _Extractor, records: list[Agreement]) -> None:
     """Every length a record's sentences give a truce ("a four-day truce", "stays in force for ten
-    days"), as a count of days on the record."""
+    days"), as a count of days on the record; and the troop levels a deal's own sentences set ("troop
+    numbers will fall to 4,500") where no event of the sentence took them."""
     by_start = {s.start_char: s for s in sents(ex.doc)}
     for r in records:
         for e in r.evidence:
             sent = by_start.get(e.start)
             if sent is None:
                 continue
+            taken = {q.text for ev in ex._sentence_events(sent) for q in ev.quantities}
             for _, q in quantities_in(sent):
-                if q.unit == "days" and not any(x.unit == "days" and x.text == q.text for x in r.quantities):
+                if any(x.unit == q.unit and x.text == q.text for x in r.quantities):
+                    continue
+                if q.unit == "days" or (q.unit == "troops" and q.text not in taken):
                     r.quantities.append(q)
         lengths = {q.value for q in r.quantities if q.unit == "days"}
         if r.duration_days is None and len(lengths) == 1:
