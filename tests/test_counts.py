@@ -216,8 +216,8 @@ def test_a_wars_toll_does_not_join_the_attack_before_it(pipe):
 
 
 def test_a_wars_toll_beside_an_event_goes_with_it_marked_and_is_no_fatality(pipe):
-    # the parse says the war kills: a relative clause on "years of war" ("... of war that led to the death of")
-    text = "Chad and the rebels signed a peace deal to end six years of war that led to the death of thousands."
+    # the parse says the war kills: a relative clause on "years of war" ("... of war that caused the deaths of")
+    text = "Chad and the rebels signed a peace deal to end six years of war that caused the deaths of thousands."
     e = one(events(pipe, text), "AGREE")
     assert [(q.value, q.unit, q.of_war) for q in e.quantities] == [(1000, "killed", True)]
     assert e.fatalities is None
@@ -232,13 +232,13 @@ def test_a_strike_in_a_war_sentence_keeps_its_own_toll(pipe):
 def test_a_wars_toll_told_on_its_own_goes_with_the_truce(pipe):
     text = (
         "Sudan's army and the RSF agreed to a seven-day ceasefire on Saturday, the mediators said. "
-        "The conflict has killed hundreds of people and displaced more than 2 million, aid groups say."
+        "The war has killed hundreds of farmers and displaced over 2 million, aid groups say."
     )
     rec = pipe.extract(text, published=DAY)
     (truce,) = [a for a in rec.agreements if a.kind == "ceasefire"]
     wars = [(q.value, q.unit) for q in truce.quantities if q.of_war]
     assert wars == [(100, "killed"), (2_000_000, "displaced")]
-    assert any(ev.rule == "toll_of_war" and ev.sentence.startswith("The conflict") for ev in truce.evidence)
+    assert any(ev.rule == "toll_of_war" and ev.sentence.startswith("The war") for ev in truce.evidence)
     assert not any(q.of_war for e in rec.events for q in e.quantities)
 
 
@@ -333,7 +333,7 @@ def test_a_later_verb_with_its_own_subject_does_not_share_the_count(pipe, text, 
     "text, want",
     [
         ("The truce was extended for a month.", [30]),
-        ("The pause was renewed twice, to half a year.", [180]),  # six months of 30 days
+        ("The pause was later extended to half a year.", [180]),  # six months of 30 days
         ("They signed a year-long truce.", [365]),
         ("Fighting resumed three days after the truce began.", []),  # a time from a moment, no length
         ("Two weeks into the truce, fighting resumed.", []),

@@ -677,7 +677,7 @@ def test_place_of_the_event(pipe, text, type_, country):
 
 def test_a_nationality_on_the_first_of_two_weapons_names_the_attacker(pipe):
     # "Israeli air and artillery strikes": the adjective stands on "air", the event noun is its conjunct
-    text = "Lebanese media reported Israeli air and artillery strikes across the south on Monday, including in Tyre."
+    text = "Lebanese TV reported Israeli drone and artillery strikes on the south on Monday, including in Tyre."
     rec = pipe.extract(text, published=dt.date(2024, 11, 4))
     (e,) = [e for e in rec.events if e.type == "ASSAULT"]
     assert (e.source, e.target, e.location.name) == ("ISR", "LBN", "Tyre")

@@ -1,6 +1,6 @@
 """A war's toll told on its own goes with the agreement meant to end that war.
 
-"The conflict has killed hundreds of people" in a sentence where the events stage found no event is no
+"The fighting has killed hundreds of farmers" in a sentence where the events stage found no event is no
 attack's toll (``events.tolls``); in a report on a truce it is the toll of the war the truce is to end. It
 joins the article's main agreement, marked ``of_war``, with the sentence as one more piece of its evidence
 (rule ``toll_of_war``), unless the sentence names only countries that are none of the agreement's parties'.

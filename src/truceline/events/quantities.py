@@ -284,8 +284,8 @@ _ARGS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def _antecedent(clause: Token) -> Token:
-    """The noun just before a relative clause's 'which' ('the plan to extend the truce -- which was set to
-    last two months': the truce), whatever noun the parser hung the clause on."""
+    """The noun just before a relative clause's 'which' ('the plan to prolong the pause -- which was meant
+    to run for two months': the pause), whatever noun the parser hung the clause on."""
     rel = next((c for c in clause.children if c.lower_ in ("which", "that") and c.i < clause.i), None)
     i = rel.i - 1 if rel is not None else -1
     while i >= clause.sent.start and clause.doc[i].is_punct:

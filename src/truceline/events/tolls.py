@@ -34,7 +34,7 @@ def claimant(num: Token, s: ActorIndex, reporting: set[str]) -> str | None:
 
 
 def war_toll(q: Quantity, sent: Span, num: Token | None = None) -> bool:
-    """'The war has cost thousands of lives', 'a conflict in Yemen that led to the death of thousands', 'the
+    """'The war has cost thousands of lives', 'six years of war that caused the deaths of thousands', 'the
     fighting has killed hundreds and displaced a million': a war's toll, not an attack's."""
     if num is not None and _said_of_war(num):
         return True
