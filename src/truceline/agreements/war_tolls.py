@@ -36,7 +36,7 @@ def attach_war_tolls(
         ]
         if not tolls:
             continue
-        named = {p.country for e in ents_in(sent) if (p := geo.at.get(e.start)) is not None and p.country}
+        named = {c for e in ents_in(sent) if (c := geo.country_at(e))}
         if named and parties and not named & parties:
             continue  # another war's toll ("the war in Ukraine has killed thousands" in a report on Gaza)
         main.quantities.extend(q for q in tolls if q not in main.quantities)

@@ -1183,7 +1183,7 @@ class Coder:
             return m.actor_id
         ent = ent_of(tok)
         if ent is not None and ent.label_ in ("GPE", "LOC"):
-            return _geo_country(ent)
+            return ArticlePlaces.of(ent.doc).country_at(ent)
         return None
 
     def _sentence_countries(self, sent: Span, s: ActorIndex) -> set[str]:
@@ -1191,7 +1191,7 @@ class Coder:
         found: set[str] = set()
         for ent in ents_in(sent):
             if ent.label_ in ("GPE", "LOC"):
-                country = _geo_country(ent)
+                country = ArticlePlaces.of(ent.doc).country_at(ent)
                 if country:
                     found.add(country)
             elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
@@ -1207,7 +1207,7 @@ class Coder:
         for ent in ents_in(sent):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            country = _geo_country(ent)
+            country = ArticlePlaces.of(ent.doc).country_at(ent)
             if country:
                 found.add(country)
         found.discard(own or "")
@@ -1483,9 +1483,7 @@ class Coder:
             # to the truce; other counts to the nearest event of the sentence
             pool = drafts
             above = {a.i for a in list(tok.ancestors)[:5]}
-            if q.of_war:
-                pass
-            elif q.unit in tolls.TOLL_UNITS:
+            if q.unit in tolls.TOLL_UNITS and not q.of_war:  # (a war's toll stays with the sentence's event)
                 pool = [d for d in drafts if d.type == "ASSAULT"]
                 if not pool and q.unit == "wounded":  # "23 inmates will be replaced by injured soldiers"
                     pool = [d for d in drafts if d.type in ("RETREAT", "CONCEDE", "AGREE")]
@@ -1624,9 +1622,3 @@ def code_events(
     doc: Doc, res: ActorResolution, article_id: str, published: date | None, frame: ArticleFrame | None = None
 ) -> list[Event]:
     return Coder().code(doc, res, article_id, published, frame=frame)
-
-
-def _geo_country(ent: Span) -> str | None:
-    """The country of a place name as the article's places resolved it (``ArticlePlaces``, built first)."""
-    place = ArticlePlaces.of(ent.doc).at.get(ent.start)
-    return place.country if place is not None else None

@@ -213,6 +213,11 @@ class ArticlePlaces:
                     return p.country
         return None
 
+    def country_at(self, ent: Span) -> str | None:
+        """The country of a place name as the article's context resolved it."""
+        place = self.at.get(ent.start)
+        return place.country if place is not None else None
+
     def place_at(self, tok: Token) -> tuple[Span, TablePlace] | None:
         """The resolved place of the entity a token is in, unless the entity is not used as a place."""
         ent = ent_of(tok)

@@ -313,7 +313,7 @@ def _one_unit_lengths(sent: Span, cw: CountWords, used: set[int]) -> list[tuple[
     'a year-long truce'. Half a year is six months (180 days, a month being 30)."""
     out: list[tuple[Token, Quantity]] = []
     for noun in sent:
-        days = _duration(noun, cw) if noun.tag_ in ("NN",) else None
+        days = _duration(noun, cw) if noun.tag_ == "NN" else None
         if days is None or noun.i in used or any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
             continue
         det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
@@ -323,8 +323,8 @@ def _one_unit_lengths(sent: Span, cw: CountWords, used: set[int]) -> list[tuple[
         half = next((c for c in noun.children if c.dep_ in ("predet", "quantmod", "amod") and c.lower_ == "half"), None)
         if half is not None:
             days = 180.0 if _lemma(noun) == "year" else days / 2
-        anchor = noun.head.head  # "a year-long truce": the noun the length describes
-        truce = _names_truce(anchor, cw) if hyphened else _truce_context(noun, cw)
+        # "a year-long truce": the noun the length describes names the truce
+        truce = _names_truce(noun.head.head, cw) if hyphened else _truce_context(noun, cw)
         if _offset(noun) or not truce:
             continue
         first = min(t.i for t in (noun, det, half) if t is not None)

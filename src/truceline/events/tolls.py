@@ -77,7 +77,7 @@ def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
     for sent, q in orphans:
         by_sent.setdefault(sent.start_char, (sent, []))[1].append(q)
     for sent, qs in by_sent.values():
-        tolls = [q for q in qs if q.unit in TOLL_UNITS and not q.of_war and not war_toll(q, sent)]
+        tolls = [q for q in qs if q.unit in TOLL_UNITS and not q.of_war]  # (the coder marked the war's own)
         if not tolls:
             continue  # (a war's toll told on its own goes with the agreement: agreements.war_tolls)
         e = _attack_before(events, sent)
