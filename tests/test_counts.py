@@ -361,3 +361,96 @@ def test_the_troop_levels_a_deal_sets_go_on_the_agreement(pipe):
     rec = pipe.extract(text, published=DAY)
     levels = sorted(q.value for a in rec.agreements for q in a.quantities if q.unit == "troops")
     assert levels == [2500, 5100]
+
+
+# ---------------------------------------------------------------- hostages or prisoners, and captives told apart
+
+
+def test_the_captor_tells_hostages_from_prisoners(pipe):
+    text = (
+        "The Kivu Liberation Front took more than 90 villagers hostage in March. "
+        "On Sunday, 14 Ugandans and 52 Congolese were freed by the Front and the army respectively. "
+        "Another 8 Ugandans and 20 Congolese are due to go free on Monday. "
+        "A second phase would free 30 Congolese and 10 Ugandans held by the army and the Front respectively."
+    )
+    got = [(q.value, q.unit) for q in counts(pipe, text)]
+    assert got == [
+        (90, "hostages"),
+        (14, "hostages"),
+        (52, "prisoners"),
+        (8, "hostages"),
+        (20, "prisoners"),
+        (30, "prisoners"),
+        (10, "hostages"),
+    ]
+
+
+def test_people_freed_by_a_state_stay_prisoners(pipe):
+    # no one in the text took hostages: freed nationals are prisoners, whoever freed them
+    got = [(q.value, q.unit) for q in counts(pipe, "Twelve Ugandans were released by Kenya on Friday.")]
+    assert got == [(12, "prisoners")]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "The detainees flown to Oman comprised four Swedish nationals and three Danes.",
+            [(4, "prisoners"), (3, "prisoners")],
+        ),
+        ("Nine teachers were also included in the freed group, officials said.", [(9, "prisoners")]),
+        ("The minister welcomed home 40 sailors from captivity.", [(40, "prisoners")]),
+        ("The delegation included five ministers.", []),
+    ],
+)
+def test_a_group_a_count_belongs_to_gives_its_unit(pipe, text, want):
+    assert [(q.value, q.unit) for q in counts(pipe, text)] == want
+
+
+def test_captives_told_on_their_own_join_the_release_before(pipe):
+    text = (
+        "Armenia released 15 Azerbaijani soldiers on Thursday in a swap brokered by Georgia. "
+        "The freed men comprised nine conscripts and six officers, officials said."
+    )
+    rec = pipe.extract(text, published=DAY)
+    freeing = [e for e in rec.events if e.mode == "release"]
+    assert freeing, [(e.type, e.mode, e.trigger) for e in rec.events]
+    e = freeing[0]
+    assert {(q.value, q.unit) for q in e.quantities} >= {(15, "prisoners"), (9, "prisoners"), (6, "prisoners")}
+    assert any(ev.rule == "captives_of_release_before" for ev in e.evidence)
+
+
+# more than tolls.TOLL_REACH characters of other news between the attacks and the toll
+_FAR = (
+    "Aid groups said the roads to the north stayed closed and convoys had been turned back for a week. "
+    "Talks on a new corridor are set to resume in Nairobi, where envoys have met since May. "
+    "The envoys are expected to discuss the return of farmers to their fields before the rains. "
+    "A donor conference planned for the autumn has been postponed twice for lack of pledges. "
+    "The region's schools have been shut since the start of the year, teachers' unions said. "
+    "Fuel prices in the capital have doubled, and queues at petrol stations stretch for hours. "
+    "Farmers in the lowlands said the harvest would be the smallest in a decade. "
+)
+
+
+def test_a_late_toll_goes_to_the_one_side_all_attacks_hit(pipe):
+    text = (
+        "Ethiopian forces shelled Eritrean positions near Badme on Monday. "
+        "Ethiopia also struck a depot outside Zalambessa in Eritrea. "
+        + _FAR
+        + "A regional official said on Wednesday that close to 60 people had been killed."
+    )
+    rec = pipe.extract(text, published=DAY)
+    hit = [e for e in rec.events if e.type == "ASSAULT" and any(q.unit == "killed" for q in e.quantities)]
+    assert hit and hit[0].trigger == "struck", [(e.type, e.trigger, e.quantities) for e in rec.events]
+    assert any(ev.rule == "toll_of_attack_before" for ev in hit[0].evidence)
+
+
+def test_a_late_toll_stays_unclaimed_when_attacks_hit_both_sides(pipe):
+    text = (
+        "Ethiopian forces shelled Eritrean positions near Badme on Monday. "
+        "Eritrea struck a depot outside Zalambessa in Ethiopia. "
+        + _FAR
+        + "A regional official said on Wednesday that close to 60 people had been killed."
+    )
+    rec = pipe.extract(text, published=DAY)
+    assert not [e for e in rec.events if any(q.unit == "killed" for q in e.quantities)]

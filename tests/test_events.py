@@ -681,3 +681,17 @@ def test_a_nationality_on_the_first_of_two_weapons_names_the_attacker(pipe):
     rec = pipe.extract(text, published=dt.date(2024, 11, 4))
     (e,) = [e for e in rec.events if e.type == "ASSAULT"]
     assert (e.source, e.target, e.location.name) == ("ISR", "LBN", "Tyre")
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("Kenya has launched a military campaign against al-Shabaab in Somalia.", True),
+        ("Kenya has started a bombing campaign in Somalia.", True),
+        ("Kenya ran a campaign against corruption in its ports.", False),
+    ],
+)
+def test_military_campaigns_are_attacks_and_other_campaigns_are_not(pipe, text, coded):
+    rec = pipe.extract(text)
+    attacks = [e for e in rec.events + rec.partial_events if e.type == "ASSAULT"]
+    assert bool(attacks) == coded, [(e.type, e.trigger) for e in rec.events + rec.partial_events]

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from truceline.events.captives import held_as_hostages
 from truceline.models import Quantity
 from truceline.nlp.index import ent_of, memo
 from truceline.vocab import clean, data_path, load_yaml
@@ -86,6 +87,8 @@ class CountWords:
     lower: frozenset[str]
     approx: frozenset[str]
     not_counted: frozenset[str]
+    membership: frozenset[str] = frozenset()
+    captivity: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -105,6 +108,8 @@ def count_words(path: str | None = None) -> CountWords:
         lower=words("lower_words"),
         approx=words("approx_words"),
         not_counted=words("not_counted"),
+        membership=words("membership_verbs"),
+        captivity=words("captivity_nouns"),
     )
 
 
@@ -168,7 +173,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _governor(np: Token, cw: CountWords) -> str | None:
+def _governor(np: Token, cw: CountWords, depth: int = 0) -> str | None:
     """What happened to the people a noun phrase counts: the verb or noun it depends on, or a state
     said of it ('left 22 people dead', 'the death of 33 Palestinians', 'killing and wounding scores')."""
     found: list[str] = []
@@ -176,6 +181,8 @@ def _governor(np: Token, cw: CountWords) -> str | None:
         for c in n.children:
             if c.dep_ in ("acl", "amod", "relcl") and _lemma(c) in cw.governors:
                 found.append(cw.governors[_lemma(c)])
+        if _from_captivity(n, cw):
+            found.append("prisoners")  # "200 soldiers from Russian captivity"
     cur, hops = np, 0
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head  # a conjunct stands where the first one stands
@@ -202,7 +209,7 @@ def _governor(np: Token, cw: CountWords) -> str | None:
             break
         cur = head
     if not found:
-        found = _clause_governor(np, cw)
+        found = _clause_governor(np, cw, depth)
     if not found:
         return None
     kinds = set(found)
@@ -211,7 +218,7 @@ def _governor(np: Token, cw: CountWords) -> str | None:
     return found[0]
 
 
-def _clause_governor(np: Token, cw: CountWords) -> list[str]:
+def _clause_governor(np: Token, cw: CountWords, depth: int = 0) -> list[str]:
     """What the clause of a count says happened when no word governs it directly: 'among those released
     were seven defenders', 'more than 220 were taken hostage', 'forced many more from their homes'."""
     verb = np
@@ -227,9 +234,43 @@ def _clause_governor(np: Token, cw: CountWords) -> list[str]:
         for c in kids
     ):
         return ["displaced"]
+    if _lemma(verb) in cw.membership and depth < 2:
+        return _whole_unit(np, verb, cw, depth)  # "the prisoners ... comprised five British nationals"
+    if _from_captivity(verb, cw):
+        return ["prisoners"]  # "brought 200 soldiers back from captivity"
     if _lemma(verb) == "be":  # "among those released were seven defenders"
         inside = {t.i for t in np.subtree}
         return [cw.governors[_lemma(t)] for t in verb.subtree if t.i not in inside and _lemma(t) in cw.governors][:1]
+    return []
+
+
+def _from_captivity(tok: Token, cw: CountWords) -> bool:
+    """'(back) from captivity', 'from prison': where freed people come from."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(_lemma(o) in cw.captivity for o in c.children)
+        for c in tok.children
+    )
+
+
+def _whole_unit(np: Token, verb: Token, cw: CountWords, depth: int) -> list[str]:
+    """The people a membership verb puts a count among: its subject ("the prisoners freed comprised five
+    nationals") or the group it is included in ("six civilians were included in the released group")."""
+    inside = {t.i for t in np.subtree}
+    wholes = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in inside]
+    wholes += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "among")
+        for o in c.children
+        if o.dep_ == "pobj" and o.i not in inside
+    ]
+    for whole in wholes:
+        unit = cw.nouns.get(_lemma(whole))
+        if unit in PEOPLE_UNITS:
+            return [unit]
+        told = _governor(whole, cw, depth + 1)
+        if told in PEOPLE_UNITS:
+            return [told]
     return []
 
 
@@ -484,8 +525,8 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                     continue  # people of whom nothing is said: no toll, no captives
             if unit in ("prisoners", "troops") and _clause_says_wounded(tok):
                 unit = "wounded"  # "23 inmates will be replaced by seriously injured soldiers"
-            if unit == "prisoners" and noun is not None and _demonym(noun) in _hostage_peoples(sent.doc):
-                unit = "hostages"  # "39 Israelis were released", where the article's hostages are Israeli
+            if unit == "prisoners" and noun is not None and held_as_hostages(noun):
+                unit = "hostages"  # "39 Israelis were released by Hamas", who (the article says) took hostages
         if tok.lower_ == "one" and noun is None:
             continue
         low = high = None
@@ -548,24 +589,3 @@ def _clause_says_wounded(num: Token) -> bool:
     return any(
         t.lemma_.lower() in ("injured", "wounded", "injure", "wound") for t in clause.subtree if t.i not in coordinated
     )
-
-
-def _demonym(noun: Token) -> str:
-    """'Israelis' -> 'israeli', 'Thai' -> 'thai'."""
-    low = noun.lower_
-    return low[:-1] if noun.tag_ in ("NNPS", "NNS") and low.endswith("s") else low
-
-
-def _hostage_peoples(doc: Doc) -> frozenset[str]:
-    """The nationalities an article calls hostages ("Israeli hostages", "hostages, most of them Thai")."""
-    store = memo(doc)
-    cached = store.get("hostage_peoples")
-    if cached is None:
-        found = set()
-        for t in doc:
-            if t.lemma_.lower() in ("hostage", "abductee"):
-                found |= {
-                    c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP"
-                }
-        cached = store["hostage_peoples"] = frozenset(found)
-    return cached

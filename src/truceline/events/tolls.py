@@ -68,41 +68,72 @@ def _said_of_war(num: Token) -> bool:
 
 
 TOLL_UNITS = {"killed", "wounded", "casualties", "displaced"}
+CAPTIVE_UNITS = {"prisoners", "hostages"}
 
 
 def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
-    """Give each toll told on its own to the attack told just before it; the other numbers of a sentence
-    with no event of its own ("5,133 violations ... which resulted in 46 deaths") go with its toll."""
+    """Give each toll told on its own to the attack told just before it (or, when every attack told before
+    hit one side, to the last of them however far back: "close to 100 people had been killed" in a story of
+    one offensive), and each count of captives told on its own to the release or exchange told before it
+    ("six civilians were also among those freed"). The other numbers of a sentence with no event of its
+    own ("5,133 violations ... which resulted in 46 deaths") go with its toll."""
     by_sent: dict[int, tuple[Span, list[Quantity]]] = {}
     for sent, q in orphans:
         by_sent.setdefault(sent.start_char, (sent, []))[1].append(q)
     for sent, qs in by_sent.values():
         tolls = [q for q in qs if q.unit in TOLL_UNITS and not q.of_war]  # (the coder marked the war's own)
-        if not tolls:
+        captives = [q for q in qs if q.unit in CAPTIVE_UNITS]
+        if tolls:
+            e = _attack_before(events, sent) or _story_attack(events, sent)
+            found = tolls + [q for q in qs if q.unit not in TOLL_UNITS]
+            rule = "toll_of_attack_before"
+        elif captives:
+            e, found, rule = _release_before(events, sent), captives, "captives_of_release_before"
+        else:
             continue  # (a war's toll told on its own goes with the agreement: agreements.war_tolls)
-        e = _attack_before(events, sent)
         if e is None:
             continue
-        e.quantities.extend(tolls + [q for q in qs if q.unit not in TOLL_UNITS])
+        e.quantities.extend(found)
         if not any(ev.start == sent.start_char for ev in e.evidence):
-            told = Evidence(
-                sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char, rule="toll_of_attack_before"
-            )
-            e.evidence.append(told)
+            e.evidence.append(Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char, rule=rule))
 
 
-def _attack_before(events: list[Event], sent: Span) -> Event | None:
+def _ends_before(e: Event, sent: Span) -> list[int]:
+    return [ev.end for ev in e.evidence if ev.end <= sent.start_char]
+
+
+def _nearest_before(events: list[Event], sent: Span, reach: float) -> Event | None:
     best: tuple[int, Event] | None = None
     for e in events:
-        if e.type != "ASSAULT" or e.negated:
-            continue
-        ends = [ev.end for ev in e.evidence if ev.end <= sent.start_char]
+        ends = _ends_before(e, sent)
         if not ends:
             continue
         gap = sent.start_char - max(ends)
-        if gap <= TOLL_REACH and (best is None or gap < best[0]):
+        if gap <= reach and (best is None or gap < best[0]):
             best = (gap, e)
     return best[1] if best is not None else None
+
+
+def _attack_before(events: list[Event], sent: Span) -> Event | None:
+    return _nearest_before([e for e in events if e.type == "ASSAULT" and not e.negated], sent, TOLL_REACH)
+
+
+def _story_attack(events: list[Event], sent: Span) -> Event | None:
+    """The last attack told before a sentence, when every attack told before it hit the same side."""
+    before = [e for e in events if e.type == "ASSAULT" and not e.negated and _ends_before(e, sent)]
+    if not before or len({e.target for e in before}) != 1 or before[0].target is None:
+        return None
+    return _nearest_before(before, sent, float("inf"))
+
+
+def _release_before(events: list[Event], sent: Span) -> Event | None:
+    """The release or exchange told just before a sentence (a count of captives it gives on its own)."""
+    freeing = [e for e in events if not e.negated and (e.mode == "release" or _counts_captives(e))]
+    return _nearest_before(freeing, sent, TOLL_REACH)
+
+
+def _counts_captives(e: Event) -> bool:
+    return any(q.unit in CAPTIVE_UNITS for q in e.quantities)
 
 
 def combine(reports: list[Fatalities]) -> Fatalities | None:
