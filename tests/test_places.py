@@ -254,11 +254,12 @@ def test_a_dateline_places_no_event_unless_the_sentence_says_it_happened_there(p
         ),
     ],
 )
-def test_conjoined_places_are_all_listed_the_first_primary(pipe, text, names):
-    e = one(events(pipe, text), "ASSAULT")
-    assert [loc.name for loc in e.locations] == names
-    assert e.location == e.locations[0]
-    assert len({loc.country for loc in e.locations}) == 1
+def test_conjoined_places_are_one_strike_at_each(pipe, text, names):
+    # ACLED's rule: one event per place; the first keeps the trigger's own id, the others are copies
+    got = [e for e in events(pipe, text) if e.type == "ASSAULT"]
+    assert [e.location.name for e in got] == names
+    assert all(e.locations == [e.location] for e in got)
+    assert len({e.location.country for e in got}) == 1 and len({(e.source, e.target) for e in got}) == 1
 
 
 def test_talks_are_placed_at_their_venue_and_attacks_where_they_hit(pipe):
@@ -359,3 +360,36 @@ def test_a_region_across_countries_beats_a_village_of_its_name_in_an_article_cou
     # GeoNames has a "Middle East" village in Maryland; a US story about the Middle East means the region
     p = resolve("Middle East", ctx(USA=5, ISR=2))
     assert p is not None and p.kind == "region" and p.country is None
+
+
+# ---------------------------------------------------------------- one event per place of a list
+
+
+@pytest.mark.parametrize(
+    "text, type_, names",
+    [
+        (
+            "Kenya will deploy its troops to Bukavu, then Uvira, Butembo and Kalemie next month.",
+            "MOBILIZE",
+            ["Bukavu", "Uvira", "Butembo", "Kalemie"],
+        ),
+        (
+            "Envoys of Colombia and the ELN have met in Ecuador, Brazil and Chile since March.",
+            "CONSULT",
+            ["Ecuador", "Brazil", "Chile"],
+        ),
+    ],
+)
+def test_an_act_at_a_list_of_places_is_one_event_at_each(pipe, text, type_, names):
+    got = [e for e in events(pipe, text) if e.type == type_ and not e.rule.endswith("+each_side")]
+    assert sorted(e.location.name for e in got if e.location) == sorted(names), [
+        (e.type, e.location and e.location.name, e.rule) for e in got
+    ]
+    assert len({e.id for e in got}) == len(got)
+    assert sum(e.rule.endswith("+each_place") for e in got) == len(names) - 1
+
+
+def test_a_town_and_its_region_are_one_place(pipe):
+    text = "Ethiopian forces shelled Eritrean positions in Badme, Gash-Barka, on Monday."
+    got = [e for e in events(pipe, text) if e.type == "ASSAULT"]
+    assert len(got) == 1, [(e.location and e.location.name, e.rule) for e in got]

@@ -24,6 +24,7 @@ from truceline.events.draft import Draft
 from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
+from truceline.events.place_lists import each_place
 from truceline.events.places import ArticlePlaces, elsewhere, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
@@ -1106,6 +1107,7 @@ class Coder:
             self._place(sent, kept, geo)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
+            kept = [c for d in kept for c in each_place(d)]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)
             orphans += [(sent, q) for q in self._quantities(sent, kept, s)]
@@ -1525,7 +1527,7 @@ class Coder:
             text = sent.text.strip()
             ev_date = d.date.date if d.date else None
             twin = None
-            for e in events if not d.mirror else []:
+            for e in events if not (d.mirror or d.place_copy) else []:
                 if e.type != d.type or e.status != d.status or e.negated != d.negated:
                     continue
                 es, et, ds, dt_ = key(e.source), key(e.target), key(d.source), key(d.target)
@@ -1574,7 +1576,7 @@ class Coder:
                 d.type, d.mode, d.spec.cameo if d.type == d.spec.type and d.mode == d.spec.mode else None
             )
             start = d.trigger.idx
-            salt = ":each_side" if d.mirror else ""
+            salt = (":each_side" if d.mirror else "") + (f":place{d.place_copy}" if d.place_copy else "")
             eid = hashlib.sha1(f"{article_id}:{d.type}:{start}{salt}".encode(), usedforsecurity=False).hexdigest()[:12]
             lemmas[f"ev-{eid}"] = {lemma_of(d.trigger)}
             events.append(

@@ -37,3 +37,4 @@ class Draft:
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 0.5
     mirror: bool = False  # the second side's event of a joint subject ("X and Y agreed": Y -> X too)
+    place_copy: int = 0  # the act at the k-th place of a list ("deployed to A, B and C"): one event per place

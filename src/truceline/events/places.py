@@ -301,7 +301,14 @@ class ArticlePlaces:
     def _with_conjuncts(self, ent: Span, place: TablePlace, basis: str, role: str) -> list[Location]:
         out = [self.location(ent, place, basis, role)]
         seen = {place.id if place.id else place.country}
-        for c in ent.root.conjuncts:
+        # a list the parser hangs as an apposition ("to Goma, then Bunagana, Rutshuru"), not a container
+        # ("in Idlib, Syria"): the appositive goes on with "then" or with conjuncts of its own
+        listed = [
+            a
+            for a in ent.root.children
+            if a.dep_ == "appos" and (a.conjuncts or any(c.lower_ == "then" for c in a.children))
+        ]
+        for c in [*ent.root.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]:
             found = self.place_at(c)
             if found is None:
                 continue
