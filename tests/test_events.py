@@ -695,3 +695,16 @@ def test_military_campaigns_are_attacks_and_other_campaigns_are_not(pipe, text, 
     rec = pipe.extract(text)
     attacks = [e for e in rec.events + rec.partial_events if e.type == "ASSAULT"]
     assert bool(attacks) == coded, [(e.type, e.trigger) for e in rec.events + rec.partial_events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Kenya said it had liberated 40 hostages from al-Shabaab in Somalia.", "RETREAT"),
+        ("Kenyan forces liberated the Somali town of Kismayo from al-Shabaab.", "ASSAULT"),
+    ],
+)
+def test_people_liberated_are_freed_and_a_town_liberated_is_taken(pipe, text, type_):
+    rec = pipe.extract(text)
+    got = [e.type for e in rec.events + rec.partial_events if e.trigger == "liberated"]
+    assert got and got[0] == type_, [(e.type, e.trigger) for e in rec.events + rec.partial_events]

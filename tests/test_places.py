@@ -393,3 +393,20 @@ def test_a_town_and_its_region_are_one_place(pipe):
     text = "Ethiopian forces shelled Eritrean positions in Badme, Gash-Barka, on Monday."
     got = [e for e in events(pipe, text) if e.type == "ASSAULT"]
     assert len(got) == 1, [(e.location and e.location.name, e.rule) for e in got]
+
+
+def test_a_meeting_told_again_without_its_sides_gives_the_meeting_its_venue(pipe):
+    text = (
+        "Ethiopian and Eritrean ministers held talks on Sunday on the future of their border. "
+        "The talks took place in Nairobi, the Kenyan capital."
+    )
+    deals = [e for e in events(pipe, text) if e.type == "CONSULT"]
+    assert deals, [(e.type, e.trigger) for e in events(pipe, text)]
+    for e in deals:
+        assert e.location is not None and e.location.name == "Nairobi"
+        assert any(ev.rule.startswith("restates:") for ev in e.evidence)
+
+
+def test_a_sideless_deal_with_no_deal_before_is_no_event(pipe):
+    text = "Talks took place in Nairobi on Sunday, the radio said."
+    assert not [e for e in events(pipe, text) if e.type == "CONSULT"]

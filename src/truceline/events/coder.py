@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.events import conventions, framing, nearby, tolls
+from truceline.events import conventions, framing, nearby, restatements, tolls
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
 from truceline.events.explain import explain
@@ -966,6 +966,7 @@ class Coder:
         )
         drafts: list[tuple[Draft, Span]] = []
         orphans: list[tuple[Span, Quantity]] = []  # tolls of sentences with no attack of their own
+        told_again: list[tuple[Draft, Span]] = []  # deals and meetings told with no side named
         anchor: date | None = None
         for sent in sents(doc):
             sent_dates = self._dates(sent, published, anchor)
@@ -1095,6 +1096,8 @@ class Coder:
                         d.source = f"{where}-UAF"
                         d.rule += "+unattributed"
                 if d.source is None and d.target is None:
+                    if restatements.restates(d):
+                        told_again.append((d, sent))  # "the agreement was signed in Doha": the deal told before
                     continue
                 d.confidence = round(
                     0.45
@@ -1122,6 +1125,9 @@ class Coder:
                 d.locations = [geo.location_of_article(main)]
                 d.location = d.locations[0]
         events = self._merge(drafts, article_id, res)
+        for d, sent in told_again:
+            self._place(sent, [d], geo)
+        restatements.join(events, told_again)
         tolls.attach(events, orphans)
         for e in events:
             e.fatalities = tolls.fatalities(e.quantities)
