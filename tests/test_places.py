@@ -410,3 +410,16 @@ def test_a_meeting_told_again_without_its_sides_gives_the_meeting_its_venue(pipe
 def test_a_sideless_deal_with_no_deal_before_is_no_event(pipe):
     text = "Talks took place in Nairobi on Sunday, the radio said."
     assert not [e for e in events(pipe, text) if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text, country, name",
+    [
+        ("Hezbollah fired rockets at Israeli villages near the Lebanese border on Monday.", "ISR", "Israel"),
+        ("Ukrainian forces shelled Russian positions near Bakhmut on Monday.", "UKR", "Bakhmut"),
+        ("Russian drones struck the Ukrainian city of Sumy overnight.", "UKR", "Sumy"),
+    ],
+)
+def test_a_nationality_s_places_near_a_landmark_are_in_its_country(pipe, text, country, name):
+    e = one(events(pipe, text), "ASSAULT")
+    assert e.location is not None and (e.location.country, e.location.name) == (country, name)

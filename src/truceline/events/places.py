@@ -61,6 +61,8 @@ class PlaceCues:
     contest_preps: frozenset[str]
     compass: frozenset[str]
     site_heads: frozenset[str]
+    landmark_preps: frozenset[str] = frozenset()
+    landmark_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -343,6 +345,10 @@ class ArticlePlaces:
             p = self._recent(obj)  # "in Yemen's capital", "the Sudanese capital": the capital, not the country
             if p is not None:
                 return [self.location(obj, p, basis, role)]
+        if obj is not None and obj.pos_ == "NOUN" and self._landmarks_only(obj):
+            national = self._national(obj, basis, role)  # "in Israeli areas near Gaza": in Israel
+            if national is not None:
+                return [national]
         best: tuple[int, int, Span, TablePlace] | None = None
         for tok in prep.subtree:
             if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
@@ -365,6 +371,15 @@ class ArticlePlaces:
                 if p is not None:
                     return [self.location(tok, p, basis, role)]
         return []
+
+    def _landmarks_only(self, noun: Token) -> bool:
+        """Does every name below a place noun stand after a landmark preposition ('areas near Gaza'), none
+        naming the place itself ('Syria's Idlib province', 'the town of Bucha')?"""
+        landmarks = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.cues.landmark_preps]
+        if not landmarks or noun.lemma_.lower() not in self.cues.landmark_nouns:
+            return False
+        under = {t.i for p in landmarks for t in p.subtree}
+        return not any(self.place_at(t) for t in noun.subtree if t.i not in under and t.i != noun.i)
 
     def _border(self, noun: Token, basis: str, role: str) -> Location | None:
         """'along the border', 'the border with Venezuela', 'closing border crossings': the frontier between
