@@ -423,3 +423,8 @@ def test_a_sideless_deal_with_no_deal_before_is_no_event(pipe):
 def test_a_nationality_s_places_near_a_landmark_are_in_its_country(pipe, text, country, name):
     e = one(events(pipe, text), "ASSAULT")
     assert e.location is not None and (e.location.country, e.location.name) == (country, name)
+
+
+def test_a_predicate_places_its_subject_s_event(pipe):
+    e = one(events(pipe, "Talks between Sudan and South Sudan are due in Addis Ababa next week."), "CONSULT")
+    assert e.location is not None and e.location.name == "Addis Ababa" and e.location.basis == "clause"

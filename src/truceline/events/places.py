@@ -486,6 +486,9 @@ class ArticlePlaces:
             heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
         if trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX"):
             heads.append(trigger.head)
+            if trigger.dep_ in ("nsubj", "nsubjpass"):
+                # "talks are due in Tunisia", "the truce is set to hold in Idlib": the predicate's place
+                heads += [c for c in trigger.head.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"]
         if trigger.dep_ == "relcl" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in trigger.children
         ):
