@@ -428,3 +428,12 @@ def test_a_nationality_s_places_near_a_landmark_are_in_its_country(pipe, text, c
 def test_a_predicate_places_its_subject_s_event(pipe):
     e = one(events(pipe, "Talks between Sudan and South Sudan are due in Addis Ababa next week."), "CONSULT")
     assert e.location is not None and e.location.name == "Addis Ababa" and e.location.basis == "clause"
+
+
+def test_an_unnamed_capital_in_a_hosted_meeting_is_the_host_s(pipe):
+    text = (
+        "Sudan's army chief and the RSF commander met on Monday in talks hosted by the Kenyan president "
+        "at his residence in the capital."
+    )
+    got = [e for e in events(pipe, text) if e.type == "CONSULT" and e.location is not None]
+    assert got and all(e.location.name == "Nairobi" for e in got), [(e.trigger, e.location) for e in got]

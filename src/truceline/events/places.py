@@ -249,6 +249,8 @@ class ArticlePlaces:
             adj = next((c for c in tok.children if c.dep_ in ("amod", "nmod", "compound", "poss")), None)
             country = self.country_of_norp(adj) if adj is not None else None
             if country is None and adj is None:
+                country = self._host_country(tok)  # "a meeting hosted by the Angolan president in the capital"
+            if country is None and adj is None:
                 top = self.ctx.top_countries()
                 country = max(top, key=lambda c: self.ctx.countries[c]) if len(top) >= 1 else None
             name = _capitals().get(country or "")
@@ -270,6 +272,23 @@ class ArticlePlaces:
             (p for p in before if p.country in self.frame_countries),
             next((p for p in before if p.country in top), before[0] if before else None),
         )
+
+    def _host_country(self, tok: Token) -> str | None:
+        """The country of whoever hosts what a sentence tells ("hosted by the Angolan president", "Qatar
+        hosted the talks"): a capital the sentence does not name is the host's."""
+        for verb in (t for t in tok.sent if t.lemma_.lower() == "host" and t.pos_ == "VERB"):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            hosts = [o for o in agent.children if o.dep_ == "pobj"] if agent is not None else []
+            hosts += [c for c in verb.children if c.dep_ == "nsubj"]
+            for host in hosts:
+                for t in host.subtree:
+                    if t.ent_type_ not in ("NORP", "GPE"):
+                        continue
+                    found = self.place_at(t)
+                    country = self.country_of_norp(t) or (found[1].country if found is not None else None)
+                    if country:
+                        return country
+        return None
 
     # -------------------------------------------------------------- events
     def location(self, span: Span | Token, place: TablePlace, basis: str, role: str) -> Location:
