@@ -1,8 +1,8 @@
 """Hostages or prisoners: who holds the people a count names.
 
 The codebook (and ACLED's) tells hostages, held by an armed group that took them, from prisoners and
-detainees, held by a state. A number of freed people rarely says which it is: "39 nationals of A and
-117 of B were released by the group and the state respectively". Two signs tell it:
+detainees, held by a state. A number of freed people rarely says which it is: "14 nationals of A and
+52 of B were freed by the group and the state respectively". Two signs tell it:
 
 - the captor: the article says elsewhere who took or holds hostages ("taken hostage by the group",
   "the hostages the group holds"), and this count's people were freed or are held by that captor;
@@ -67,8 +67,8 @@ def hostage_holders(doc: Doc) -> frozenset[str]:
 
 
 def captor_of(noun: Token) -> Token | None:
-    """Who freed or holds the people a noun counts, as the text names them with 'by': "39 A and 117 B
-    were released by X and Y respectively" (paired in order), "20 A held by X"."""
+    """Who freed or holds the people a noun counts, as the text names them with 'by': "14 A and 52 B
+    were released by X and Y respectively" (paired in order), "9 A held by X"."""
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

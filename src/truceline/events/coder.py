@@ -1097,7 +1097,7 @@ class Coder:
                         d.rule += "+unattributed"
                 if d.source is None and d.target is None:
                     if restatements.restates(d):
-                        told_again.append((d, sent))  # "the agreement was signed in Doha": the deal told before
+                        told_again.append((d, sent))  # "the accord was signed in Muscat": the deal told before
                     continue
                 d.confidence = round(
                     0.45

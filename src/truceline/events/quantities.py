@@ -507,7 +507,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
                 continue
             unit = level or cw.nouns.get(lemma or "")
             if unit is None and noun is not None and (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"):
-                unit = "people"  # "230 Ukrainians", "117 Palestinians"
+                unit = "people"  # "230 Ukrainians", "52 Congolese"
             if unit is None and noun is None and tok.lower_ not in ("one",):
                 unit = "people"  # "hundreds have been killed", "freed 215"
             if unit is None and noun is not None and noun.tag_ == "NNS" and _governor(np, cw) in PEOPLE_UNITS:
@@ -526,7 +526,7 @@ def _quantities_in(sent: Span) -> list[tuple[Token, Quantity]]:
             if unit in ("prisoners", "troops") and _clause_says_wounded(tok):
                 unit = "wounded"  # "23 inmates will be replaced by seriously injured soldiers"
             if unit == "prisoners" and noun is not None and held_as_hostages(noun):
-                unit = "hostages"  # "39 Israelis were released by Hamas", who (the article says) took hostages
+                unit = "hostages"  # "14 Thais were freed by the group", who (the article says) took hostages
         if tok.lower_ == "one" and noun is None:
             continue
         low = high = None

@@ -1,4 +1,4 @@
-"""Acts told again with no one named: "the agreement was signed in Doha", "talks were held in Geneva".
+"""Acts told again with no one named: "the accord was signed in Muscat", "talks were held in Geneva".
 
 A sentence that tells an agreement or a meeting in the passive, or by its noun alone, names no side: on
 its own it is no event (a record needs a source or a target). In a story that has told that act with its

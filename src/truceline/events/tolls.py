@@ -73,7 +73,7 @@ CAPTIVE_UNITS = {"prisoners", "hostages"}
 
 def attach(events: list[Event], orphans: list[tuple[Span, Quantity]]) -> None:
     """Give each toll told on its own to the attack told just before it (or, when every attack told before
-    hit one side, to the last of them however far back: "close to 100 people had been killed" in a story of
+    hit one side, to the last of them however far back: "nearly 60 people have died by now" in a story of
     one offensive), and each count of captives told on its own to the release or exchange told before it
     ("six civilians were also among those freed"). The other numbers of a sentence with no event of its
     own ("5,133 violations ... which resulted in 46 deaths") go with its toll."""
