@@ -454,3 +454,14 @@ def test_a_late_toll_stays_unclaimed_when_attacks_hit_both_sides(pipe):
     )
     rec = pipe.extract(text, published=DAY)
     assert not [e for e in rec.events if any(q.unit == "killed" for q in e.quantities)]
+
+
+def test_sanctions_designations_are_sanctions_and_carry_their_count(pipe):
+    text = (
+        "The United States imposed sanctions on Sudan's RSF on Thursday. "
+        "The new US designations cover three companies that supply the RSF."
+    )
+    rec = pipe.extract(text, published=DAY)
+    listed = [e for e in rec.events if e.type == "SANCTION" and e.trigger == "designations"]
+    assert listed, [(e.type, e.trigger) for e in rec.events]
+    assert [(q.value, q.unit) for q in listed[0].quantities] == [(3, "other")]
