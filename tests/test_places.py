@@ -437,3 +437,37 @@ def test_an_unnamed_capital_in_a_hosted_meeting_is_the_host_s(pipe):
     )
     got = [e for e in events(pipe, text) if e.type == "CONSULT" and e.location is not None]
     assert got and all(e.location.name == "Nairobi" for e in got), [(e.trigger, e.location) for e in got]
+
+
+def test_an_attack_placed_by_its_sentence_is_aimed_at_that_place(pipe):
+    # the clause names no place; the sentence's town gives the attack both its place and its target
+    text = (
+        "Local media reported Turkish drone strikes after the truce expired, including in Qamishli, "
+        "near the border with Iraq."
+    )
+    e = one(events(pipe, text), "ASSAULT", "strikes")
+    assert (e.source, e.target, e.location.country, e.location.basis) == ("TUR", "SYR", "SYR", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ethiopia and Eritrea signed the truce during a ceremony in Nairobi.", ["Nairobi"]),
+        (
+            "The Colombian government and the ELN renewed the accords signed during the negotiation rounds "
+            "held in Cuba and Norway.",
+            ["Cuba", "Norway"],
+        ),
+    ],
+)
+def test_an_act_during_a_meeting_is_where_the_meeting_was(pipe, text, names):
+    evs = [e for e in events(pipe, text) if e.type == "AGREE"]
+    assert sorted({e.location.name for e in evs}) == names
+    assert {e.location.basis for e in evs} == {"clause"}
+
+
+def test_a_deal_named_by_its_signing_is_a_signing_and_a_hostage_held_is_no_new_act(pipe):
+    evs = events(pipe, "The Colombian government and the ELN renewed the accords signed in Havana.")
+    assert one(evs, "AGREE", "signed").rule.startswith("verb:sign accord")
+    evs = events(pipe, "The families of the hostages held in Gaza marched in Tel Aviv.")
+    assert not [e for e in evs if e.type == "COERCE"]

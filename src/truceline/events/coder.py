@@ -443,6 +443,12 @@ class Coder:
             objects = list(tok.children)
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+                # "the agreements signed in Havana": a deal named by its making (a participle that only
+                # describes its noun, "the hostages held in Gaza", tells no act)
+                made = self.lex.verbs.get(f"{lemma} {tok.head.lemma_.lower()}")
+                if made is not None and made.type == "AGREE":
+                    return made, f"verb:{lemma} {tok.head.lemma_.lower()}"
             for c in objects:
                 if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
                     continue  # "called Egypt on Monday" is no "call on"
@@ -1035,27 +1041,7 @@ class Coder:
                     d.target = self._locative_actor(d.trigger, s, d.source)
                     if d.target:
                         d.rule += "+target_in_place"
-                # a promise to act on a place ("will provide aid to refugees in Liberia", "will evacuate the
-                # settlements in Gaza") is aimed where the act would be, as the act itself would be
-                promised = any(f"+future_{t.lower()}" in d.rule for t in _PLACE_TARGETS)
-                foreign_place = (
-                    d.source is not None
-                    and d.location is not None
-                    and d.location.country is not None
-                    and d.location.country != self._country(d.source, res)
-                    and d.type != "PROTEST"
-                    and (d.type not in _VENUE_TYPES or d.mode == "visit" or promised)  # "agreed in Havana": a venue
-                )
-                if (
-                    d.target is None
-                    and (d.type in _PLACE_TARGETS or foreign_place)
-                    and d.location
-                    and d.location.country
-                ):
-                    # the place's country; in a civil war that is the source's own country
-                    if d.location.country != self._country(d.source, res) or d.type in ("ASSAULT", "COERCE"):
-                        d.target = d.location.country
-                        d.rule += "+target_from_location"
+                self._target_from_place(d, res)
                 if d.target is None and d.type == "ASSAULT" and d.source is not None:
                     # "Kyiv came under one of the heaviest attacks": the one country the sentence names;
                     # an armed group's attack at home is an attack on its own country ("RSF drones hit Khartoum")
@@ -1110,6 +1096,19 @@ class Coder:
             self._place(sent, kept, geo)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
+            for d in kept:
+                if (
+                    d.target is None
+                    and d.source is not None
+                    and d.type in ("ASSAULT", "COERCE")
+                    and "+source_nearby" not in d.rule
+                ):
+                    # placed once its sentence is read, with a doer its parse names (a name that merely stands
+                    # near is no doer to aim anywhere); a side at home is the target only where its own clause
+                    # places the act, and never in a war between two countries
+                    civil = not fi.two_sided or fi.countries() <= {self._country(d.source, res)}
+                    at_home = civil and d.location is not None and d.location.basis == "clause"
+                    self._target_from_place(d, res, at_home=at_home)
             kept = [c for d in kept for c in each_place(d)]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)
@@ -1132,6 +1131,28 @@ class Coder:
         for e in events:
             e.fatalities = tolls.fatalities(e.quantities)
         return events
+
+    def _target_from_place(self, d: Draft, res: ActorResolution, at_home: bool = True) -> None:
+        """An act on a place with no target named is aimed at the place's country ("strikes on Rafah");
+        ``at_home``: an attack in the source's own country is on that country (a civil war's)."""
+        if d.target is not None or d.location is None or not d.location.country:
+            return
+        # a promise to act on a place ("will provide aid to refugees in Liberia", "will evacuate the
+        # settlements in Gaza") is aimed where the act would be, as the act itself would be
+        promised = any(f"+future_{t.lower()}" in d.rule for t in _PLACE_TARGETS)
+        own = self._country(d.source, res)
+        foreign_place = (
+            d.source is not None
+            and d.location.country != own
+            and d.type != "PROTEST"
+            and (d.type not in _VENUE_TYPES or d.mode == "visit" or promised)  # "agreed in Havana": a venue
+        )
+        # the place's country; in a civil war that is the source's own country
+        if (d.type in _PLACE_TARGETS or foreign_place) and (
+            d.location.country != own or (at_home and d.type in ("ASSAULT", "COERCE"))
+        ):
+            d.target = d.location.country
+            d.rule += "+target_from_location"
 
     def _blamed_on(self, trigger: Token, s: ActorIndex) -> str | None:
         """'shelling blamed on the paramilitary group killed 17', 'an attack attributed to the rebels': the

