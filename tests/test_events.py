@@ -708,3 +708,9 @@ def test_people_liberated_are_freed_and_a_town_liberated_is_taken(pipe, text, ty
     rec = pipe.extract(text)
     got = [e.type for e in rec.events + rec.partial_events if e.trigger == "liberated"]
     assert got and got[0] == type_, [(e.type, e.trigger) for e in rec.events + rec.partial_events]
+
+
+def test_a_passive_phrase_is_coded_by_its_subject(pipe):
+    # "a deal was struck": the passive's subject is the phrase's object, so the strike is a deal made
+    evs = events(pipe, "A deal was struck in Moscow on Friday between Armenia and Azerbaijan, the Kremlin said.")
+    assert [e.type for e in evs] == ["AGREE"] and evs[0].rule.startswith("verb:strike deal")

@@ -471,3 +471,9 @@ def test_a_deal_named_by_its_signing_is_a_signing_and_a_hostage_held_is_no_new_a
     assert one(evs, "AGREE", "signed").rule.startswith("verb:sign accord")
     evs = events(pipe, "The families of the hostages held in Gaza marched in Tel Aviv.")
     assert not [e for e in evs if e.type == "COERCE"]
+
+
+def test_a_name_headed_by_a_word_of_office_is_a_person_not_a_place(pipe):
+    text = "Colombia and the ELN signed a truce on Friday, according to Cuban Foreign Minister Bruno Rodriguez."
+    evs = [e for e in events(pipe, text) if e.type == "AGREE"]
+    assert evs and not [e.location for e in evs if e.location is not None]

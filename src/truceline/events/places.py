@@ -66,6 +66,7 @@ class PlaceCues:
     landmark_nouns: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -117,7 +118,7 @@ class ArticlePlaces:
                 countries = {c.country for c in candidates(e.text)[0] if c.kind == "country" or c.population >= 15_000}
                 if len(countries) <= 1:  # ("Tripoli" votes for neither Libya nor Lebanon)
                     weights[p.country] += 1
-        ents = [e for e in ents if not self._demonym(e)]
+        ents = [e for e in ents if not self._demonym(e) and not self._titled(e)]
         ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
         ents.sort(key=lambda e: e.start)
         self.ctx = GeoContext(countries=weights)
@@ -143,6 +144,11 @@ class ArticlePlaces:
             return False
         country = self.country_of_norp(ent.root)
         return country is not None and gazetteer().lookup(ent.text) is None
+
+    def _titled(self, ent: Span) -> bool:
+        """'Foreign Minister Bruno Rodriguez': a name headed by a word of office is a person's."""
+        before = [c for c in ent.root.children if c.dep_ == "compound" and c.i < ent.start]
+        return any(c.lower_.rstrip(".") in self.cues.person_titles for c in before)
 
     def _placed_name(self, ent: Span, ctx: GeoContext) -> bool:
         """A name the tagger calls an organisation, a person or a language that stands as a place does ("a
