@@ -477,3 +477,9 @@ def test_a_name_headed_by_a_word_of_office_is_a_person_not_a_place(pipe):
     text = "Colombia and the ELN signed a truce on Friday, according to Cuban Foreign Minister Bruno Rodriguez."
     evs = [e for e in events(pipe, text) if e.type == "AGREE"]
     assert evs and not [e.location for e in evs if e.location is not None]
+
+
+def test_a_list_of_towns_goes_on_through_a_name_the_tagger_missed(pipe):
+    text = '"Kenya will deploy its troops to Goma, then Bunagana, Rutshuru, Kiwandja," the communique reads.'
+    names = [e.location.name for e in events(pipe, text) if e.type == "MOBILIZE"]
+    assert names == ["Goma", "Bunagana", "Rutshuru", "Kiwanja"]

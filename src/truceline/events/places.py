@@ -338,8 +338,11 @@ class ArticlePlaces:
             for a in ent.root.children
             if a.dep_ == "appos" and (a.conjuncts or any(c.lower_ == "then" for c in a.children))
         ]
-        for c in [*ent.root.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]:
-            found = self.place_at(c)
+        members = [*ent.root.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]
+        if members:  # a list goes on in an apposition of its members ("..., Rutshuru, Kiwandja")
+            members += [a for m in members for a in m.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+        for c in members:
+            found = self.place_at(c) or self._listed_town(c, place)
             if found is None:
                 continue
             key = found[1].id if found[1].id else found[1].country
@@ -347,6 +350,16 @@ class ArticlePlaces:
                 seen.add(key)
                 out.append(self.location(found[0], found[1], basis, role))
         return out
+
+    def _listed_town(self, tok: Token, first: TablePlace) -> tuple[Span, TablePlace] | None:
+        """A name listed among towns that the tagger did not call a place ("Goma, Rutshuru, Kiwandja"):
+        a town of the list's country, when the place table knows one by that name."""
+        if tok.pos_ != "PROPN" or first.kind != "city" or self.is_actor(tok):
+            return None
+        ent = ent_of(tok)
+        span = ent if ent is not None and len(ent) <= 3 else self.doc[tok.i : tok.i + 1]
+        p = resolve(span.text, self.ctx)
+        return (span, p) if p is not None and p.kind == "city" and p.country == first.country else None
 
     def _hangs_below(self, tok: Token, prep: Token) -> bool:
         """Whether a name stands below the preposition as a place does ("in Syria's Idlib province",
