@@ -483,3 +483,9 @@ def test_a_list_of_towns_goes_on_through_a_name_the_tagger_missed(pipe):
     text = '"Kenya will deploy its troops to Goma, then Bunagana, Rutshuru, Kiwandja," the communique reads.'
     names = [e.location.name for e in events(pipe, text) if e.type == "MOBILIZE"]
     assert names == ["Goma", "Bunagana", "Rutshuru", "Kiwanja"]
+
+
+def test_a_name_the_tagger_missed_after_a_town_word_is_looked_up(pipe):
+    text = "The Houthi rebels overran the capital Sana’a in September 2014, the report recalled."
+    e = one(events(pipe, text), "ASSAULT")
+    assert (e.location.name, e.location.country, e.location.basis, e.target) == ("Sanaa", "YEM", "clause", "YEM")

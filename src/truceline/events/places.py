@@ -120,6 +120,10 @@ class ArticlePlaces:
                     weights[p.country] += 1
         ents = [e for e in ents if not self._demonym(e) and not self._titled(e)]
         ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
+        self.untagged: dict[int, Span] = {}  # token -> a name the tagger missed that a town word places
+        for span in self._town_worded(doc):
+            ents.append(span)
+            self.untagged.update((i, span) for i in range(span.start, span.end))
         ents.sort(key=lambda e: e.start)
         self.ctx = GeoContext(countries=weights)
         self.at: dict[int, TablePlace] = {}  # ent start token -> its place
@@ -144,6 +148,22 @@ class ArticlePlaces:
             return False
         country = self.country_of_norp(ent.root)
         return country is not None and gazetteer().lookup(ent.text) is None
+
+    def _town_worded(self, doc: Doc) -> list[Span]:
+        """'the capital Sana'a', 'the town of Kupiansk': a proper name the tagger left untagged that a town
+        word puts before it (``town_words``) is a name to look up as a place."""
+        found = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or ent_of(tok) is not None or tok.dep_ == "compound":
+                continue
+            worded = any(c.dep_ == "compound" and c.lemma_.lower() in self.cues.town_words for c in tok.children)
+            of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.cues.town_words
+            if worded or of:
+                start = tok.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                    start -= 1
+                found.append(doc[start : tok.i + 1])
+        return found
 
     def _titled(self, ent: Span) -> bool:
         """'Foreign Minister Bruno Rodriguez': a name headed by a word of office is a person's."""
@@ -231,7 +251,7 @@ class ArticlePlaces:
 
     def place_at(self, tok: Token) -> tuple[Span, TablePlace] | None:
         """The resolved place of the entity a token is in, unless the entity is not used as a place."""
-        ent = ent_of(tok)
+        ent = ent_of(tok) or self.untagged.get(tok.i)
         if ent is None or ent.start not in self.at:
             return None
         root = ent.root
