@@ -489,3 +489,13 @@ def test_a_name_the_tagger_missed_after_a_town_word_is_looked_up(pipe):
     text = "The Houthi rebels overran the capital Sana’a in September 2014, the report recalled."
     e = one(events(pipe, text), "ASSAULT")
     assert (e.location.name, e.location.country, e.location.basis, e.target) == ("Sanaa", "YEM", "clause", "YEM")
+
+
+def test_a_place_told_by_its_compass_point_counts_for_the_sentence(pipe):
+    # "east of the city of Kherson" has no locative preposition; the compass word's "of" places it
+    text = (
+        "Since then, front lines have stabilised east of the southern port city of Kherson and Russian forces "
+        "ended an eight-week blockade of Ukrainian grain exports."
+    )
+    e = one(events(pipe, text), "RETREAT")
+    assert (e.location.name, e.location.basis) == ("Kherson", "sentence")

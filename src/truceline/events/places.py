@@ -638,7 +638,8 @@ class ArticlePlaces:
         other is there."""
         best: tuple[int, int, list[Location]] | None = None
         for prep in sent:
-            if prep.dep_ != "prep" or prep.lower_ not in self.cues.locative | self.cues.destination:
+            compass = prep.lower_ == "of" and prep.head.lower_ in self.cues.compass  # "west of Sirte"
+            if prep.dep_ != "prep" or (prep.lower_ not in self.cues.locative | self.cues.destination and not compass):
                 continue
             if best is not None and best[0] == 0:
                 break
