@@ -499,3 +499,9 @@ def test_a_place_told_by_its_compass_point_counts_for_the_sentence(pipe):
     )
     e = one(events(pipe, text), "RETREAT")
     assert (e.location.name, e.location.basis) == ("Kherson", "sentence")
+
+
+def test_what_is_let_into_a_place_ends_up_there(pipe):
+    text = "The Saudi-led coalition is allowing more fuel ships into the port of Hodeidah, the UN said."
+    e = one(events(pipe, text), "CONCEDE")
+    assert (e.location.name, e.location.basis, e.target) == ("Al Hudaydah", "clause", "YEM")
