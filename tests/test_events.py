@@ -712,5 +712,7 @@ def test_people_liberated_are_freed_and_a_town_liberated_is_taken(pipe, text, ty
 
 def test_a_passive_phrase_is_coded_by_its_subject(pipe):
     # "a deal was struck": the passive's subject is the phrase's object, so the strike is a deal made
-    evs = events(pipe, "A deal was struck in Moscow on Friday between Armenia and Azerbaijan, the Kremlin said.")
+    evs = events(
+        pipe, "A truce deal was struck in Vienna overnight between Armenia and Azerbaijan, Austrian officials said."
+    )
     assert [e.type for e in evs] == ["AGREE"] and evs[0].rule.startswith("verb:strike deal")

@@ -442,8 +442,8 @@ def test_an_unnamed_capital_in_a_hosted_meeting_is_the_host_s(pipe):
 def test_an_attack_placed_by_its_sentence_is_aimed_at_that_place(pipe):
     # the clause names no place; the sentence's town gives the attack both its place and its target
     text = (
-        "Local media reported Turkish drone strikes after the truce expired, including in Qamishli, "
-        "near the border with Iraq."
+        "Kurdish outlets said Turkish drone strikes went on overnight once the pause had lapsed, among them in "
+        "Qamishli, close to the frontier with Iraq."
     )
     e = one(events(pipe, text), "ASSAULT", "strikes")
     assert (e.source, e.target, e.location.country, e.location.basis) == ("TUR", "SYR", "SYR", "sentence")
@@ -454,8 +454,7 @@ def test_an_attack_placed_by_its_sentence_is_aimed_at_that_place(pipe):
     [
         ("Ethiopia and Eritrea signed the truce during a ceremony in Nairobi.", ["Nairobi"]),
         (
-            "The Colombian government and the ELN renewed the accords signed during the negotiation rounds "
-            "held in Cuba and Norway.",
+            "The Colombian government and the ELN renewed the pacts signed at the summits convened in Cuba and Norway.",
             ["Cuba", "Norway"],
         ),
     ],
@@ -474,15 +473,15 @@ def test_a_deal_named_by_its_signing_is_a_signing_and_a_hostage_held_is_no_new_a
 
 
 def test_a_name_headed_by_a_word_of_office_is_a_person_not_a_place(pipe):
-    text = "Colombia and the ELN signed a truce on Friday, according to Cuban Foreign Minister Bruno Rodriguez."
+    text = "Colombia and the ELN signed a truce on Friday, according to Mexican Foreign Minister Marta Rodriguez."
     evs = [e for e in events(pipe, text) if e.type == "AGREE"]
     assert evs and not [e.location for e in evs if e.location is not None]
 
 
 def test_a_list_of_towns_goes_on_through_a_name_the_tagger_missed(pipe):
-    text = '"Kenya will deploy its troops to Goma, then Bunagana, Rutshuru, Kiwandja," the communique reads.'
+    text = '"Uganda will deploy its troops to Goma, then Rutshuru, Bunagana, Kiwandja," the statement says.'
     names = [e.location.name for e in events(pipe, text) if e.type == "MOBILIZE"]
-    assert names == ["Goma", "Bunagana", "Rutshuru", "Kiwanja"]
+    assert names == ["Goma", "Rutshuru", "Bunagana", "Kiwanja"]
 
 
 def test_a_name_the_tagger_missed_after_a_town_word_is_looked_up(pipe):
@@ -494,14 +493,14 @@ def test_a_name_the_tagger_missed_after_a_town_word_is_looked_up(pipe):
 def test_a_place_told_by_its_compass_point_counts_for_the_sentence(pipe):
     # "east of the city of Kherson" has no locative preposition; the compass word's "of" places it
     text = (
-        "Since then, front lines have stabilised east of the southern port city of Kherson and Russian forces "
-        "ended an eight-week blockade of Ukrainian grain exports."
+        "Since the spring the front has barely moved east of the port city of Kherson, and Russian forces ended "
+        "an eight-week blockade of Ukrainian grain exports."
     )
     e = one(events(pipe, text), "RETREAT")
     assert (e.location.name, e.location.basis) == ("Kherson", "sentence")
 
 
 def test_what_is_let_into_a_place_ends_up_there(pipe):
-    text = "The Saudi-led coalition is allowing more fuel ships into the port of Hodeidah, the UN said."
+    text = "The Saudi-led coalition is now allowing diesel tankers into the port of Hodeidah, UN officials said."
     e = one(events(pipe, text), "CONCEDE")
     assert (e.location.name, e.location.basis, e.target) == ("Al Hudaydah", "clause", "YEM")

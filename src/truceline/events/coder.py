@@ -444,7 +444,7 @@ class Coder:
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
-                # "the agreements signed in Havana": a deal named by its making (a participle that only
+                # "the accords signed in Oslo": a deal named by its making (a participle that only
                 # describes its noun, "the hostages held in Gaza", tells no act)
                 made = self.lex.verbs.get(f"{lemma} {tok.head.lemma_.lower()}")
                 if made is not None and made.type == "AGREE":

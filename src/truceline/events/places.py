@@ -166,7 +166,7 @@ class ArticlePlaces:
         return found
 
     def _titled(self, ent: Span) -> bool:
-        """'Foreign Minister Bruno Rodriguez': a name headed by a word of office is a person's."""
+        """'Foreign Minister Marta Rodriguez': a name headed by a word of office is a person's."""
         before = [c for c in ent.root.children if c.dep_ == "compound" and c.i < ent.start]
         return any(c.lower_.rstrip(".") in self.cues.person_titles for c in before)
 
@@ -551,7 +551,7 @@ class ArticlePlaces:
                 # "talks are due in Tunisia", "the truce is set to hold in Idlib": the predicate's place
                 heads += [c for c in trigger.head.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"]
         for head in list(heads):
-            # "signed during the negotiation rounds held in Havana": the occasion's own place
+            # "pacts signed at the summits convened in Oslo": the occasion's own place
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.cues.occasion_preps):
                 for occasion in (o for o in prep.children if o.dep_ == "pobj"):
                     if lemma_of(occasion) in self.cues.occasion_nouns or occasion.lower_ in self.cues.occasion_nouns:
@@ -638,7 +638,7 @@ class ArticlePlaces:
         other is there."""
         best: tuple[int, int, list[Location]] | None = None
         for prep in sent:
-            compass = prep.lower_ == "of" and prep.head.lower_ in self.cues.compass  # "west of Sirte"
+            compass = prep.lower_ == "of" and prep.head.lower_ in self.cues.compass  # "east of Kherson"
             if prep.dep_ != "prep" or (prep.lower_ not in self.cues.locative | self.cues.destination and not compass):
                 continue
             if best is not None and best[0] == 0:
