@@ -716,3 +716,9 @@ def test_a_passive_phrase_is_coded_by_its_subject(pipe):
         pipe, "A truce deal was struck in Vienna overnight between Armenia and Azerbaijan, Austrian officials said."
     )
     assert [e.type for e in evs] == ["AGREE"] and evs[0].rule.startswith("verb:strike deal")
+
+
+def test_a_joint_declaration_with_a_government_is_an_agreement(pipe):
+    text = "The US defence secretary is expected to issue a joint declaration with the government of Iraq in Baghdad."
+    e = one(events(pipe, text), "AGREE")
+    assert (e.target, e.location.name) == ("IRQ-GOV", "Baghdad")

@@ -504,3 +504,17 @@ def test_what_is_let_into_a_place_ends_up_there(pipe):
     text = "The Saudi-led coalition is now allowing diesel tankers into the port of Hodeidah, UN officials said."
     e = one(events(pipe, text), "CONCEDE")
     assert (e.location.name, e.location.basis, e.target) == ("Al Hudaydah", "clause", "YEM")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the capital named just before
+        "Overnight, Kyiv came under heavy fire. Russia pounded the capital with missiles, officials said.",
+        # no capital named: the weightiest of the article's countries, a tie to the one named first
+        "Ukraine accused Russia of a new offensive on Monday. Missiles struck the capital overnight, officials said.",
+    ],
+)
+def test_an_unnamed_capital_is_the_one_named_before_or_the_first_country_s(pipe, text):
+    e = [e for e in events(pipe, text) if e.type == "ASSAULT" and e.location is not None][-1]
+    assert (e.location.name, e.location.text) == ("Kyiv", "capital")

@@ -280,8 +280,13 @@ class ArticlePlaces:
             if country is None and adj is None:
                 country = self._host_country(tok)  # "a meeting hosted by the Angolan president in the capital"
             if country is None and adj is None:
+                named = self._capital_named_before(tok)
+                if named is not None:
+                    return named  # "Kyiv came under attack ... Russia pounded the capital"
+                # the article's weightiest country; a tie goes to the one named first (never to set order)
                 top = self.ctx.top_countries()
-                country = max(top, key=lambda c: self.ctx.countries[c]) if len(top) >= 1 else None
+                first = {p.country: k for k, (_, p) in reversed(list(enumerate(self.order)))}
+                country = min(top, key=lambda c: (-self.ctx.countries[c], first.get(c, len(first)), c)) if top else None
             name = _capitals().get(country or "")
             if name:
                 return resolve(name, self.ctx, prefer=country)
@@ -301,6 +306,20 @@ class ArticlePlaces:
             (p for p in before if p.country in self.frame_countries),
             next((p for p in before if p.country in top), before[0] if before else None),
         )
+
+    def _capital_named_before(self, tok: Token) -> TablePlace | None:
+        """The last capital named before an unnamed 'the capital' of the same passage (the sentence or the one
+        before it)."""
+        sent_start = tok.sent.start
+        prev = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for start, p in reversed(self.order):
+            if start >= tok.i or start < prev:
+                continue
+            name = _capitals().get(p.country or "")
+            cap = resolve(name, self.ctx, prefer=p.country) if name and p.kind == "city" else None
+            if cap is not None and cap.id == p.id:
+                return p
+        return None
 
     def _host_country(self, tok: Token) -> str | None:
         """The country of whoever hosts what a sentence tells ("hosted by the Angolan president", "Qatar
