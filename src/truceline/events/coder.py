@@ -1112,6 +1112,7 @@ class Coder:
                     civil = not fi.two_sided or fi.countries() <= {self._country(d.source, res)}
                     at_home = civil and d.location is not None and d.location.basis == "clause"
                     self._target_from_place(d, res, at_home=at_home)
+                    framing.side_of_place(d, fi)
             kept = [c for d in kept for c in each_place(d)]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)

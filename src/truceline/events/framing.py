@@ -66,14 +66,7 @@ def fill(
     sentence names (an attack in a third country is not taken to be on the other side)."""
     if not fi.two_sided:
         return
-    if d.target and ("+target_from_location" in d.rule or "+target_of_sentence" in d.rule):
-        # a target read off a place stands for the side that place belongs to ("a ceasefire in Lebanon"
-        # between Israel and Hezbollah is Hezbollah's)
-        side = fi.side_of(d.target)
-        rep = fi.reps()[side] if side is not None else None
-        if rep is not None and rep != d.target and rep != d.source:
-            d.target = rep
-            d.rule += "+side_of_place"
+    side_of_place(d, fi)
     placed = d.target is not None and "+target_from_location" in d.rule and d.target in fi.countries()
     if d.source is None and (d.target is None or placed):
         fighting = d.type == "ASSAULT" and d.trigger.pos_ == "NOUN" and d.trigger.lemma_.lower() in FIGHTING
@@ -111,6 +104,19 @@ def fill(
         if other is not None and other != d.target:
             d.source = other
             d.rule += "+source_frame"
+
+
+def side_of_place(d: Draft, fi: FrameIndex) -> None:
+    """A target read off a place stands for the side that place belongs to ("a ceasefire in Lebanon" between
+    Israel and Hezbollah is Hezbollah's)."""
+    if not fi.two_sided or not d.target:
+        return
+    if "+target_from_location" in d.rule or "+target_of_sentence" in d.rule:
+        side = fi.side_of(d.target)
+        rep = fi.reps()[side] if side is not None else None
+        if rep is not None and rep != d.target and rep != d.source:
+            d.target = rep
+            d.rule += "+side_of_place"
 
 
 def _mediator_out(d: Draft, fi: FrameIndex) -> None:
