@@ -518,3 +518,12 @@ def test_what_is_let_into_a_place_ends_up_there(pipe):
 def test_an_unnamed_capital_is_the_one_named_before_or_the_first_country_s(pipe, text):
     e = [e for e in events(pipe, text) if e.type == "ASSAULT" and e.location is not None][-1]
     assert (e.location.name, e.location.text) == ("Kyiv", "capital")
+
+
+def test_a_deal_reached_in_the_passive_is_the_deal_told_before_with_its_venue(pipe):
+    text = (
+        "Armenia and Azerbaijan signed a peace deal on Monday. With help from Russian peacekeepers, an agreement "
+        "was reached in Geneva on a full halt to hostilities."
+    )
+    e = one(events(pipe, text), "AGREE")
+    assert e.location.name == "Geneva" and any(ev.rule.startswith("restates:verb:reach agreement") for ev in e.evidence)

@@ -453,8 +453,11 @@ class Coder:
                 if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
                     continue  # "called Egypt on Monday" is no "call on"
                 # a passive's subject is its object ("a deal was struck"), where the phrase recodes a verb
-                # that is an act of its own (strike: an attack)
-                passive = c.dep_ == "nsubjpass" and lemma in self.lex.verbs
+                # that is an act of its own (strike: an attack) or makes a deal ("an agreement was reached")
+                made = self.lex.verbs.get(f"{lemma} {c.lemma_.lower()}")
+                passive = c.dep_ == "nsubjpass" and (
+                    lemma in self.lex.verbs or (made is not None and made.type == "AGREE")
+                )
                 if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or passive or c.i == tok.head.i:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
