@@ -443,21 +443,22 @@ class Coder:
             objects = list(tok.children)
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
-            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+            if (
+                tok.dep_ == "acl"
+                and tok.tag_ == "VBN"
+                and tok.head.pos_ == "NOUN"
+                and self._makes_deal(lemma, tok.head)
+            ):
                 # "the accords signed in Oslo": a deal named by its making (a participle that only
                 # describes its noun, "the hostages held in Gaza", tells no act)
-                made = self.lex.verbs.get(f"{lemma} {tok.head.lemma_.lower()}")
-                if made is not None and made.type == "AGREE":
-                    return made, f"verb:{lemma} {tok.head.lemma_.lower()}"
+                key = f"{lemma} {tok.head.lemma_.lower()}"
+                return self.lex.verbs[key], f"verb:{key}"
             for c in objects:
                 if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
                     continue  # "called Egypt on Monday" is no "call on"
                 # a passive's subject is its object ("a deal was struck"), where the phrase recodes a verb
                 # that is an act of its own (strike: an attack) or makes a deal ("an agreement was reached")
-                made = self.lex.verbs.get(f"{lemma} {c.lemma_.lower()}")
-                passive = c.dep_ == "nsubjpass" and (
-                    lemma in self.lex.verbs or (made is not None and made.type == "AGREE")
-                )
+                passive = c.dep_ == "nsubjpass" and (lemma in self.lex.verbs or self._makes_deal(lemma, c))
                 if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or passive or c.i == tok.head.i:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
@@ -549,6 +550,11 @@ class Coder:
                     return Trigger("COOPERATE", None, None), f"noun:joint {word}"
                 return spec, f"noun:{word}"
         return None
+
+    def _makes_deal(self, lemma: str, noun: Token) -> bool:
+        """Is 'verb noun' a phrase of making a deal ("reach agreement", "sign accord")?"""
+        made = self.lex.verbs.get(f"{lemma} {noun.lemma_.lower()}")
+        return made is not None and made.type == "AGREE"
 
     def _halt_context(self, verb: Token) -> bool:
         """An order with no act of its own ('gave the order to respond immediately') in a passage that has just
