@@ -81,8 +81,8 @@ def test_real_articles_floors():
     assert f["actors"] >= 0.93, f["line"]
     assert f["noise"] <= 4, f["line"]
     # issue #16 (targets 0.85 / 0.85 / 0.92 / 0.85 / 0.95, counts 0.85 / 0.90; places and country not reached)
-    assert f["places"] >= 0.70 and f["places_P"] >= 0.94, f["line"]
-    assert f["country"] >= 0.74 and f["admin1"] >= 0.85 and f["coords"] >= 0.94, f["line"]
+    assert f["places"] >= 0.72 and f["places_P"] >= 0.94, f["line"]
+    assert f["country"] >= 0.77 and f["admin1"] >= 0.85 and f["coords"] >= 0.94, f["line"]
     assert f["counts"] >= 0.86 and f["counts_P"] >= 0.94, f["line"]
 
 
