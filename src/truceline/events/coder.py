@@ -1108,20 +1108,7 @@ class Coder:
             self._place(sent, kept, geo)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
-            for d in kept:
-                if (
-                    d.target is None
-                    and d.source is not None
-                    and d.type in ("ASSAULT", "COERCE")
-                    and "+source_nearby" not in d.rule
-                ):
-                    # placed once its sentence is read, with a doer its parse names (a name that merely stands
-                    # near is no doer to aim anywhere); a side at home is the target only where its own clause
-                    # places the act, and never in a war between two countries
-                    civil = not fi.two_sided or fi.countries() <= {self._country(d.source, res)}
-                    at_home = civil and d.location is not None and d.location.basis == "clause"
-                    self._target_from_place(d, res, at_home=at_home)
-                    framing.side_of_place(d, fi)
+            self._aim_by_sentence_place(kept, fi, res)
             kept = [c for d in kept for c in each_place(d)]
             kept += [self._mirror(d) for d in kept if d.type in _EACH_SIDE and self._joint_subject(d, s)]
             drafts.extend((d, sent) for d in kept)
@@ -1144,6 +1131,20 @@ class Coder:
         for e in events:
             e.fatalities = tolls.fatalities(e.quantities)
         return events
+
+    def _aim_by_sentence_place(self, kept: list[Draft], fi: FrameIndex, res: ActorResolution) -> None:
+        """Attacks placed once their sentence is read, with a doer their parse names (a name that merely
+        stands near is no doer to aim anywhere), take their target from that place; a side at home is the
+        target only where its own clause places the act, and never in a war between two countries."""
+        for d in kept:
+            if d.target is not None or d.source is None or d.type not in ("ASSAULT", "COERCE"):
+                continue
+            if "+source_nearby" in d.rule:
+                continue
+            civil = not fi.two_sided or fi.countries() <= {self._country(d.source, res)}
+            at_home = civil and d.location is not None and d.location.basis == "clause"
+            self._target_from_place(d, res, at_home=at_home)
+            framing.side_of_place(d, fi)
 
     def _target_from_place(self, d: Draft, res: ActorResolution, at_home: bool = True) -> None:
         """An act on a place with no target named is aimed at the place's country ("strikes on Rafah");

@@ -121,6 +121,7 @@ class ArticlePlaces:
         ents = [e for e in ents if not self._demonym(e) and not self._titled(e)]
         ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
         self.untagged: dict[int, Span] = {}  # token -> a name the tagger missed that a town word places
+        self.capital_of: dict[str, TablePlace | None] = {}  # country -> its capital, resolved once an article
         for span in self._town_worded(doc):
             ents.append(span)
             self.untagged.update((i, span) for i in range(span.start, span.end))
@@ -313,12 +314,13 @@ class ArticlePlaces:
         sent_start = tok.sent.start
         prev = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for start, p in reversed(self.order):
-            if start >= tok.i or start < prev:
-                continue
-            name = _capitals().get(p.country or "")
-            cap = resolve(name, self.ctx, prefer=p.country) if name and p.kind == "city" else None
-            if cap is not None and cap.id == p.id:
-                return p
+            if prev <= start < tok.i and p.kind == "city" and p.country:
+                if p.country not in self.capital_of:
+                    name = _capitals().get(p.country)
+                    self.capital_of[p.country] = resolve(name, self.ctx, prefer=p.country) if name else None
+                cap = self.capital_of[p.country]
+                if cap is not None and cap.id == p.id:
+                    return p
         return None
 
     def _host_country(self, tok: Token) -> str | None:
@@ -656,9 +658,10 @@ class ArticlePlaces:
         sentence's events ("... were to stop fighting after a deal was reached in Doha"), only when no
         other is there."""
         best: tuple[int, int, list[Location]] | None = None
+        preps = self.cues.locative | self.cues.destination
         for prep in sent:
             compass = prep.lower_ == "of" and prep.head.lower_ in self.cues.compass  # "east of Kherson"
-            if prep.dep_ != "prep" or (prep.lower_ not in self.cues.locative | self.cues.destination and not compass):
+            if prep.dep_ != "prep" or (prep.lower_ not in preps and not compass):
                 continue
             if best is not None and best[0] == 0:
                 break
