@@ -536,10 +536,13 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
         ("Chinese and Russian warships held war games in the Sea of Japan.", "COOPERATE"),
         ("Serbia and Kosovo failed to reach a deal on licence plates in Brussels.", "REJECT"),
         ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
+        ("Moscow told Ankara it would not renew the shipping accord with Ukraine.", "REJECT"),
+        ("Israel and Hamas renewed their truce on Monday.", "AGREE"),
     ],
 )
 def test_words_for_attacks_warnings_warrants_cutbacks_drills_and_failed_deals(pipe, text, type_):
-    # (and "opened fire" offers nothing; a cancelled visit stays a cutback; "war games" as the data lists it)
+    # (and "opened fire" offers nothing; a cancelled visit stays a cutback; "war games" as the data lists it;
+    # renewing a deal is agreeing to it again, and refusing to renew it is a rejection)
     assert one(events(pipe, text), type_)
 
 
