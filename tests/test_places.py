@@ -527,3 +527,16 @@ def test_a_deal_reached_in_the_passive_is_the_deal_told_before_with_its_venue(pi
     )
     e = one(events(pipe, text), "AGREE")
     assert e.location.name == "Geneva" and any(ev.rule.startswith("restates:verb:reach agreement") for ev in e.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Israeli jets struck targets across the Gaza Strip on Friday, including in Rafah.", "Rafah"),
+        ("Fighting raged across Sudan on Sunday, notably in El Fasher.", "El Fasher"),
+        ("Russian missiles hit the Kharkiv region, including the city of Izium.", "Izyum"),
+    ],
+)
+def test_a_town_singled_out_inside_the_wider_place_is_where_it_surely_was(pipe, text, name):
+    e = one(events(pipe, text), "ASSAULT")
+    assert e.location.name == name and len(e.locations) == 2

@@ -1190,6 +1190,7 @@ class Coder:
             if not d.locations:  # (a draft a convention made has not been placed yet)
                 others = triggers - {d.trigger.i}
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others)
+            d.locations = geo.narrowed(sent, d.locations)
             if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
                 # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue
                 own = {self._country_of(d.source), self._country_of(d.target)} - {None}

@@ -67,6 +67,7 @@ class PlaceCues:
     occasion_preps: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    narrowing: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -650,6 +651,23 @@ class ArticlePlaces:
                     return self._with_conjuncts(found[0], found[1], "clause", role)
         return []
 
+    def narrowed(self, sent: Span, locations: list[Location]) -> list[Location]:
+        """'strikes across the enclave, including in Rafah', 'fighting across Sudan, notably in El Fasher': a
+        place the sentence singles out inside the event's wider one goes first, as where it surely was."""
+        if not locations or locations[0].precision == "city":
+            return locations
+        wide = locations[0]
+        for tok in sent:
+            if tok.lower_ not in self.cues.narrowing:
+                continue
+            prep = tok if tok.dep_ == "prep" else tok.head if tok.dep_ == "advmod" and tok.head.dep_ == "prep" else None
+            if prep is None:
+                continue
+            inner = [loc for loc in self._under(prep, wide.basis or "sentence", wide.role) if _inside(loc, wide)]
+            if inner:
+                return inner + [loc for loc in locations if all(loc.name != i.name for i in inner)]
+        return locations
+
     def sentence(
         self, sent: Span, role: str, trigger: Token | None = None, others: frozenset[int] = frozenset()
     ) -> list[Location]:
@@ -704,6 +722,15 @@ def _under_another(prep: Token, trigger: Token, others: frozenset[int]) -> bool:
         if t.i in others:
             return True
     return False
+
+
+def _inside(inner: Location, wide: Location) -> bool:
+    """Whether a place lies within a wider one: a town of its country, or of its province or territory."""
+    if inner.country != wide.country or inner.name == wide.name:
+        return False
+    if _PRECISION_RANK.get(inner.precision or "", 5) >= _PRECISION_RANK.get(wide.precision or "", 5):
+        return False
+    return wide.kind == "country" or wide.name in (inner.admin1, inner.admin2)
 
 
 def _distance(a: Token, b: Token) -> int:
