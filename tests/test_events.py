@@ -725,3 +725,26 @@ def test_a_joint_declaration_with_a_government_is_an_agreement(pipe):
     text = "Kenya's president is due to publish a joint declaration with Somalia's government at a summit in Mombasa."
     e = one(events(pipe, text), "AGREE")
     assert (e.trigger, e.target, e.location.name) == ("declaration", "SOM-GOV", "Mombasa")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Egypt's foreign minister told his Israeli counterpart on Sunday that the crossing would stay open.",
+            ("EGY", "ISR"),
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan assured Vladimir Putin on Friday that Ankara would stay neutral.",
+            ("TUR", "RUS"),
+        ),
+        ("Zelensky told Ukrainians in a video address that Russia would fail.", None),
+        ("Lavrov told reporters in Moscow that talks would resume.", None),
+        ("Zelensky told CNN that Russia would fail.", None),
+    ],
+)
+def test_words_said_to_another_side_s_official_are_a_consultation(pipe, text, pair):
+    rec = pipe.extract(text, published=dt.date(2023, 9, 20))
+    country = {a.id: a.country for a in rec.actors}
+    told = [(country[e.source], country[e.target]) for e in rec.events if e.type == "CONSULT"]
+    assert told == ([pair] if pair else [])

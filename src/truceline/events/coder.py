@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from truceline.actors.resolve import ActorResolution
-from truceline.events import conventions, framing, nearby, restatements, tolls
+from truceline.events import conventions, conversations, framing, nearby, restatements, tolls
 from truceline.events import dates as dates_mod
 from truceline.events.draft import Draft
 from truceline.events.explain import explain
@@ -1007,6 +1007,9 @@ class Coder:
                 d.location = d.locations[0] if d.locations else None
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
+            for d in conversations.told(sent, sent_drafts, s, self.lex, lambda a: self._counterpart(a, res)):
+                self._attach_date(d, sent_dates)
+                sent_drafts.append(d)
             self._apply_governor_types(sent_drafts, s)
             conventions.cutbacks(sent_drafts, self.lex)
             conventions.reversals(sent_drafts, self.lex)
@@ -1213,6 +1216,11 @@ class Coder:
         m = s.by_token.get(tok.i)
         country = s.country_of(m.actor_id) if m is not None else None
         return country if country and len(country) == 3 and country.isupper() else None
+
+    def _counterpart(self, actor_id: str | None, res: ActorResolution) -> bool:
+        """A state's official or an international body: someone words said to make a consultation."""
+        a = next((x for x in res.actors if x.id == actor_id), None)
+        return a is not None and (a.sector == "IGO" or self._is_state(actor_id, res))
 
     def _is_state(self, actor_id: str | None, res: ActorResolution) -> bool:
         a = next((x for x in res.actors if x.id == actor_id), None)

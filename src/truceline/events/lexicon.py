@@ -40,6 +40,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     observing: set[str] = field(default_factory=set)  # "reported 90 clashes": who counts an act is no party to it
     media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
+    telling: set[str] = field(default_factory=set)  # "told Blinken": words said to a counterpart
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
@@ -95,6 +96,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.reporting = set(data.get("reporting") or [])
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])
+    lex.telling = {str(w) for w in data.get("telling") or []}
     appraisals = clean(data.get("appraisals") or {})
     lex.appraisal_verbs = {str(w) for w in appraisals.get("verbs") or []}
     lex.condemning = {str(w) for w in appraisals.get("condemning") or []}
