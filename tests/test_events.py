@@ -538,11 +538,13 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
         ("Sudan's army and the RSF reached a consensus on aid corridors.", "AGREE"),
         ("Moscow told Ankara it would not renew the shipping accord with Ukraine.", "REJECT"),
         ("Israel and Hamas renewed their truce on Monday.", "AGREE"),
+        ("Israel's security cabinet voted unanimously in favour of a truce with Hamas on Sunday.", "AGREE"),
     ],
 )
 def test_words_for_attacks_warnings_warrants_cutbacks_drills_and_failed_deals(pipe, text, type_):
     # (and "opened fire" offers nothing; a cancelled visit stays a cutback; "war games" as the data lists it;
-    # renewing a deal is agreeing to it again, and refusing to renew it is a rejection)
+    # renewing a deal is agreeing to it again, and refusing to renew it is a rejection; a vote for a truce
+    # approves it)
     assert one(events(pipe, text), type_)
 
 
@@ -748,3 +750,9 @@ def test_words_said_to_another_side_s_official_are_a_consultation(pipe, text, pa
     country = {a.id: a.country for a in rec.actors}
     told = [(country[e.source], country[e.target]) for e in rec.events if e.type == "CONSULT"]
     assert told == ([pair] if pair else [])
+
+
+def test_a_vote_for_what_is_no_deal_is_no_agreement_and_a_leader_s_cabinet_is_his_side(pipe):
+    assert not [e for e in events(pipe, "Britain voted for the resolution on Gaza.") if e.type == "AGREE"]
+    e = one(events(pipe, "Netanyahu said his cabinet had approved the truce with Hamas."), "AGREE")
+    assert (e.source, e.target) == ("benjamin-netanyahu", "hamas")

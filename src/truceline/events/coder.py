@@ -467,6 +467,10 @@ class Coder:
                     key = f"{c.lower_}-{lemma}"  # "test-fired a missile"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
+            voted = self._voted_for(tok) if lemma in self.lex.vote_verbs else None
+            if voted is not None:
+                key = f"{lemma} {voted.lemma_.lower()}"
+                return self.lex.verbs[key], f"verb:{lemma} for {voted.lemma_.lower()}"
             ordered = lemma in ("give", "issue") and obj is not None and obj.lemma_.lower() == "order"
             if ordered and self._halt_context(tok):
                 # "has given the order" right after a ceasefire is announced: the order to stop (RETREAT)
@@ -551,6 +555,18 @@ class Coder:
                 return spec, f"noun:{word}"
         return None
 
+    def _voted_for(self, verb: Token) -> Token | None:
+        """The agreement noun a vote is for ("voted for the deal", "voted in favour of a truce")."""
+        lemma = verb.lemma_.lower()
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")):
+            obj = child(prep, "pobj")
+            if obj is not None and prep.lower_ == "in" and obj.lemma_.lower() in ("favor", "favour"):
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = child(of, "pobj") if of is not None else None
+            if obj is not None and f"{lemma} {obj.lemma_.lower()}" in self.lex.verbs:
+                return obj
+        return None
+
     def _makes_deal(self, lemma: str, noun: Token) -> bool:
         """Is 'verb noun' a phrase of making a deal ("reach agreement", "sign accord")?"""
         made = self.lex.verbs.get(f"{lemma} {noun.lemma_.lower()}")
@@ -600,10 +616,13 @@ class Coder:
         else:
             d.source = s.subject_actor(subj)
             obj = child(verb, "dobj", "obj")
-            if obj is not None and d.rule == f"verb:{lemma_of(verb)} {obj.lemma_.lower()}":
+            noun = obj if obj is not None and d.rule == f"verb:{lemma_of(verb)} {obj.lemma_.lower()}" else None
+            if d.rule.startswith(f"verb:{lemma_of(verb)} for "):
+                noun = self._voted_for(verb)  # "voted in favour of a truce with Hamas"
+            if noun is not None:
                 # "reaffirmed the UK's support for Ukraine", "ended sanctions on Syria": the phrase's noun
                 # is the event; who it is for or against hangs from the noun
-                for pobj in prep_objects(obj, (*TARGET_PREPS, "for", "in", "over")):
+                for pobj in prep_objects(noun, (*TARGET_PREPS, "for", "in", "over")):
                     d.target = s.actor_of(pobj, deep=True)
                     if d.target:
                         break

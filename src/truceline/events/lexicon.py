@@ -41,6 +41,7 @@ class Lexicon:
     observing: set[str] = field(default_factory=set)  # "reported 90 clashes": who counts an act is no party to it
     media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
     telling: set[str] = field(default_factory=set)  # "told Blinken": words said to a counterpart
+    vote_verbs: set[str] = field(default_factory=set)  # "voted in favour of the truce": approving it
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
@@ -129,6 +130,10 @@ def _deal_phrases(path: Path, spec: dict, lex: Lexicon) -> None:
         for noun in nouns:
             mode = "ceasefire" if noun in truces else None
             lex.verbs.setdefault(f"{verb} {noun}", Trigger("AGREE", mode))
+    lex.vote_verbs = {str(v) for v in spec.get("vote_verbs") or []}
+    for verb in lex.vote_verbs:  # looked up through "for" or "in favour of" (see Coder._voted_for)
+        for noun in nouns:
+            lex.verbs.setdefault(f"{verb} {noun}", Trigger("AGREE", "ceasefire" if noun in truces else None))
     for verb in spec.get("broker_verbs") or []:
         for noun in nouns:
             lex.verbs.setdefault(f"{verb} {noun}", Trigger("CONSULT", "third-party", "046"))

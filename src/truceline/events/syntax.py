@@ -105,6 +105,8 @@ class ActorIndex:
 # Nouns that are their possessor's own body: "Israel's army", "his country" (the speaker's state).
 _OWNED_BODIES = {
     "government",
+    "cabinet",
+    "administration",
     "army",
     "forces",
     "military",
