@@ -189,3 +189,14 @@ def test_a_state_against_the_first_named_of_its_armed_groups_when_they_tie(pipe)
     frame = pipe.extract(text, published=dt.date(2024, 1, 12)).frame
     assert [s.country for s in frame.sides] == ["MMR", "MMR"]
     assert frame.sides[1].actors[0] == "arakan-army"
+
+
+def test_bare_parties_doing_the_act_are_the_two_sides(pipe):
+    text = "The Sudanese army and the RSF clashed again in Omdurman on Friday. The new truce was signed by the parties."
+    rec = pipe.extract(text, published=dt.date(2023, 5, 20))
+    agree = [e for e in rec.events if e.type == "AGREE"]
+    assert agree and {agree[0].source, agree[0].target} == {"SDN-MIL", "rsf"}
+    assert [r.text for r in rec.frame.references] == ["the parties"]
+    # "the parties" the clause acts on are not taken for the sides
+    told = pipe.extract("The Sudanese army and the RSF clashed again. Egypt thanked the parties.", published=None)
+    assert not told.frame.references

@@ -540,3 +540,13 @@ def test_a_deal_reached_in_the_passive_is_the_deal_told_before_with_its_venue(pi
 def test_a_town_singled_out_inside_the_wider_place_is_where_it_surely_was(pipe, text, name):
     e = one(events(pipe, text), "ASSAULT")
     assert e.location.name == name and len(e.locations) == 2
+
+
+def test_a_deal_is_never_placed_where_the_sentence_s_fighting_is(pipe):
+    text = (
+        "The Sudanese army and the RSF fought for a fifth day. With heavy fighting raging in Omdurman, the rival "
+        "sides struck a deal on a week-long truce on Saturday."
+    )
+    evs = events(pipe, text)
+    assert one(evs, "ASSAULT", "fighting").location.name == "Omdurman"
+    assert one(evs, "AGREE").location is None

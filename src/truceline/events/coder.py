@@ -378,6 +378,13 @@ def _own_people(num: Token, d: Draft, s: ActorIndex) -> bool:
     return False
 
 
+def _clause_of(trigger: Token) -> tuple[int, ...]:
+    """The tokens that head an event's own clause: its trigger, and the verb a noun trigger is subject of."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        return (trigger.i, trigger.head.i)
+    return (trigger.i,)
+
+
 def _from_party(loc: Location, sent: Span) -> bool:
     """Whether a country is named as a party ('concessions from Ukraine', 'talks with Russia'), not as where
     something happens ('in', 'at') or where people are taken ('to')."""
@@ -1206,12 +1213,17 @@ class Coder:
 
     def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
-        triggers = frozenset(d.trigger.i for d in kept)
+        # an event's clause: its trigger, and the predicate a noun trigger is the subject of ("fighting raged")
+        clauses = {d.trigger.i: _clause_of(d.trigger) for d in kept}
+        fights = {d.trigger.i for d in kept if role_of(d.type, d.mode) == "action"}
         for d in kept:
             role = role_of(d.type, d.mode)
             if not d.locations:  # (a draft a convention made has not been placed yet)
-                others = triggers - {d.trigger.i}
-                d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others)
+                others = frozenset(i for k, c in clauses.items() if k != d.trigger.i for i in c)
+                # a deal or a meeting is never where the sentence's fighting is ("with fighting raging in
+                # Khartoum, the sides struck a deal")
+                barred = frozenset(i for k in fights - {d.trigger.i} for i in clauses[k]) if role == "venue" else None
+                d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others, barred)
             d.locations = geo.narrowed(sent, d.locations)
             if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
                 # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue

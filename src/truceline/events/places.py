@@ -669,12 +669,17 @@ class ArticlePlaces:
         return locations
 
     def sentence(
-        self, sent: Span, role: str, trigger: Token | None = None, others: frozenset[int] = frozenset()
+        self,
+        sent: Span,
+        role: str,
+        trigger: Token | None = None,
+        others: frozenset[int] = frozenset(),
+        barred: frozenset[int] | None = None,
     ) -> list[Location]:
         """The sentence's place nearest the trigger in the parse, under a locative preposition; a place
         that describes who acts ("officials in Kyiv said"), or that stands in the clause of another of the
         sentence's events ("... were to stop fighting after a deal was reached in Doha"), only when no
-        other is there."""
+        other is there; never one in the clause of a ``barred`` event."""
         best: tuple[int, int, list[Location]] | None = None
         preps = self.cues.locative | self.cues.destination
         for prep in sent:
@@ -686,6 +691,8 @@ class ArticlePlaces:
             cost = _distance(trigger, prep) if trigger is not None else 0
             if self.is_actor(prep.head) or (prep.head.dep_ == "nsubj" and prep.head.pos_ in ("NOUN", "PROPN")):
                 cost += 4  # "militants in Gaza", "officials in Kyiv": who, not where
+            if trigger is not None and barred and _under_another(prep, trigger, barred):
+                continue
             if trigger is not None and others and _under_another(prep, trigger, others):
                 cost += 3
             if best is not None and (cost, prep.i) >= best[:2]:

@@ -428,7 +428,7 @@ class FrameBuilder:
                 while j >= 0 and toks[j].lower_ in c.side_determiners and len(words) < 3:
                     words.append(toks[j].lower_)
                     j -= 1
-                if not set(words) & c.side_markers:
+                if not set(words) & c.side_markers and not (words == ["the"] and self._bare_doer(tok)):
                     continue
                 if i + 1 < len(toks) and toks[i + 1].lower_ in ("of", "to", "in") and "both" not in words:
                     continue  # "the two sides of the border", "the parties to the accord"
@@ -437,6 +437,12 @@ class FrameBuilder:
                     FrameReference(text=self.doc[first.i : tok.i + 1].text, start=first.idx, end=tok.idx + len(tok))
                 )
         return out
+
+    def _bare_doer(self, tok: Token) -> bool:
+        """'the sides were trading blows', 'signed by the parties': a bare side noun that does its clause's act."""
+        if tok.lower_ not in self.cues.bare_sides:
+            return False
+        return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
     def _venues(self) -> list[str]:
         out: list[str] = []

@@ -23,6 +23,7 @@ class Cues:
     side_determiners: frozenset[str]
     side_nouns: frozenset[str]
     side_markers: frozenset[str]
+    bare_sides: frozenset[str] = frozenset()  # "signed by the parties": the sides, as a clause's doer
     violent: frozenset[str] = frozenset()  # the conflict cues that are fighting itself (ASSAULT triggers)
 
 
@@ -78,6 +79,7 @@ def cues(path: str | None = None) -> Cues:
         side_determiners=_words(p, refs, "determiners"),
         side_nouns=_words(p, refs, "nouns"),
         side_markers=_words(p, refs, "markers"),
+        bare_sides=frozenset(str(w).lower() for w in clean(refs).get("bare") or []),
         violent=violent,
     )
     return out
