@@ -539,12 +539,13 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
         ("Moscow told Ankara it would not renew the shipping accord with Ukraine.", "REJECT"),
         ("Israel and Hamas renewed their truce on Monday.", "AGREE"),
         ("Israel's security cabinet voted unanimously in favour of a truce with Hamas on Sunday.", "AGREE"),
+        ("M23 rebels ceased hostilities in North Kivu on Friday.", "RETREAT"),
     ],
 )
 def test_words_for_attacks_warnings_warrants_cutbacks_drills_and_failed_deals(pipe, text, type_):
     # (and "opened fire" offers nothing; a cancelled visit stays a cutback; "war games" as the data lists it;
     # renewing a deal is agreeing to it again, and refusing to renew it is a rejection; a vote for a truce
-    # approves it)
+    # approves it; ceasing hostilities is a halt)
     assert one(events(pipe, text), type_)
 
 
