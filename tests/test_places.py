@@ -454,7 +454,8 @@ def test_an_attack_placed_by_its_sentence_is_aimed_at_that_place(pipe):
     [
         ("Ethiopia and Eritrea signed the truce during a ceremony in Nairobi.", ["Nairobi"]),
         (
-            "The Colombian government and the ELN renewed the pacts signed at the summits convened in Cuba and Norway.",
+            "The Colombian government and the ELN stand by the pacts signed at the summits convened in Cuba and "
+            "Norway.",
             ["Cuba", "Norway"],
         ),
     ],
@@ -550,3 +551,14 @@ def test_a_deal_is_never_placed_where_the_sentence_s_fighting_is(pipe):
     evs = events(pipe, text)
     assert one(evs, "ASSAULT", "fighting").location.name == "Omdurman"
     assert one(evs, "AGREE").location is None
+
+
+def test_what_an_attack_hit_is_placed_by_its_own_phrase_and_two_provinces_are_two_places(pipe):
+    # the drones are an actor, but as what was hit their place is where the act was; two provinces sharing
+    # one "regions" are a list (each province is its own first-level division, not the other's)
+    text = "Russia's air defences destroyed 15 Ukrainian drones over the Bryansk and Kursk regions on Thursday night."
+    evs = [e for e in events(pipe, text) if e.type == "ASSAULT"]
+    assert sorted((e.location.name, e.location.basis) for e in evs) == [
+        ("Bryansk Oblast", "clause"),
+        ("Kursk Oblast", "clause"),
+    ]

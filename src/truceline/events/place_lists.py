@@ -31,7 +31,8 @@ def listed_apart(places: list[Location]) -> bool:
     if len(places) < 2 or len(kinds) != 1 or None in kinds:
         return False
     names = [loc.name for loc in places]
-    return len(set(names)) == len(names) and not any(loc.admin1 in names for loc in places)
+    # (a province is its own admin1: "the Bryansk and Kursk regions" are two)
+    return len(set(names)) == len(names) and not any(loc.admin1 in names and loc.admin1 != loc.name for loc in places)
 
 
 def each_place(d: Draft) -> list[Draft]:

@@ -635,8 +635,9 @@ class ArticlePlaces:
                         places += [c for c in patient.children if c.dep_ == "prep" and c.lower_ in ok]
             # an attack is where it lands: "launched from the coast towards the port of Eilat"
             for prep in sorted(places, key=lambda t: (role == "action" and t.lower_ == "from", t.i)):
-                if self.is_actor(prep.head) and prep.head.i != trigger.i:
-                    continue  # "militants in Gaza": who, not where
+                patient = role == "action" and prep.head.dep_ in ("dobj", "nsubjpass") and prep.head.head.i == head.i
+                if self.is_actor(prep.head) and prep.head.i != trigger.i and not patient:
+                    continue  # "militants in Gaza": who, not where (but "downed drones over Kursk": where)
                 found_locs = self._under(prep, "clause", role)
                 if found_locs:
                     return found_locs
