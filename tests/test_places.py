@@ -562,3 +562,22 @@ def test_what_an_attack_hit_is_placed_by_its_own_phrase_and_two_provinces_are_tw
         ("Bryansk Oblast", "clause"),
         ("Kursk Oblast", "clause"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "name"),
+    [
+        # a name the tagger missed that a town word describes right after it
+        (
+            "Heavy fighting between M23 and the Congolese army raged on Sunday around Sake, a town west of Goma.",
+            "ASSAULT",
+            "Sake",
+        ),
+        # "out" parsed as a preposition, its "of" still names the place left
+        ("Russia pulled its troops out of Bakhmut in November.", "RETREAT", "Bakhmut"),
+        # a missile is where it was fired to, not where it was fired from
+        ("Hezbollah fired a rocket from Lebanon towards the northern city of Haifa on Monday.", "ASSAULT", "Haifa"),
+    ],
+)
+def test_a_town_described_after_its_name_a_place_left_and_where_a_missile_flew(pipe, text, type_, name):
+    assert one(events(pipe, text), type_).location.name == name

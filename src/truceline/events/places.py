@@ -68,6 +68,7 @@ class PlaceCues:
     occasion_nouns: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     narrowing: frozenset[str] = frozenset()
+    projectile_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +160,7 @@ class ArticlePlaces:
             if tok.pos_ != "PROPN" or ent_of(tok) is not None or tok.dep_ == "compound":
                 continue
             worded = any(c.dep_ == "compound" and c.lemma_.lower() in self.cues.town_words for c in tok.children)
+            worded = worded or (tok.dep_ == "pobj" and self._town_follows(tok))  # "around Sake, a town .."
             of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.cues.town_words
             if worded or of:
                 start = tok.i
@@ -166,6 +168,21 @@ class ArticlePlaces:
                     start -= 1
                 found.append(doc[start : tok.i + 1])
         return found
+
+    def _town_follows(self, tok: Token) -> bool:
+        """'around Sake, a town west of Goma', 'in Lashio, the largest city in Shan': a name that a
+        town word describes right after it, as an apposition or as the parser misplaces one."""
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.cues.town_words for c in tok.children):
+            return True
+        after = tok.doc[tok.i + 1 : tok.i + 6]
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+            return False
+        for t in after[2:]:
+            if t.lemma_.lower() in self.cues.town_words and t.pos_ == "NOUN":
+                return True
+            if t.pos_ not in ("ADJ", "ADV"):
+                return False
+        return False
 
     def _titled(self, ent: Span) -> bool:
         """'Foreign Minister Marta Rodriguez': a name headed by a word of office is a person's."""
@@ -592,7 +609,9 @@ class ArticlePlaces:
                 found = self.place_at(subj) if subj is not None else None
                 if found is not None and (found[1].kind != "country" or role == "action"):
                     return self._with_conjuncts(found[0], found[1], "clause", role)  # "the frontier has seen"
+            # what goes somewhere ends up there; a missile fired towards a city is where it flew to
             moves = destination or head.lemma_.lower() in self.cues.transfer_verbs
+            moves = moves or (role == "action" and head.lemma_.lower() in self.cues.projectile_verbs)
             ok = preps | self.cues.destination if moves else preps
             if head.lemma_.lower() in self.cues.contest_words:
                 ok = ok | self.cues.contest_preps  # "the battle for the hill town", "an offensive against Idlib"
@@ -604,6 +623,8 @@ class ArticlePlaces:
                 places += [
                     c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 ]  # "pulled out of Kreminna"
+            for out in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("out", "away")):
+                places += [c for c in out.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]  # "its men out of"
             if head.pos_ == "VERB":
                 # "struck a market in Amhara", "hit the centre of Sumy": the object's own place
                 for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
