@@ -624,7 +624,8 @@ class ArticlePlaces:
                     c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 ]  # "pulled out of Kreminna"
             for out in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("out", "away")):
-                places += [c for c in out.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]  # "its men out of"
+                # "pulled its troops out of Bakhmut": "out" parsed as a preposition
+                places += [c for c in out.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
             if head.pos_ == "VERB":
                 # "struck a market in Amhara", "hit the centre of Sumy": the object's own place
                 for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
