@@ -581,3 +581,9 @@ def test_what_an_attack_hit_is_placed_by_its_own_phrase_and_two_provinces_are_tw
 )
 def test_a_town_described_after_its_name_a_place_left_and_where_a_missile_flew(pipe, text, type_, name):
     assert one(events(pipe, text), type_).location.name == name
+
+
+def test_a_seat_of_government_the_tagger_calls_an_organisation_is_a_place_where_talks_are_held(pipe):
+    # the actor registry names Putrajaya for Malaysia's government, so the tagger's label is ORG
+    text = "Thai and Cambodian officials held talks in Putrajaya on Monday and agreed to a truce."
+    assert one(events(pipe, text), "CONSULT").location.name == "Putrajaya"

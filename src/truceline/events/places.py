@@ -31,7 +31,7 @@ from truceline.events.syntax import lemma_of
 from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of, memo
-from truceline.places.resolve import GeoContext, candidates, country_place, resolve
+from truceline.places.resolve import SMALL_TOWN, GeoContext, candidates, country_place, resolve
 from truceline.places.table import GEO_PRECISION, TablePlace
 from truceline.vocab import clean, data_path, load_yaml
 
@@ -206,7 +206,10 @@ class ArticlePlaces:
             return False
         p = resolve(ent.text, ctx)
         big = p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)
-        return big or (p is not None and p.country in ctx.top_countries())
+        # a seat of government the actor registry names as its state ("talks in Putrajaya"): the tagger's ORG,
+        # a town where the text puts something
+        seat = p is not None and ent.label_ == "ORG" and p.kind == "city" and p.population >= SMALL_TOWN
+        return big or seat or (p is not None and p.country in ctx.top_countries())
 
     def _city_named(self, ent: Span) -> TablePlace | None:
         """'Gaza City', 'Kuwait City': the tagger's name stops before 'City'."""
