@@ -587,3 +587,39 @@ def test_a_seat_of_government_the_tagger_calls_an_organisation_is_a_place_where_
     # the actor registry names Putrajaya for Malaysia's government, so the tagger's label is ORG
     text = "Thai and Cambodian officials held talks in Putrajaya on Monday and agreed to a truce."
     assert one(events(pipe, text), "CONSULT").location.name == "Putrajaya"
+
+
+def test_a_name_both_sides_have_read_as_the_attacker_s_own_is_the_target_s(pipe):
+    from truceline.events.places import ArticlePlaces
+    from truceline.models import Location
+
+    doc = pipe.nlp("Pakistani drones struck army posts in Punjab.")
+    geo = ArticlePlaces.of(doc)
+    start = doc.text.index("Punjab")
+    own = Location(
+        text="Punjab",
+        name="Punjab",
+        country="PAK",
+        kind="admin1",
+        precision="admin1",
+        basis="clause",
+        role="action",
+        start=start,
+        end=start + 6,
+    )
+    moved = geo.on_target_side(own, "IND", "PAK")
+    assert (moved.name, moved.country) == ("Punjab", "IND")
+    assert geo.on_target_side(own, "PAK", "PAK") is own  # no target of another side: as read
+    assert geo.on_target_side(own.model_copy(update={"basis": "sentence"}), "IND", "PAK").country == "PAK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani troops shelled Indian villages in Jammu and Kashmir on Sunday.",
+        "Pakistani drones struck military targets in Punjab and Jammu and Kashmir overnight.",
+    ],
+)
+def test_two_names_joined_by_and_that_the_table_knows_as_one_are_one_place(pipe, text):
+    names = {e.location.name for e in events(pipe, text) if e.type == "ASSAULT" and e.location}
+    assert "Jammu and Kashmir" in names and "Jammu" not in names

@@ -1225,6 +1225,9 @@ class Coder:
                 barred = frozenset(i for k in fights - {d.trigger.i} for i in clauses[k]) if role == "venue" else None
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others, barred)
             d.locations = geo.narrowed(sent, d.locations)
+            if d.type in ("ASSAULT", "COERCE"):
+                source, target = self._country_of(d.source), self._country_of(d.target)
+                d.locations = [geo.on_target_side(loc, target, source) for loc in d.locations]
             if role == "venue" and d.trigger.lemma_.lower() not in geo.cues.motion_verbs:
                 # "wants concessions from Ukraine", "talks with Russia": a party's own country is no venue
                 own = {self._country_of(d.source), self._country_of(d.target)} - {None}

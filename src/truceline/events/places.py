@@ -120,7 +120,7 @@ class ArticlePlaces:
                 countries = {c.country for c in candidates(e.text)[0] if c.kind == "country" or c.population >= 15_000}
                 if len(countries) <= 1:  # ("Tripoli" votes for neither Libya nor Lebanon)
                     weights[p.country] += 1
-        ents = [e for e in ents if not self._demonym(e) and not self._titled(e)]
+        ents = _joined_names(doc, [e for e in ents if not self._demonym(e) and not self._titled(e)])
         ents += [e for e in doc.ents if self._placed_name(e, GeoContext(countries=Counter(weights)))]
         self.untagged: dict[int, Span] = {}  # token -> a name the tagger missed that a town word places
         self.capital_of: dict[str, TablePlace | None] = {}  # country -> its capital, resolved once an article
@@ -525,7 +525,11 @@ class ArticlePlaces:
                 found = self.place_at(t) or next(
                     (self.place_at(o) for o in t.children if t.lower_ == "of" and o.dep_ == "pobj"), None
                 )
-                if found is not None and found[1].kind in ("city", "facility"):
+                # ... or "Indian villages in Jammu and Kashmir": the division they are in, before the nationality
+                within = t.dep_ == "pobj" and t.head.lower_ in self.cues.locative and found is not None
+                if found is not None and (
+                    found[1].kind in ("city", "facility") or (within and found[1].kind != "country")
+                ):
                     return self.location(found[0], found[1], basis, role)
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
         country = next((self.country_of_norp(c) for c in mods if c.ent_type_ in ("NORP", "GPE")), None)
@@ -677,6 +681,19 @@ class ArticlePlaces:
                     return self._with_conjuncts(found[0], found[1], "clause", role)
         return []
 
+    def on_target_side(self, loc: Location, target: str | None, source: str | None) -> Location:
+        """'Pakistani drones targeted sites in Punjab': a name both sides have, read as the attacker's own
+        place, is the target's of that name (Punjab, Kashmir, Azerbaijan are on both sides of a border)."""
+        if not target or not source or target == source or loc.country != source or loc.basis != "clause":
+            return loc
+        same = [p for p in candidates(loc.text)[0] if p.country == target and p.kind == loc.kind]
+        if not same:
+            return loc
+        span = self.doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if span is None:
+            return loc
+        return self.location(span, max(same, key=lambda p: p.population), loc.basis, loc.role or "action")
+
     def narrowed(self, sent: Span, locations: list[Location]) -> list[Location]:
         """'strikes across the enclave, including in Rafah', 'fighting across Sudan, notably in El Fasher': a
         place the sentence singles out inside the event's wider one goes first, as where it surely was."""
@@ -744,6 +761,21 @@ class ArticlePlaces:
             if found:  # "blasts shook parts of the Donetsk region"
                 best = (cost, obj.i, found)
         return best[2] if best is not None else []
+
+
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Jammu and Kashmir', 'Bosnia and Herzegovina': two names joined by "and" that the place table knows as
+    one division or country are that one place, not two."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and e.start == prev.end + 1 and doc[prev.end].lower_ == "and":
+            joined = doc[prev.start : e.end]
+            if any(p.kind in ("admin1", "country", "region") for p in candidates(joined.text)[0]):
+                out[-1] = joined
+                continue
+        out.append(e)
+    return out
 
 
 def _under_another(prep: Token, trigger: Token, others: frozenset[int]) -> bool:
