@@ -540,6 +540,7 @@ def test_an_announced_deployment_is_a_mobilisation_and_a_conditional_one_a_threa
         ("Israel and Hamas renewed their truce on Monday.", "AGREE"),
         ("Israel's security cabinet voted unanimously in favour of a truce with Hamas on Sunday.", "AGREE"),
         ("M23 rebels ceased hostilities in North Kivu on Friday.", "RETREAT"),
+        ("Ethiopia and the TPLF signed a cessation of hostilities in Pretoria.", "AGREE"),
     ],
 )
 def test_words_for_attacks_warnings_warrants_cutbacks_drills_and_failed_deals(pipe, text, type_):
@@ -757,3 +758,9 @@ def test_a_vote_for_what_is_no_deal_is_no_agreement_and_a_leader_s_cabinet_is_hi
     assert not [e for e in events(pipe, "Britain voted for the resolution on Gaza.") if e.type == "AGREE"]
     e = one(events(pipe, "Netanyahu said his cabinet had approved the truce with Hamas."), "AGREE")
     assert (e.source, e.target) == ("benjamin-netanyahu", "hamas")
+
+
+def test_a_cessation_named_by_its_signing_is_the_deal_signed(pipe):
+    text = "Ethiopia accused the TPLF of breaking a cessation of hostilities signed in Pretoria in November."
+    evs = events(pipe, text)
+    assert [e.type for e in evs if e.trigger == "signed"] == ["AGREE"]

@@ -378,6 +378,16 @@ def _own_people(num: Token, d: Draft, s: ActorIndex) -> bool:
     return False
 
 
+def _deal_named(participle: Token) -> list[Token]:
+    """The noun a participle describes, and the one before its "of" ("a cessation of hostilities signed")."""
+    noun = participle.head
+    if noun.pos_ != "NOUN":
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return [noun, noun.head.head]
+    return [noun]
+
+
 def _clause_of(trigger: Token) -> tuple[int, ...]:
     """The tokens that head an event's own clause: its trigger, and the verb a noun trigger is subject of."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
@@ -450,15 +460,12 @@ class Coder:
             objects = list(tok.children)
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
-            if (
-                tok.dep_ == "acl"
-                and tok.tag_ == "VBN"
-                and tok.head.pos_ == "NOUN"
-                and self._makes_deal(lemma, tok.head)
-            ):
-                # "the accords signed in Oslo": a deal named by its making (a participle that only
-                # describes its noun, "the hostages held in Gaza", tells no act)
-                key = f"{lemma} {tok.head.lemma_.lower()}"
+            named = _deal_named(tok) if tok.dep_ == "acl" and tok.tag_ == "VBN" else []
+            deal = next((n for n in named if self._makes_deal(lemma, n)), None)
+            if deal is not None:
+                # "the accords signed in Oslo", "a cessation of hostilities signed in Pretoria": a deal named by
+                # its making (a participle that only describes its noun, "the hostages held in Gaza", tells no act)
+                key = f"{lemma} {deal.lemma_.lower()}"
                 return self.lex.verbs[key], f"verb:{key}"
             for c in objects:
                 if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
