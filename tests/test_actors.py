@@ -480,3 +480,18 @@ def test_a_spokesman_for_health_workers_is_theirs_and_a_reporter_no_side(pipe):
     assert person and person[0].country == "AFG"
     rec = pipe.extract("Leila Haddad, a reporter for Reuters, said the talks had ended.")
     assert not [a for a in rec.actors if a.kind == "person" and a.country]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passage names the country's leader, not the country
+        "Junta leader Assimi Goita condemned the attack on Tuesday. The government imposed a curfew.",
+        # the passage names no country: the one the article is about
+        "Mali's army said it repelled an attack on a base near Gao, and Mali's junta thanked the troops. Officials "
+        "said dozens of attackers died. Roads were closed overnight. On Wednesday the government imposed a curfew.",
+    ],
+)
+def test_a_bare_government_is_that_of_the_passage_s_leader_or_the_article_s_country(pipe, text):
+    mentions, _ = actors_in(pipe, text, dt.date(2024, 9, 18))
+    assert {k.lower(): v for k, v in mentions.items()}.get("the government") == "MLI-GOV"

@@ -847,7 +847,11 @@ class _Builder:
                     self.add(doc[first - 1 : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
                 # no such actor yet: the one country the passage is about, if there is exactly one
-                countries = self._passage_countries(tok)
+                countries = self._passage_countries(tok, people=tok.lower_ in _RULERS)
+                if not countries and sector in _CONTEXT_SECTORS:
+                    # no country in the passage: the one the article is about, if one clearly is
+                    dominant = self._dominant_country(tok, window=None)
+                    countries = [dominant] if dominant else []
                 if len(countries) == 1 and sector in _CONTEXT_SECTORS:
                     actor = self.reg.generic(countries[0], sector)
                     self.add(doc[first - 1 : tok.i + 1], actor, "context", 0.6, "DEF")
@@ -1236,8 +1240,10 @@ class _Builder:
             found.add(actor.country)
         return next(iter(found)) if len(found) == 1 else None
 
-    def _passage_countries(self, tok: Token) -> list[str]:
-        """Distinct countries named in this sentence and the one before (for 'the government')."""
+    def _passage_countries(self, tok: Token, people: bool = False) -> list[str]:
+        """Distinct countries named in this sentence and the one before (for 'the government'); ``people``:
+        counting the countries of the people named ("Junta leader X condemned ... The government")."""
+        kinds = ("country", "generic", "group", "person") if people else ("country", "generic", "group")
         here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
         limit = here[-2].start_char if len(here) >= 2 else 0
         end = here[-1].end_char if here else tok.idx
@@ -1245,7 +1251,7 @@ class _Builder:
         for m in self.between(limit, end):
             if not m.plural_of:
                 actor = self.actors.get(m.actor_id)
-                country = actor.country if actor is not None and actor.kind in ("country", "generic", "group") else None
+                country = actor.country if actor is not None and actor.kind in kinds else None
                 if country and country not in found:
                     found.append(country)
         return found
