@@ -495,3 +495,12 @@ def test_a_spokesman_for_health_workers_is_theirs_and_a_reporter_no_side(pipe):
 def test_a_bare_government_is_that_of_the_passage_s_leader_or_the_article_s_country(pipe, text):
     mentions, _ = actors_in(pipe, text, dt.date(2024, 9, 18))
     assert {k.lower(): v for k, v in mentions.items()}.get("the government") == "MLI-GOV"
+
+
+def test_the_group_with_an_adjective_of_armed_groups_is_the_group_named_before(pipe):
+    text = (
+        "Sudan's army fought the Rapid Support Forces in Khartoum on Monday. A day later, shelling blamed on "
+        "the paramilitary group killed 17 people in a market in Omdurman."
+    )
+    mentions, _ = actors_in(pipe, text, dt.date(2023, 9, 14))
+    assert mentions.get("the paramilitary group") == "rsf"

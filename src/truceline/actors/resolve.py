@@ -858,11 +858,14 @@ class _Builder:
                     continue
             if self._same_noun_again(tok):
                 continue
+            det = tok.i - 1  # "the group", "the paramilitary group"
+            while det > 0 and doc[det].lower_ in _GROUP_ADJECTIVES and doc[det].head.i == tok.i:
+                det -= 1
             if (
                 tok.lower_ in _GROUP_ANAPHORS
                 and tok.i not in self.taken
                 and tok.i > 0
-                and doc[tok.i - 1].lower_ == "the"
+                and doc[det].lower_ == "the"
                 and not any(
                     c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.lower_ not in _GROUP_ADJECTIVES)
                     for c in tok.children
@@ -879,7 +882,7 @@ class _Builder:
                     if self.actors[a].sector not in ("IGO", "NGO", "MED")
                 ]
                 if recent:
-                    self.add(doc[tok.i - 1 : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "DEF")
+                    self.add(doc[det : tok.i + 1], self.actors[recent[0]], "coreference", 0.7, "DEF")
                     continue
             if tok.lower_ in ("it", "its") and tok.pos_ == "PRON" and tok.i not in self.taken:
                 found = self._institution_antecedent(tok)
