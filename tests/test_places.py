@@ -623,3 +623,16 @@ def test_a_name_both_sides_have_read_as_the_attacker_s_own_is_the_target_s(pipe)
 def test_two_names_joined_by_and_that_the_table_knows_as_one_are_one_place(pipe, text):
     names = {e.location.name for e in events(pipe, text) if e.type == "ASSAULT" and e.location}
     assert "Jammu and Kashmir" in names and "Jammu" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Egyptian and Israeli officials held talks on Gaza in Cairo on Monday.", "Cairo"),
+        ("Saudi and Houthi officials held discussions on Yemen's war in Riyadh on Monday.", "Riyadh"),
+        # a place noun after "on" is where the meeting was
+        ("Egyptian and Israeli officials held talks on the Gaza border on Monday.", "Gaza Strip"),
+    ],
+)
+def test_what_talks_are_on_is_their_topic_not_their_place(pipe, text, name):
+    assert one(events(pipe, text), "CONSULT").location.name == name

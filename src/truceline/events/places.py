@@ -69,6 +69,7 @@ class PlaceCues:
     person_titles: frozenset[str] = frozenset()
     narrowing: frozenset[str] = frozenset()
     projectile_verbs: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -475,6 +476,14 @@ class ArticlePlaces:
                     return [self.location(tok, p, basis, role)]
         return []
 
+    def _topic(self, prep: Token, role: str) -> bool:
+        """'talks on Gaza', 'discussions over Yemen's war': what a meeting or a statement is about, not where it
+        is (but "a meeting on the border", "talks on the island": a place noun after "on")."""
+        if role != "venue" or prep.lower_ not in self.cues.topic_preps:
+            return False
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return obj is None or lemma_of(obj) not in self.cues.place_nouns | self.cues.site_heads
+
     def _landmarks_only(self, noun: Token) -> bool:
         """Does every name below a place noun stand after a landmark preposition ('areas near Gaza'), none
         naming the place itself ('Syria's Idlib province', 'the town of Bucha')?"""
@@ -667,6 +676,8 @@ class ArticlePlaces:
                 patient = role == "action" and prep.head.dep_ in ("dobj", "nsubjpass") and prep.head.head.i == head.i
                 if self.is_actor(prep.head) and prep.head.i != trigger.i and not patient:
                     continue  # "militants in Gaza": who, not where (but "downed drones over Kursk": where)
+                if self._topic(prep, role):
+                    continue
                 found_locs = self._under(prep, "clause", role)
                 if found_locs:
                     return found_locs
@@ -739,6 +750,8 @@ class ArticlePlaces:
             if trigger is not None and others and _under_another(prep, trigger, others):
                 cost += 3
             if best is not None and (cost, prep.i) >= best[:2]:
+                continue
+            if self._topic(prep, role):
                 continue
             found = self._under(prep, "sentence", role)
             if found:
