@@ -543,6 +543,16 @@ def test_a_town_singled_out_inside_the_wider_place_is_where_it_surely_was(pipe, 
     assert e.location.name == name and len(e.locations) == 2
 
 
+def test_a_halt_is_never_placed_where_the_sentence_s_deal_was_made(pipe):
+    text = (
+        "Armenian forces in Nagorno-Karabakh were due to halt hostilities on Saturday after Armenia and Azerbaijan "
+        "struck a deal in Moscow."
+    )
+    evs = events(pipe, text)
+    assert one(evs, "RETREAT").location.name == "Nagorno-Karabakh"
+    assert one(evs, "AGREE").location.name == "Moscow"
+
+
 def test_a_deal_is_never_placed_where_the_sentence_s_fighting_is(pipe):
     text = (
         "The Sudanese army and the RSF fought for a fifth day. With heavy fighting raging in Omdurman, the rival "

@@ -1222,14 +1222,15 @@ class Coder:
         """Each event's place with its role; the sentence's when its clause names none."""
         # an event's clause: its trigger, and the predicate a noun trigger is the subject of ("fighting raged")
         clauses = {d.trigger.i: _clause_of(d.trigger) for d in kept}
-        fights = {d.trigger.i for d in kept if role_of(d.type, d.mode) == "action"}
+        roles = {d.trigger.i: role_of(d.type, d.mode) for d in kept}
         for d in kept:
             role = role_of(d.type, d.mode)
             if not d.locations:  # (a draft a convention made has not been placed yet)
                 others = frozenset(i for k, c in clauses.items() if k != d.trigger.i for i in c)
                 # a deal or a meeting is never where the sentence's fighting is ("with fighting raging in
-                # Khartoum, the sides struck a deal")
-                barred = frozenset(i for k in fights - {d.trigger.i} for i in clauses[k]) if role == "venue" else None
+                # Khartoum, the sides struck a deal"), nor a fight where its deal was made ("were to halt
+                # hostilities after a deal was struck in Moscow")
+                barred = frozenset(i for k, r in roles.items() if k != d.trigger.i and r != role for i in clauses[k])
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others, barred)
             d.locations = geo.narrowed(sent, d.locations)
             if d.type in ("ASSAULT", "COERCE"):
