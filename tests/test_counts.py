@@ -465,3 +465,18 @@ def test_sanctions_designations_are_sanctions_and_carry_their_count(pipe):
     listed = [e for e in rec.events if e.type == "SANCTION" and e.trigger == "designations"]
     assert listed, [(e.type, e.trigger) for e in rec.events]
     assert [(q.value, q.unit) for q in listed[0].quantities] == [(3, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Israeli strikes killed what medics said were at least 30 people in Gaza.", 30),
+        (
+            "Turkish drones struck a base in Syria and killed what officials said were over 100 regime loyalists.",
+            100,
+        ),
+    ],
+)
+def test_a_toll_told_as_what_someone_said_it_was_is_still_the_toll(pipe, text, value):
+    rec = pipe.extract(text, published=dt.date(2025, 3, 1))
+    assert [(q.value, q.unit) for e in rec.events for q in e.quantities] == [(value, "killed")]

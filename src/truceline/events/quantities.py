@@ -238,6 +238,15 @@ def _clause_governor(np: Token, cw: CountWords, depth: int = 0) -> list[str]:
         return _whole_unit(np, verb, cw, depth)  # "the prisoners ... comprised five British nationals"
     if _from_captivity(verb, cw):
         return ["prisoners"]  # "brought 200 soldiers back from captivity"
+    if _lemma(verb) == "be" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in kids):
+        # "killed what medics said were at least 30 people": the verb whose object the free relative is
+        cur = verb
+        for _ in range(3):
+            if cur.dep_ not in ("ccomp", "xcomp", "dobj") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if _lemma(cur) in cw.governors:
+                return [cw.governors[_lemma(cur)]]
     if _lemma(verb) == "be":  # "among those released were seven defenders"
         inside = {t.i for t in np.subtree}
         return [cw.governors[_lemma(t)] for t in verb.subtree if t.i not in inside and _lemma(t) in cw.governors][:1]
