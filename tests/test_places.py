@@ -646,3 +646,9 @@ def test_two_names_joined_by_and_that_the_table_knows_as_one_are_one_place(pipe,
 )
 def test_what_talks_are_on_is_their_topic_not_their_place(pipe, text, name):
     assert one(events(pipe, text), "CONSULT").location.name == name
+
+
+def test_two_acts_told_at_places_of_two_countries_are_two_events(pipe):
+    text = "Azerbaijani forces shelled villages in Syunik on Tuesday, a year after they shelled Nagorno-Karabakh."
+    names = sorted(e.location.name for e in events(pipe, text) if e.type == "ASSAULT")
+    assert names == ["Nagorno-Karabakh", "Syunik"]

@@ -834,9 +834,12 @@ def ranked(locations: list[Location]) -> list[Location]:
 
 
 def elsewhere(a: Location | None, b: Location | None) -> bool:
-    """Two places that cannot be one event's: two towns, or a town and a province it is not in."""
+    """Two places that cannot be one event's: two towns, a town and a province it is not in, or places
+    (not countries) of two countries."""
     if a is None or b is None or a.basis != "clause" or b.basis != "clause":
         return False
+    if a.country and b.country and a.country != b.country and "country" not in (a.precision, b.precision):
+        return True  # "an incident in Syunik ... since Baku retook Karabakh": two countries' places
     fine = ("city", "admin2", "admin1")
     if a.precision not in fine or b.precision not in fine or a.name == b.name:
         return False
