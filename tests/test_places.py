@@ -652,3 +652,9 @@ def test_two_acts_told_at_places_of_two_countries_are_two_events(pipe):
     text = "Azerbaijani forces shelled villages in Syunik on Tuesday, a year after they shelled Nagorno-Karabakh."
     names = sorted(e.location.name for e in events(pipe, text) if e.type == "ASSAULT")
     assert names == ["Nagorno-Karabakh", "Syunik"]
+
+
+def test_one_act_told_twice_in_a_sentence_takes_the_town_inside_the_wider_place(pipe):
+    text = "Israeli strikes on Gaza killed 25 people on Friday as Israeli troops advanced into parts of Khan Younis."
+    e = one(events(pipe, text), "ASSAULT")
+    assert e.location.name == "Khan Yunis"

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from truceline.events.draft import Draft
 from truceline.events.lexicon import Lexicon, Trigger
-from truceline.events.places import ArticlePlaces, elsewhere
+from truceline.events.places import ArticlePlaces, elsewhere, inside
 from truceline.nlp.index import ent_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
@@ -361,6 +361,10 @@ def same_event(drafts: list[Draft]) -> None:
             keep.reported_by = keep.reported_by or drop.reported_by
             if keep.location is None:
                 keep.location, keep.locations = drop.location, list(drop.locations)
+            elif drop.location is not None and inside(drop.location, keep.location):
+                # "strikes on Gaza killed 25 as troops pushed into Khan Younis": the town within, first
+                keep.locations = [drop.location, *(loc for loc in keep.locations if loc != drop.location)]
+                keep.location = drop.location
             keep.date = keep.date or drop.date
             keep.date_text = keep.date_text or drop.date_text
             if keep is b:

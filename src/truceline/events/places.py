@@ -717,7 +717,7 @@ class ArticlePlaces:
             prep = tok if tok.dep_ == "prep" else tok.head if tok.dep_ == "advmod" and tok.head.dep_ == "prep" else None
             if prep is None:
                 continue
-            inner = [loc for loc in self._under(prep, wide.basis or "sentence", wide.role) if _inside(loc, wide)]
+            inner = [loc for loc in self._under(prep, wide.basis or "sentence", wide.role) if inside(loc, wide)]
             if inner:
                 return inner + [loc for loc in locations if all(loc.name != i.name for i in inner)]
         return locations
@@ -802,7 +802,7 @@ def _under_another(prep: Token, trigger: Token, others: frozenset[int]) -> bool:
     return False
 
 
-def _inside(inner: Location, wide: Location) -> bool:
+def inside(inner: Location, wide: Location) -> bool:
     """Whether a place lies within a wider one: a town of its country, or of its province or territory."""
     if inner.country != wide.country or inner.name == wide.name:
         return False
