@@ -764,3 +764,10 @@ def test_a_cessation_named_by_its_signing_is_the_deal_signed(pipe):
     text = "Ethiopia accused the TPLF of breaking a cessation of hostilities signed in Pretoria in November."
     evs = events(pipe, text)
     assert [e.type for e in evs if e.trigger == "signed"] == ["AGREE"]
+
+
+def test_a_weapon_launched_from_a_country_with_no_doer_named_is_that_country_s(pipe):
+    text = "A drone launched from Yemen hit an apartment building in central Tel Aviv on Friday, killing one man."
+    e = one(events(pipe, text), "ASSAULT")
+    assert (e.source, e.target, e.location.name) == ("YEM", "ISR", "Tel Aviv")
+    assert [(q.value, q.unit) for q in e.quantities] == [(1, "killed")]

@@ -690,6 +690,14 @@ class Coder:
                 d.source = s.actor_of(pobj, deep=True)
                 if d.source:
                     break
+        if d.source is None and d.type == "ASSAULT" and subj is not None and s.actor_of(subj) is None:
+            # "a drone launched from Yemen hit a building": a projectile's doer is where it was fired from
+            for acl in (c for c in subj.children if c.dep_ == "acl" and lemma_of(c) in self.lex.projectile_verbs):
+                for pobj in prep_objects(acl, ("from",)):
+                    d.source = s.actor_of(pobj)
+                    if d.source:
+                        d.rule += "+fired_from"
+                        break
         guest = s.actor_of(child(verb, "dobj", "obj"))
         if d.spec.swap and d.source and d.target and d.target == guest:
             d.source, d.target = d.target, d.source  # "X hosted Y": Y visits X

@@ -42,6 +42,7 @@ class Lexicon:
     media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
     telling: set[str] = field(default_factory=set)  # "told Blinken": words said to a counterpart
     vote_verbs: set[str] = field(default_factory=set)  # "voted in favour of the truce": approving it
+    projectile_verbs: set[str] = field(default_factory=set)  # "a drone launched from Yemen": its doer's place
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
@@ -98,6 +99,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])
     lex.telling = {str(w) for w in data.get("telling") or []}
+    lex.projectile_verbs = {str(w) for w in data.get("projectile_verbs") or []}
     appraisals = clean(data.get("appraisals") or {})
     lex.appraisal_verbs = {str(w) for w in appraisals.get("verbs") or []}
     lex.condemning = {str(w) for w in appraisals.get("condemning") or []}
