@@ -771,3 +771,11 @@ def test_a_weapon_launched_from_a_country_with_no_doer_named_is_that_country_s(p
     e = one(events(pipe, text), "ASSAULT")
     assert (e.source, e.target, e.location.name) == ("YEM", "ISR", "Tel Aviv")
     assert [(q.value, q.unit) for q in e.quantities] == [(1, "killed")]
+
+
+def test_sirens_sounding_tell_of_fire_coming_in_from_the_other_side(pipe):
+    text = "Hezbollah fired drones at Israel on Saturday. Air-raid sirens continued to wail across northern Israel."
+    wail = [e for e in events(pipe, text) if e.trigger == "wail"]
+    assert [(e.type, e.source, e.target) for e in wail] == [("ASSAULT", "hezbollah", "ISR")]
+    other = "Hezbollah fired drones at Israel on Saturday. The mayor of Metula warned of shortages on Sunday."
+    assert not [e for e in events(pipe, other) if e.trigger == "warned" and e.type == "ASSAULT"]

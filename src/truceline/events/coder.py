@@ -481,6 +481,9 @@ class Coder:
                     key = f"{c.lower_}-{lemma}"  # "test-fired a missile"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
+            if self._alarm(tok):
+                # "sirens warned of incoming rockets", "sirens sounded in southern Israel": fire coming in
+                return Trigger("ASSAULT"), f"verb:{lemma}+alarm"
             voted = self._voted_for(tok) if lemma in self.lex.vote_verbs else None
             if voted is not None:
                 key = f"{lemma} {voted.lemma_.lower()}"
@@ -568,6 +571,16 @@ class Coder:
                     return Trigger("COOPERATE", None, None), f"noun:joint {word}"
                 return spec, f"noun:{word}"
         return None
+
+    def _alarm(self, verb: Token) -> bool:
+        """A verb of warning or sounding said of an alarm ("sirens warned", "sirens warning of rockets")."""
+        if lemma_of(verb) not in self.lex.alarm_verbs:
+            return False
+        subj = child(verb, "nsubj")
+        if subj is None and verb.dep_ == "xcomp":
+            subj = child(verb.head, "nsubj")  # "sirens continued to sound"
+        alarm = verb.head if verb.dep_ == "acl" else subj
+        return alarm is not None and alarm.lemma_.lower() in self.lex.alarms
 
     def _voted_for(self, verb: Token) -> Token | None:
         """The agreement noun a vote is for ("voted for the deal", "voted in favour of a truce")."""
@@ -1045,6 +1058,8 @@ class Coder:
                 self._attach_date(d, sent_dates)
                 moving = d.type in ("MOBILIZE", "AID") or d.mode in ("visit", "troops")  # where troops or aid go
                 d.locations = geo.clause(tok, role_of(d.type, d.mode), destination=moving)
+                if not d.locations and d.rule.endswith("+alarm"):
+                    d.locations = geo.sentence(sent, "action", tok)  # the alarm is where the fire comes in
                 d.location = d.locations[0] if d.locations else None
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
@@ -1110,7 +1125,7 @@ class Coder:
                     if d.source:
                         d.rule += "+blamed_on"
                 places = self._sentence_countries(sent, s)
-                thing = self._thing_subject(d, s)
+                thing = self._thing_subject(d, s) and "+alarm" not in d.rule  # (the siren is no doer)
                 framing.fill(d, fi, places, thing)
                 if not thing:  # no name standing near the verb is the doer a thing names
                     nearby.fill_roles(d, s, sent, self.lex.reporting)
