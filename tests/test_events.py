@@ -779,3 +779,8 @@ def test_sirens_sounding_tell_of_fire_coming_in_from_the_other_side(pipe):
     assert [(e.type, e.source, e.target) for e in wail] == [("ASSAULT", "hezbollah", "ISR")]
     other = "Hezbollah fired drones at Israel on Saturday. The mayor of Metula warned of shortages on Sunday."
     assert not [e for e in events(pipe, other) if e.trigger == "warned" and e.type == "ASSAULT"]
+
+
+def test_an_outlet_found_near_an_act_is_never_its_side(pipe):
+    text = "A Reuters reporter heard an air strike in Gaza on Tuesday."
+    assert not [e for e in events(pipe, text) if "reuters" in (e.source, e.target)]

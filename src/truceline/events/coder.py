@@ -1130,6 +1130,11 @@ class Coder:
                 if not thing:  # no name standing near the verb is the doer a thing names
                     nearby.fill_roles(d, s, sent, self.lex.reporting)
                 framing.fill(d, fi, places, thing)  # what proximity found may be a mediator, or leave a role to fill
+                if d.source in outlets or d.target in outlets:
+                    # "a Reuters reporter heard an air strike": proximity found the outlet, which acts in no news
+                    d.source = None if d.source in outlets else d.source
+                    d.target = None if d.target in outlets else d.target
+                    d.rule += "+outlet_out"
                 if d.spec.swap and d.source and d.target and d.rule.endswith("+target_nearby"):
                     d.source, d.target = d.target, d.source  # "X hosted Y", parsed loosely: Y visits X
                     d.rule += "+visitor_first"
