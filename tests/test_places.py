@@ -658,3 +658,19 @@ def test_one_act_told_twice_in_a_sentence_takes_the_town_inside_the_wider_place(
     text = "Israeli strikes on Gaza killed 25 people on Friday as Israeli troops advanced into parts of Khan Younis."
     e = one(events(pipe, text), "ASSAULT")
     assert e.location.name == "Khan Yunis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hamas fired rockets at southern Israel on Monday.", "Hamas fired rockets at southern Israeli towns on Monday."],
+)
+def test_a_country_s_compass_region_is_in_the_division_named_for_it(pipe, text):
+    e = one(events(pipe, text), "ASSAULT")
+    assert (e.location.name, e.location.kind, e.location.admin1) == ("southern Israel", "region", "Southern District")
+
+
+def test_a_compass_point_names_a_division_only_where_one_division_has_it():
+    from truceline.events.places import compass_division
+
+    assert compass_division("ISR", "northern") == "Northern District"
+    assert compass_division("UKR", "southern") is None  # oblasts are named for their towns

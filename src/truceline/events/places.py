@@ -32,7 +32,7 @@ from truceline.gazetteer import gazetteer
 from truceline.models import Location
 from truceline.nlp.index import ent_of, memo
 from truceline.places.resolve import SMALL_TOWN, GeoContext, candidates, country_place, resolve
-from truceline.places.table import GEO_PRECISION, TablePlace
+from truceline.places.table import GEO_PRECISION, TablePlace, place_table
 from truceline.vocab import clean, data_path, load_yaml
 
 _BORDERS = {"border", "frontier", "boundary"}
@@ -373,6 +373,12 @@ class ArticlePlaces:
             claimed = self.country_of_norp(mod) if mod.pos_ in ("ADJ", "PROPN") else None
             if claimed and (country is None or claimed != country):
                 text, country, start = f"{mod.text} {span.text}", claimed, mod.idx
+        if isinstance(span, Span) and place.kind == "country" and span.start > 0:
+            mod = span.doc[span.start - 1]
+            if mod.lower_ in self.cues.compass:  # "in southern Israel": a region of the country
+                loc = country_location(place.country or "", f"{mod.text} {span.text}", mod.idx, basis, role)
+                update = {"name": f"{mod.lower_} {place.name}", "kind": "region", "precision": "region"}
+                return loc.model_copy(update={**update, "admin1": compass_division(place.country or "", mod.lower_)})
         return Location(
             text=text,
             name=place.name,
@@ -551,7 +557,8 @@ class ArticlePlaces:
         name = country_place(country).name
         loc = country_location(country, text, start, basis, role)
         if compass:
-            return loc.model_copy(update={"name": f"{compass} {name}", "kind": "region", "precision": "region"})
+            update = {"name": f"{compass} {name}", "kind": "region", "precision": "region"}
+            return loc.model_copy(update={**update, "admin1": compass_division(country, compass)})
         return loc
 
     def main_place(self, placed: list[Location]) -> Location | None:
@@ -844,6 +851,14 @@ def elsewhere(a: Location | None, b: Location | None) -> bool:
     if a.precision not in fine or b.precision not in fine or a.name == b.name:
         return False
     return not (a.admin1 and a.admin1 == b.name) and not (b.admin1 and b.admin1 == a.name)
+
+
+def compass_division(country: str, compass: str) -> str | None:
+    """'southern Israel': the one first-level division named for that compass point (Southern District), if the
+    country has exactly one (most have none: Ukraine's oblasts are named for their towns)."""
+    stem = compass.lower().removesuffix("ern")
+    named = [n for n in place_table().divisions(country) if stem in n.lower().split() or f"{stem}ern" in n.lower()]
+    return named[0] if len(named) == 1 else None
 
 
 def role_of(event_type: str, mode: str | None) -> str:

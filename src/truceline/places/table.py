@@ -331,6 +331,14 @@ class PlaceTable:
         self._cache[key] = found
         return found
 
+    def divisions(self, country: str) -> list[str]:
+        """The names of a country's first-level divisions."""
+        key = f"admin1:{country}"
+        if key not in self._cache:
+            rows = self._con().execute("SELECT * FROM place WHERE kind = 'admin1' AND country = ?", (country,))
+            self._cache[key] = [_place(r) for r in rows]
+        return [p.name for p in self._cache[key]]
+
     def keys_near(self, key: str, countries: Iterable[str]) -> list[tuple[str, TablePlace]]:
         """Names of places in ``countries`` that start as ``key`` does and are about as long, for a
         bounded fuzzy match ("Kiwandja" for "Kiwanja")."""
