@@ -674,3 +674,12 @@ def test_a_compass_point_names_a_division_only_where_one_division_has_it():
 
     assert compass_division("ISR", "northern") == "Northern District"
     assert compass_division("UKR", "southern") is None  # oblasts are named for their towns
+
+
+def test_an_attack_heard_in_a_town_of_one_side_is_the_other_side_s_there_and_its_own_record(pipe):
+    text = (
+        "Israel and Hamas fought for a third day on Monday. Israeli jets pounded Hamas positions across the Gaza "
+        "Strip, and Hamas fired rockets at Israel. In Khan Younis, a witness said he could hear heavy shelling."
+    )
+    heard = [e for e in events(pipe, text) if e.trigger == "shelling"]
+    assert [(e.source, e.target, e.location.name) for e in heard] == [("ISR", "hamas", "Khan Yunis")]

@@ -378,6 +378,14 @@ def _own_people(num: Token, d: Draft, s: ActorIndex) -> bool:
     return False
 
 
+def _in_another_town(loc: Location | None, other: Location | None) -> bool:
+    """Whether a later telling places an act (not a meeting or a deal) in a town other than the first
+    telling's place: ACLED's one event per place."""
+    if loc is None or other is None or loc.precision != "city" or loc.role == "venue":
+        return False
+    return other.name != loc.name
+
+
 def _deal_named(participle: Token) -> list[Token]:
     """The noun a participle describes, and the one before its "of" ("a cessation of hostilities signed")."""
     noun = participle.head
@@ -1058,8 +1066,11 @@ class Coder:
                 self._attach_date(d, sent_dates)
                 moving = d.type in ("MOBILIZE", "AID") or d.mode in ("visit", "troops")  # where troops or aid go
                 d.locations = geo.clause(tok, role_of(d.type, d.mode), destination=moving)
-                if not d.locations and d.rule.endswith("+alarm"):
-                    d.locations = geo.sentence(sent, "action", tok)  # the alarm is where the fire comes in
+                unplaced_attack = d.type == "ASSAULT" and tok.pos_ == "NOUN" and fi.two_sided
+                if not d.locations and (d.rule.endswith("+alarm") or unplaced_attack):
+                    # the alarm is where the fire comes in; "a witness could hear heavy shelling" in a town the
+                    # sentence names is shelling there
+                    d.locations = geo.sentence(sent, "action", tok)
                 d.location = d.locations[0] if d.locations else None
                 sent_drafts.append(d)
             sent_drafts += conventions.must_requests(sent, sent_drafts, s, self.lex)
@@ -1665,6 +1676,8 @@ class Coder:
                     continue  # "the US also issued visa restrictions": one more act, not the one before
                 if elsewhere(d.location, e.location):
                     continue  # an act in Taiz and one in Hodeidah are two acts (ACLED: one event, one place)
+                if e.sentence != text and _in_another_town(d.location, e.location):
+                    continue  # "strikes across the enclave" and, later, "shelling in Khan Younis": two records
                 twin = e
                 break
             ev_text = d.trigger.text

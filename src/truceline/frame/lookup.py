@@ -34,6 +34,10 @@ class FrameIndex:
         if actor_id in self.side_at:
             return self.side_at[actor_id]
         a = self.actors.get(actor_id)
+        if a is None and len(actor_id) == 3 and actor_id.isupper():
+            # a country read off a place ("shelling in Khan Younis": PSE) that no mention names as an actor
+            same = [i for i, s in enumerate(self.frame.sides) if s.country == actor_id]
+            return same[0] if len(same) == 1 else None
         if a is None or not a.country:
             return None
         # an actor first seen here ("Armenian forces") is on the side of its country, if only one side has it
