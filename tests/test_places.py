@@ -683,3 +683,11 @@ def test_an_attack_heard_in_a_town_of_one_side_is_the_other_side_s_there_and_its
     )
     heard = [e for e in events(pipe, text) if e.trigger == "shelling"]
     assert [(e.source, e.target, e.location.name) for e in heard] == [("ISR", "hamas", "Khan Yunis")]
+
+
+def test_the_border_with_a_named_country_is_the_frontier_not_that_country(pipe):
+    text = (
+        "Colombia's army clashed with ELN guerrillas near Cucuta. Petro ordered the armed forces to send "
+        "reinforcements to the area on the border with Venezuela."
+    )
+    assert one(events(pipe, text), "MOBILIZE").location.name == "Colombia-Venezuela border"

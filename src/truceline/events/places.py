@@ -504,7 +504,9 @@ class ArticlePlaces:
         the article's two countries (or the one named and the other side)."""
         lemma = noun.lemma_.lower()
         word = noun if lemma in _BORDERS else next((c for c in noun.children if c.lemma_.lower() in _BORDERS), None)
-        if word is None or any(self.place_at(t) for t in noun.subtree if t.i != noun.i and t.dep_ != "prep"):
+        # a place named inside the phrase is the place ("the border town of Rafah"), the other side is not
+        named_inside = (t for t in noun.subtree if t.i != noun.i and t.dep_ != "prep" and t.head.lower_ != "with")
+        if word is None or any(self.place_at(t) for t in named_inside):
             return None
         pair = sorted(self.frame_countries)
         with_ = next((o for p in word.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"), None)
