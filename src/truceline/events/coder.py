@@ -581,7 +581,11 @@ class Coder:
         return None
 
     def _alarm(self, verb: Token) -> bool:
-        """A verb of warning or sounding said of an alarm ("sirens warned", "sirens warning of rockets")."""
+        """A verb of warning or sounding said of an alarm ("sirens warned", "sirens warning of rockets"), or
+        one that sets an alarm off ("rockets setting off sirens across northern Israel")."""
+        obj = child(verb, "dobj")
+        if lemma_of(verb) in self.lex.alarm_setters and obj is not None and obj.lemma_.lower() in self.lex.alarms:
+            return True
         if lemma_of(verb) not in self.lex.alarm_verbs:
             return False
         subj = child(verb, "nsubj")

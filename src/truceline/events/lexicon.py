@@ -45,6 +45,7 @@ class Lexicon:
     projectile_verbs: set[str] = field(default_factory=set)  # "a drone launched from Yemen": its doer's place
     alarms: set[str] = field(default_factory=set)  # "sirens warned of rockets": fire coming in, no threat
     alarm_verbs: set[str] = field(default_factory=set)
+    alarm_setters: set[str] = field(default_factory=set)
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
@@ -105,6 +106,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     alarms = clean(data.get("alarms") or {})
     lex.alarms = {str(w) for w in alarms.get("nouns") or []}
     lex.alarm_verbs = {str(w) for w in alarms.get("verbs") or []}
+    lex.alarm_setters = {str(w) for w in alarms.get("setters") or []}
     appraisals = clean(data.get("appraisals") or {})
     lex.appraisal_verbs = {str(w) for w in appraisals.get("verbs") or []}
     lex.condemning = {str(w) for w in appraisals.get("condemning") or []}
