@@ -782,8 +782,8 @@ def test_sirens_sounding_tell_of_fire_coming_in_from_the_other_side(pipe):
 
 
 def test_an_outlet_found_near_an_act_is_never_its_side(pipe):
-    text = "A Reuters reporter heard an air strike in Gaza on Tuesday."
-    assert not [e for e in events(pipe, text) if "reuters" in (e.source, e.target)]
+    text = "An AFP reporter saw an air strike on Gaza City on Tuesday."
+    assert not [e for e in events(pipe, text) if "afp" in (e.source, e.target)]
 
 
 def test_fire_that_sets_off_sirens_is_an_attack_where_they_sound(pipe):

@@ -545,8 +545,8 @@ def test_a_town_singled_out_inside_the_wider_place_is_where_it_surely_was(pipe, 
 
 def test_a_halt_is_never_placed_where_the_sentence_s_deal_was_made(pipe):
     text = (
-        "Armenian forces in Nagorno-Karabakh were due to halt hostilities on Saturday after Armenia and Azerbaijan "
-        "struck a deal in Moscow."
+        "Armenian units in Nagorno-Karabakh were ordered to stop fighting on Saturday after Armenia and Azerbaijan "
+        "signed a truce in Moscow."
     )
     evs = events(pipe, text)
     assert one(evs, "RETREAT").location.name == "Nagorno-Karabakh"
@@ -555,11 +555,11 @@ def test_a_halt_is_never_placed_where_the_sentence_s_deal_was_made(pipe):
 
 def test_a_deal_is_never_placed_where_the_sentence_s_fighting_is(pipe):
     text = (
-        "The Sudanese army and the RSF fought for a fifth day. With heavy fighting raging in Omdurman, the rival "
-        "sides struck a deal on a week-long truce on Saturday."
+        "The Sudanese army and the RSF fought for a fifth day. As battles raged in Omdurman, the two armies agreed "
+        "to a week-long truce on Saturday."
     )
     evs = events(pipe, text)
-    assert one(evs, "ASSAULT", "fighting").location.name == "Omdurman"
+    assert one(evs, "ASSAULT", "battles").location.name == "Omdurman"
     assert one(evs, "AGREE").location is None
 
 
@@ -679,7 +679,7 @@ def test_a_compass_point_names_a_division_only_where_one_division_has_it():
 def test_an_attack_heard_in_a_town_of_one_side_is_the_other_side_s_there_and_its_own_record(pipe):
     text = (
         "Israel and Hamas fought for a third day on Monday. Israeli jets pounded Hamas positions across the Gaza "
-        "Strip, and Hamas fired rockets at Israel. In Khan Younis, a witness said he could hear heavy shelling."
+        "Strip, and Hamas fired rockets at Israel. In Khan Younis, residents reported heavy shelling through the night."
     )
     heard = [e for e in events(pipe, text) if e.trigger == "shelling"]
     assert [(e.source, e.target, e.location.name) for e in heard] == [("ISR", "hamas", "Khan Yunis")]

@@ -397,9 +397,14 @@ def _deal_named(participle: Token) -> list[Token]:
 
 
 def _clause_of(trigger: Token) -> tuple[int, ...]:
-    """The tokens that head an event's own clause: its trigger, and the verb a noun trigger is subject of."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
-        return (trigger.i, trigger.head.i)
+    """The tokens that head an event's own clause: its trigger, and the verb a noun trigger is the subject or
+    object of."""
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and trigger.head.pos_ == "VERB"
+    ):
+        return (trigger.i, trigger.head.i)  # ("fighting raged in K", "signed a truce in M")
     return (trigger.i,)
 
 
@@ -1146,7 +1151,7 @@ class Coder:
                     nearby.fill_roles(d, s, sent, self.lex.reporting)
                 framing.fill(d, fi, places, thing)  # what proximity found may be a mediator, or leave a role to fill
                 if d.source in outlets or d.target in outlets:
-                    # "a Reuters reporter heard an air strike": proximity found the outlet, which acts in no news
+                    # "an agency's reporter saw the strike": proximity found the outlet, which acts in no news
                     d.source = None if d.source in outlets else d.source
                     d.target = None if d.target in outlets else d.target
                     d.rule += "+outlet_out"
@@ -1270,9 +1275,9 @@ class Coder:
             role = role_of(d.type, d.mode)
             if not d.locations:  # (a draft a convention made has not been placed yet)
                 others = frozenset(i for k, c in clauses.items() if k != d.trigger.i for i in c)
-                # a deal or a meeting is never where the sentence's fighting is ("with fighting raging in
-                # Khartoum, the sides struck a deal"), nor a fight where its deal was made ("were to halt
-                # hostilities after a deal was struck in Moscow")
+                # a deal or a meeting is never where the sentence's fighting is ("as battles raged in
+                # city K, the sides signed a truce"), nor a fight where its deal was made ("units were to stop
+                # fighting once the truce was signed in city M")
                 barred = frozenset(i for k, r in roles.items() if k != d.trigger.i and r != role for i in clauses[k])
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others, barred)
             d.locations = geo.narrowed(sent, d.locations)
