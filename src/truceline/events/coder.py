@@ -1268,7 +1268,7 @@ class Coder:
 
     def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
-        # an event's clause: its trigger, and the predicate a noun trigger is the subject of ("fighting raged")
+        # an event's clause: its trigger, and the verb a noun trigger is the subject or object of ("fighting raged")
         clauses = {d.trigger.i: _clause_of(d.trigger) for d in kept}
         roles = {d.trigger.i: role_of(d.type, d.mode) for d in kept}
         for d in kept:

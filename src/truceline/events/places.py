@@ -375,10 +375,9 @@ class ArticlePlaces:
                 text, country, start = f"{mod.text} {span.text}", claimed, mod.idx
         if isinstance(span, Span) and place.kind == "country" and span.start > 0:
             mod = span.doc[span.start - 1]
-            if mod.lower_ in self.cues.compass:  # "in southern Israel": a region of the country
-                loc = country_location(place.country or "", f"{mod.text} {span.text}", mod.idx, basis, role)
-                update = {"name": f"{mod.lower_} {place.name}", "kind": "region", "precision": "region"}
-                return loc.model_copy(update={**update, "admin1": compass_division(place.country or "", mod.lower_)})
+            if mod.lower_ in self.cues.compass and place.country:  # "in southern Israel": a region of the country
+                loc = country_location(place.country, f"{mod.text} {span.text}", mod.idx, basis, role)
+                return compass_region(loc, mod.lower_)
         return Location(
             text=text,
             name=place.name,
@@ -556,12 +555,8 @@ class ArticlePlaces:
         first = min(mods, key=lambda c: c.i)
         start = first.idx
         text = self.doc[first.i : noun.i + 1].text  # (Doc.text is rebuilt on each access)
-        name = country_place(country).name
         loc = country_location(country, text, start, basis, role)
-        if compass:
-            update = {"name": f"{compass} {name}", "kind": "region", "precision": "region"}
-            return loc.model_copy(update={**update, "admin1": compass_division(country, compass)})
-        return loc
+        return compass_region(loc, compass) if compass else loc
 
     def main_place(self, placed: list[Location]) -> Location | None:
         """Where the article's fighting is, if one place clearly is: the place of action its events are given
@@ -853,6 +848,14 @@ def elsewhere(a: Location | None, b: Location | None) -> bool:
     if a.precision not in fine or b.precision not in fine or a.name == b.name:
         return False
     return not (a.admin1 and a.admin1 == b.name) and not (b.admin1 and b.admin1 == a.name)
+
+
+def compass_region(loc: Location, compass: str) -> Location:
+    """A country's location narrowed to its compass region ("southern Israeli towns": southern Israel)."""
+    country = loc.country or ""
+    name = f"{compass} {country_place(country).name}"
+    update = {"name": name, "kind": "region", "precision": "region", "admin1": compass_division(country, compass)}
+    return loc.model_copy(update=update)
 
 
 def compass_division(country: str, compass: str) -> str | None:
