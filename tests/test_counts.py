@@ -480,3 +480,15 @@ def test_sanctions_designations_are_sanctions_and_carry_their_count(pipe):
 def test_a_toll_told_as_what_someone_said_it_was_is_still_the_toll(pipe, text, value):
     rec = pipe.extract(text, published=dt.date(2025, 3, 1))
     assert [(q.value, q.unit) for e in rec.events for q in e.quantities] == [(value, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Zelensky said five military commanders were taken to Turkey as part of the exchange.", [(5, "prisoners")]),
+        ("Ten wounded soldiers were taken to hospital after the strike.", [(10, "wounded")]),
+        ("Burundi sent 400 soldiers to eastern Congo.", [(400, "troops")]),
+    ],
+)
+def test_people_others_move_somewhere_are_captives_unless_their_noun_says_more(pipe, text, want):
+    assert [(q.value, q.unit) for q in counts(pipe, text)] == want

@@ -89,6 +89,7 @@ class CountWords:
     not_counted: frozenset[str]
     membership: frozenset[str] = frozenset()
     captivity: frozenset[str] = frozenset()
+    captive_moves: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -110,6 +111,7 @@ def count_words(path: str | None = None) -> CountWords:
         not_counted=words("not_counted"),
         membership=words("membership_verbs"),
         captivity=words("captivity_nouns"),
+        captive_moves=words("captive_moves"),
     )
 
 
@@ -234,6 +236,10 @@ def _clause_governor(np: Token, cw: CountWords, depth: int = 0) -> list[str]:
         for c in kids
     ):
         return ["displaced"]
+    if _lemma(verb) in cw.captive_moves and np.dep_ == "nsubjpass" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in kids
+    ):
+        return ["prisoners"]  # "five commanders were taken to Turkey": people moved by others, captives
     if _lemma(verb) in cw.membership and depth < 2:
         return _whole_unit(np, verb, cw, depth)  # "the prisoners ... comprised five British nationals"
     if _from_captivity(verb, cw):
