@@ -236,8 +236,10 @@ def _clause_governor(np: Token, cw: CountWords, depth: int = 0) -> list[str]:
         for c in kids
     ):
         return ["displaced"]
-    if _lemma(verb) in cw.captive_moves and np.dep_ == "nsubjpass" and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in kids
+    if (
+        _lemma(verb) in cw.captive_moves
+        and np.dep_ == "nsubjpass"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
     ):
         return ["prisoners"]  # "five commanders were taken to Turkey": people moved by others, captives
     if _lemma(verb) in cw.membership and depth < 2:
