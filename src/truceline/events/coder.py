@@ -25,7 +25,7 @@ from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.place_lists import each_place
-from truceline.events.places import ArticlePlaces, elsewhere, ranked, role_of
+from truceline.events.places import ArticlePlaces, elsewhere, place_cues, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
@@ -722,7 +722,7 @@ class Coder:
                     break
         if d.source is None and d.type == "ASSAULT" and subj is not None and s.actor_of(subj) is None:
             # "a drone launched from Yemen hit a building": a projectile's doer is where it was fired from
-            for acl in (c for c in subj.children if c.dep_ == "acl" and lemma_of(c) in self.lex.projectile_verbs):
+            for acl in (c for c in subj.children if c.dep_ == "acl" and lemma_of(c) in place_cues().projectile_verbs):
                 for pobj in prep_objects(acl, ("from",)):
                     d.source = s.actor_of(pobj)
                     if d.source:
@@ -1076,7 +1076,7 @@ class Coder:
                 moving = d.type in ("MOBILIZE", "AID") or d.mode in ("visit", "troops")  # where troops or aid go
                 d.locations = geo.clause(tok, role_of(d.type, d.mode), destination=moving)
                 unplaced_attack = d.type == "ASSAULT" and tok.pos_ == "NOUN" and fi.two_sided
-                if not d.locations and (d.rule.endswith("+alarm") or unplaced_attack):
+                if not d.locations and ("+alarm" in d.rule or unplaced_attack):
                     # the alarm is where the fire comes in; "a witness could hear heavy shelling" in a town the
                     # sentence names is shelling there
                     d.locations = geo.sentence(sent, "action", tok)

@@ -42,7 +42,6 @@ class Lexicon:
     media: set[str] = field(default_factory=set)  # "told reporters on a call": how something was said
     telling: set[str] = field(default_factory=set)  # "told Blinken": words said to a counterpart
     vote_verbs: set[str] = field(default_factory=set)  # "voted in favour of the truce": approving it
-    projectile_verbs: set[str] = field(default_factory=set)  # "a drone launched from Yemen": its doer's place
     alarms: set[str] = field(default_factory=set)  # "sirens warned of rockets": fire coming in, no threat
     alarm_verbs: set[str] = field(default_factory=set)
     alarm_setters: set[str] = field(default_factory=set)
@@ -102,7 +101,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])
     lex.telling = {str(w) for w in data.get("telling") or []}
-    lex.projectile_verbs = {str(w) for w in data.get("projectile_verbs") or []}
     alarms = clean(data.get("alarms") or {})
     lex.alarms = {str(w) for w in alarms.get("nouns") or []}
     lex.alarm_verbs = {str(w) for w in alarms.get("verbs") or []}

@@ -308,6 +308,7 @@ class PlaceTable:
         self.path = path
         self._local = threading.local()
         self._cache: dict[str, list[TablePlace]] = {}
+        self._divisions: dict[str, list[str]] = {}
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -333,11 +334,10 @@ class PlaceTable:
 
     def divisions(self, country: str) -> list[str]:
         """The names of a country's first-level divisions."""
-        key = f"admin1:{country}"
-        if key not in self._cache:
-            rows = self._con().execute("SELECT * FROM place WHERE kind = 'admin1' AND country = ?", (country,))
-            self._cache[key] = [_place(r) for r in rows]
-        return [p.name for p in self._cache[key]]
+        if country not in self._divisions:
+            rows = self._con().execute("SELECT name FROM place WHERE kind = 'admin1' AND country = ?", (country,))
+            self._divisions[country] = [r[0] for r in rows]
+        return self._divisions[country]
 
     def keys_near(self, key: str, countries: Iterable[str]) -> list[tuple[str, TablePlace]]:
         """Names of places in ``countries`` that start as ``key`` does and are about as long, for a
