@@ -790,3 +790,22 @@ def test_fire_that_sets_off_sirens_is_an_attack_where_they_sound(pipe):
     text = "Hezbollah fired drones at Israel on Saturday. Rockets from Lebanon set off sirens across northern Israel."
     e = next(e for e in events(pipe, text) if e.trigger == "set")
     assert (e.type, e.target, e.location.name) == ("ASSAULT", "ISR", "northern Israel")
+
+
+def test_an_active_verb_hung_on_a_passive_clause_of_what_was_said_is_the_sayer_s(pipe):
+    # the parse hangs "thanked" on "agreed"; a truce thanks no one
+    text = (
+        "Israel and Hamas fought for weeks in Gaza. Hamas said on Tuesday that a pause had been agreed and "
+        "thanked Egypt for its mediation."
+    )
+    thanks = [e for e in events(pipe, text) if e.trigger == "thanked"]
+    assert [(e.type, e.source, e.target) for e in thanks] == [("SUPPORT", "hamas", "EGY")]
+
+
+def test_a_side_that_agrees_something_with_the_mediator_agrees_it_with_the_mediator(pipe):
+    text = (
+        "Russia and Ukraine swapped prisoners on Wednesday after talks mediated by Turkey. Zelensky said ten "
+        "commanders were flown to Turkey under a plan drawn up months ago and agreed with Erdogan."
+    )
+    agreed = [e for e in events(pipe, text) if e.trigger == "agreed"]
+    assert [(e.type, e.source, e.target) for e in agreed] == [("AGREE", "volodymyr-zelensky", "recep-tayyip-erdogan")]

@@ -691,3 +691,25 @@ def test_the_border_with_a_named_country_is_the_frontier_not_that_country(pipe):
         "reinforcements to the area on the border with Venezuela."
     )
     assert one(events(pipe, text), "MOBILIZE").location.name == "Colombia-Venezuela border"
+
+
+def test_names_listed_before_a_division_word_are_divisions_and_not_actors(pipe):
+    # the tagger calls such names people; the division word says they are places
+    text = (
+        "Russia attacked Ukraine with drones overnight. Ukraine said it shot down 20 drones over the Kherson and "
+        "Mykolaiv regions."
+    )
+    r = pipe.extract(text, published=DAY)
+    ukraine = next(a for a in r.actors if a.id == "UKR")
+    assert not [m.text for m in ukraine.mentions if m.text in ("Kherson", "Mykolaiv")]
+    downed = sorted((e.location.name, e.location.kind) for e in r.events if e.trigger == "shot")
+    assert downed == [("Kherson", "admin1"), ("Mykolaiv", "admin1")]
+
+
+def test_an_act_that_is_no_attack_is_not_split_over_the_towns_its_sentence_lists(pipe):
+    text = (
+        "Colombia and the ELN guerrillas resumed peace talks on Monday. Envoys of the two sides meet in turns in "
+        "Havana, Caracas and Mexico City, but analysts say hopes of disarming the rebels' 6,000 fighters are slim."
+    )
+    disarm = [e for e in events(pipe, text) if e.trigger == "disarming"]
+    assert len(disarm) <= 1

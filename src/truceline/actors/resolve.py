@@ -1660,7 +1660,9 @@ def _only_a_location(ent: Span) -> bool:
         return False  # "the aggression of the Zionist regime", "the Kyiv regime": who acts
     if root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER_PLACES:
         return True  # "the Pretoria agreement", "the Doha talks", "the Minsk format": named after a city
-    if root.dep_ == "compound" and root.head.dep_ == "pobj":
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "over the Kherson and Mykolaiv regions": a list's later names stand where its first does
+    if root.dep_ in ("compound", "nmod") and root.head.dep_ == "pobj":
         root = root.head  # "in Gaza City", "near Kharkiv oblast"
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         verb = root.head.head

@@ -126,6 +126,9 @@ def _mediator_out(d: Draft, fi: FrameIndex) -> None:
         actor, other = getattr(d, role), getattr(d, other_role)
         if role == "source" and d.mode not in ("ceasefire", "release", "withdraw") and d.type == "AGREE":
             continue  # "Turkey will host talks": a host's own promise is its own
+        with_whom = any(c.dep_ == "prep" and c.lower_ == "with" for c in d.trigger.children)
+        if role == "target" and d.type == "AGREE" and with_whom:
+            continue  # "the operation agreed with Erdogan": agreed with the mediator itself
         if fi.is_third(actor) and fi.side_of(other) is not None:
             setattr(d, role, fi.counterpart(other))
             d.rule += "+mediator_out"

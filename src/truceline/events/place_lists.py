@@ -16,6 +16,9 @@ from truceline.events.draft import Draft
 from truceline.models import Location
 
 _POINTS = frozenset({"city", "admin2"})
+# acts whose list of places in the sentence (not their own clause) is still one act at each place; a deal or a
+# talk the sentence places at its meeting's towns is not
+_SPLIT_FROM_SENTENCE = frozenset({"ASSAULT", "COERCE"})
 
 
 def _kind(loc: Location) -> str | None:
@@ -38,6 +41,9 @@ def listed_apart(places: list[Location]) -> bool:
 def each_place(d: Draft) -> list[Draft]:
     """The draft, or one copy of it per place of its clause's list."""
     spots = [loc for loc in d.locations if loc.basis == "clause"]
+    if not spots and d.type in _SPLIT_FROM_SENTENCE:
+        # an attack placed by its sentence's one phrase ("downed drones, most of them over the A and B regions")
+        spots = [loc for loc in d.locations if loc.basis == "sentence"]
     if d.mirror or not listed_apart(spots):
         return [d]
     copies = []

@@ -197,13 +197,18 @@ class ArticlePlaces:
         if ent.label_ not in ("ORG", "PERSON", "NORP", "LANGUAGE") or len(ent) > 4:
             return False
         root = ent.root
-        if root.dep_ == "compound" and root.head.lemma_.lower() in self.cues.division_words | self.cues.town_words:
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "in the Kherson and Mykolaiv regions": the list's later names stand as its first
+        worded = root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in self.cues.division_words
+        if worded or (root.dep_ == "compound" and root.head.lemma_.lower() in self.cues.town_words):
             root = root.head  # "in Masisi territory", "in Kherson region"
         kinds = self.cues.town_words | self.cues.division_words
         named = root.head.lower_ == "of" and root.head.head.lemma_.lower() in kinds  # "the hilltop town of X"
         if root.dep_ != "pobj" or self.is_actor(ent.root):
             return False
-        if root.head.lower_ not in ("in", "at", "near", "outside") and not named:
+        # (a division's word says the name is a place after any locative: "drones downed over the X region")
+        near = ("in", "at", "near", "outside")
+        if root.head.lower_ not in near and not named and not (worded and root.head.lower_ in self.cues.locative):
             return False
         p = resolve(ent.text, ctx)
         big = p is not None and (p.kind == "country" or p.curated or p.population >= 100_000)

@@ -280,6 +280,17 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         # finite verb the parse hangs on a participle modifier goes with the clause that modifier is in
         main = (a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("relcl", "acl"))
         cur = next(main, verb)
+    elif (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and child(verb, "nsubj", "nsubjpass", "auxpass") is None
+        and verb.head.dep_ == "ccomp"
+        and child(verb.head, "nsubjpass") is not None
+        and child(verb.head.head, "nsubj") is not None
+    ):
+        # "Hamas said a truce had been agreed and thanked Qatar": an active finite verb the parse hangs on the
+        # passive clause of what was said goes with the sayer (what was agreed thanks no one)
+        cur = verb.head.head
     seen = 0
     while cur is not None and seen < 6:
         subj = child(cur, "nsubj")
