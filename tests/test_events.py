@@ -809,3 +809,15 @@ def test_a_side_that_agrees_something_with_the_mediator_agrees_it_with_the_media
     )
     agreed = [e for e in events(pipe, text) if e.trigger == "agreed"]
     assert [(e.type, e.source, e.target) for e in agreed] == [("AGREE", "volodymyr-zelensky", "recep-tayyip-erdogan")]
+
+
+def test_a_deal_told_in_the_passive_by_one_side_is_that_side_s_with_the_other(pipe):
+    text = "Israel and Hamas fought for weeks in Gaza. On Tuesday Hamas confirmed that a pause had been agreed."
+    agreed = [e for e in events(pipe, text) if e.trigger == "agreed"]
+    assert [(e.type, e.source, e.target) for e in agreed] == [("AGREE", "hamas", "ISR")]
+    # told by the mediator, or as a condition, it names no party
+    for other in (
+        "Israel and Hamas fought for weeks in Gaza. On Tuesday Qatar confirmed that a pause had been agreed.",
+        "Israel and Hamas fought for weeks in Gaza. Hamas said it would stop if its demands were met.",
+    ):
+        assert not [e for e in events(pipe, other) if e.type == "AGREE" and "+claimant_party" in e.rule]

@@ -67,6 +67,7 @@ def fill(
     if not fi.two_sided:
         return
     side_of_place(d, fi)
+    agreed_unnamed(d, fi)
     placed = d.target is not None and "+target_from_location" in d.rule and d.target in fi.countries()
     if d.source is None and (d.target is None or placed):
         fighting = d.type == "ASSAULT" and d.trigger.pos_ == "NOUN" and d.trigger.lemma_.lower() in FIGHTING
@@ -104,6 +105,22 @@ def fill(
         if other is not None and other != d.target:
             d.source = other
             d.rule += "+source_frame"
+
+
+def agreed_unnamed(d: Draft, fi: FrameIndex) -> None:
+    """'Hamas confirmed that a truce had been agreed': a deal told in the passive with no one agreeing is, told
+    by one of the war's sides, that side's own, made with the other (``+claimant_party``)."""
+    if d.type != "AGREE" or d.source is not None or d.target is not None or d.negated or d.status == "hypothetical":
+        return
+    verb = d.trigger
+    if verb.pos_ != "VERB" or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return
+    if any(c.dep_ == "agent" for c in verb.children) or fi.side_of(d.reported_by) is None:
+        return
+    other = fi.counterpart(d.reported_by)
+    if other is not None and other != d.reported_by:
+        d.source, d.target = d.reported_by, other
+        d.rule += "+claimant_party"
 
 
 def side_of_place(d: Draft, fi: FrameIndex) -> None:
