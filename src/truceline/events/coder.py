@@ -773,6 +773,8 @@ class Coder:
 
     def _noun_roles(self, d: Draft, s: ActorIndex, noun: Token | None = None) -> None:
         noun = noun if noun is not None else d.trigger
+        if self._exposed(d, s, noun):
+            return
         mods = list(noun.children)
         if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and self.trigger_of(noun.head) is None:
             # "Israeli air and artillery strikes": the nationality modifies the first conjunct, for both
@@ -900,6 +902,27 @@ class Coder:
                     d.target = s.actor_of(pobj, deep=True)
                     if d.target:
                         break
+
+    def _exposed(self, d: Draft, s: ActorIndex, noun: Token) -> bool:
+        """'Armenian forces subjected Azerbaijani units to artillery fire': who subjects acts on the object;
+        'the town was subjected to shelling': the subject suffers it (``+exposed``)."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+            return False
+        # (the parse may hang "to artillery fire" on a participle of the object: "units located in X to fire")
+        above = list(noun.head.ancestors)[:5]
+        verb = next((a for a in above if a.pos_ == "VERB" and lemma_of(a) in self.lex.exposing), None)
+        if verb is None:
+            return False
+        subj, passive = subject(verb)
+        if passive:
+            d.target = s.actor_of(subj, deep=True) if subj is not None else None
+        else:
+            d.source = s.actor_of(subj, deep=True) if subj is not None else None
+            d.target = s.actor_of(child(verb, "dobj"), deep=True)
+        if d.source is None and d.target is None:
+            return False
+        d.rule += "+exposed"
+        return True
 
     # ------------------------------------------------------------------ status
     def _status(self, d: Draft) -> None:

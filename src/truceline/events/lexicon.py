@@ -46,6 +46,7 @@ class Lexicon:
     alarm_verbs: set[str] = field(default_factory=set)
     alarm_setters: set[str] = field(default_factory=set)
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
+    exposing: set[str] = field(default_factory=set)  # "subjected the town to shelling": the object suffers it
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
     request_modes: dict[str, str] = field(default_factory=dict)
@@ -97,6 +98,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             bool(v.get("only_cooperative", False)),
         )
     lex.light_verbs = set(data.get("light_verbs") or [])
+    lex.exposing = {str(w) for w in data.get("exposing") or []}
     lex.reporting = set(data.get("reporting") or [])
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])
