@@ -832,3 +832,17 @@ def test_who_subjects_an_object_to_fire_attacks_it(pipe):
     fire = [e for e in events(pipe, text) if e.type == "ASSAULT"]
     assert [(e.source, e.target) for e in fire] == [("ARM-MIL", "AZE-MIL")]
     assert "+exposed" in fire[0].rule
+
+
+def test_a_deal_told_with_no_sides_and_nowhere_else_is_the_two_sides_deal(pipe):
+    story = (
+        "Sudan's army and the RSF fought for weeks in Khartoum. Aid agencies said on Monday that food was running "
+        "out. {} Residents said the city was calm."
+    )
+    made = story.format("The lull follows a truce signed in Jeddah on Saturday.")
+    deals = [e for e in events(pipe, made) if e.type == "AGREE"]
+    assert [(e.source, e.target, e.location.name) for e in deals] == [("SDN-MIL", "rsf", "Jeddah")]
+    assert "+frame_both" in deals[0].rule
+    # a deal only spoken of is none
+    spoken = story.format("Mediators stressed the difficulty of reaching an agreement.")
+    assert not [e for e in events(pipe, spoken) if e.type == "AGREE"]

@@ -1233,7 +1233,11 @@ class Coder:
         events = self._merge(drafts, article_id, res)
         for d, sent in told_again:
             self._place(sent, [d], geo)
-        restatements.join(events, told_again)
+        for d, sent in restatements.join(events, told_again):
+            if fi.two_sided and restatements.made_deal(d) and len(fi.reps()) == 2:
+                d.source, d.target = fi.reps()
+                d.rule += "+frame_both"
+                events += self._merge([(d, sent)], article_id, res)
         tolls.attach(events, orphans)
         for e in events:
             e.fatalities = tolls.fatalities(e.quantities)
