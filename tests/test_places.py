@@ -713,3 +713,13 @@ def test_an_act_that_is_no_attack_is_not_split_over_the_towns_its_sentence_lists
     )
     disarm = [e for e in events(pipe, text) if e.trigger == "disarming"]
     assert len(disarm) <= 1
+
+
+def test_the_town_a_town_word_is_of_and_a_list_over_two_prepositions(pipe):
+    # "the West Bank city of Jenin" is Jenin; "in A and at B" is one list of two places, one strike at each
+    text = (
+        "Israel and Hamas fought for weeks. Israeli drones struck targets in the West Bank city of Jenin and at a "
+        "camp near Tubas on Monday."
+    )
+    struck = sorted(e.location.name for e in events(pipe, text) if e.trigger == "struck")
+    assert struck == ["Jenin", "Tubas"]

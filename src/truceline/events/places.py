@@ -464,18 +464,23 @@ class ArticlePlaces:
             if national is not None:
                 return [national]
         best: tuple[int, int, Span, TablePlace] | None = None
+        named = self._town_of(obj) if obj is not None else None
         for tok in prep.subtree:
             if tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _BORDERS:
                 continue  # "reinforcements to the border with Venezuela": the own side of the border
             found = self.place_at(tok)
             if found is None or found[0].root.i != tok.i or not self._hangs_below(tok, prep):
                 continue
-            depth = _distance(tok, prep)
+            depth = 0 if named is not None and tok.i == named.i else _distance(tok, prep)
             rank = _PRECISION_RANK.get(found[1].precision, 5)
             if best is None or (depth, rank) < best[:2]:
                 best = (depth, rank, found[0], found[1])
         if best is not None:
-            return self._with_conjuncts(best[2], best[3], basis, role)
+            out = self._with_conjuncts(best[2], best[3], basis, role)
+            for also in (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+                # "arrived in Ramallah and at a hospital near Khan Younis": one list over two prepositions
+                out += [loc for loc in self._under(also, basis, role) if loc.name not in {o.name for o in out}]
+            return out
         for tok in prep.subtree:
             if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and self._hangs_below(tok, prep):
                 loc = self._national(tok, basis, role) or self._border(tok, basis, role)
@@ -485,6 +490,15 @@ class ArticlePlaces:
                 if p is not None:
                     return [self.location(tok, p, basis, role)]
         return []
+
+    def _town_of(self, noun: Token) -> Token | None:
+        """'the West Bank city of Ramallah', 'the port city of Hodeidah': the name a town word is "of" is the
+        place; the names before the town word only say where it lies."""
+        if noun.lemma_.lower() not in self.cues.town_words:
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return name if name is not None and self.place_at(name) is not None else None
 
     def _topic(self, prep: Token, role: str) -> bool:
         """'talks on Gaza', 'discussions over Yemen's war': what a meeting or a statement is about, not where it
