@@ -504,3 +504,19 @@ def test_the_group_with_an_adjective_of_armed_groups_is_the_group_named_before(p
     )
     mentions, _ = actors_in(pipe, text, dt.date(2023, 9, 14))
     assert mentions.get("the paramilitary group") == "rsf"
+
+
+def test_an_ethnic_people_names_no_state(pipe):
+    text = "Fighting went on near the border. The ethnic Chinese armed group said it would hold the town of Laukkai."
+    r = pipe.extract(text, published=dt.date(2024, 1, 16))
+    assert not [a for a in r.actors if a.country == "CHN"]
+
+
+def test_a_bare_junta_beside_rebels_and_a_mediating_country_is_the_rebels_state(pipe):
+    text = (
+        "The Myanmar National Democratic Alliance Army handed the town back under a truce brokered by China. "
+        "The handover was agreed in talks between the MNDAA and the junta in the Chinese city of Kunming."
+    )
+    r = pipe.extract(text, published=dt.date(2025, 4, 22))
+    junta = next(a for a in r.actors if any(m.text == "the junta" for m in a.mentions))
+    assert junta.country == "MMR"

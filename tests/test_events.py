@@ -846,3 +846,16 @@ def test_a_deal_told_with_no_sides_and_nowhere_else_is_the_two_sides_deal(pipe):
     # a deal only spoken of is none
     spoken = story.format("Mediators stressed the difficulty of reaching an agreement.")
     assert not [e for e in events(pipe, spoken) if e.type == "AGREE"]
+
+
+def test_an_air_attack_named_for_no_one_is_the_state_s_in_its_war_with_a_group(pipe):
+    story = "Sudan's army and the RSF fought for weeks in Khartoum. {}"
+    hits = [
+        e
+        for e in events(pipe, story.format("Warplanes bombed villages near Omdurman on Sunday."))
+        if e.trigger == "bombed"
+    ]
+    assert [(h.source, h.target) for h in hits] == [("SDN-MIL", "rsf")] and "+air_power" in hits[0].rule
+    # between two states, no side is the one with aircraft
+    other = "Russia and Ukraine fought for months in Donbas. Warplanes bombed villages near Kramatorsk on Sunday."
+    assert not [h for h in events(pipe, other) if "+air_power" in h.rule]

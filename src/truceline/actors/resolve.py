@@ -249,8 +249,12 @@ class _Builder:
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
             countries: list[str] = []
             first = tok
+            # "the ethnic Chinese armed group": a people's name after "ethnic" tells who they are, not whose state
+            ethnic = any(m.lower_ == "ethnic" for m in mods)
             for m in mods:
                 whole = doc[m.left_edge.i : m.right_edge.i + 1]
+                if ethnic and demonym_of(self.reg, whole.text):
+                    continue
                 c = demonym_of(self.reg, whole.text) if whole.text[:1].isupper() else None
                 if c and c not in countries:  # "North Korean troops"
                     countries.append(c)
@@ -274,9 +278,15 @@ class _Builder:
                 if c:
                     countries.append(c)
                     first = doc[tok.i - 1]
+            # (not "talks between the MNDAA and the junta in the Chinese city of Kunming": where the talks were)
+            listed = tok.dep_ == "conj" and any(a.lower_ == "between" for a in list(tok.ancestors)[:3])
             if not countries:
                 # "rebels in the Ivory Coast", "officials of Sudan"
-                for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+                for prep in (
+                    c
+                    for c in tok.rights
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and not (listed and c.lower_ == "in")
+                ):
                     for pobj in (x for x in prep.children if x.dep_ == "pobj"):
                         whole = self.doc[pobj.left_edge.i : pobj.i + 1].text  # "the Ivory Coast"
                         named = [
@@ -704,6 +714,8 @@ class _Builder:
                 if where is not None:
                     self.add(ent, self.actors[where], "demonym", 0.85, "NORP")
                     continue
+                if ent.start > 0 and self.doc[ent.start - 1].lower_ == "ethnic":
+                    continue  # "the ethnic Chinese armed group": a people, of no state the sentence names
             if hits and self._needs_context(ent, hits[0].actor) and not self._has_context(ent):
                 continue  # "AA batteries", "Turkey, stuffing and cranberry sauce", "Lima beans"
             if hits:
@@ -848,6 +860,8 @@ class _Builder:
                     continue
                 # no such actor yet: the one country the passage is about, if there is exactly one
                 countries = self._passage_countries(tok, people=tok.lower_ in _RULERS)
+                rebels_state = self._rebels_state(tok, countries, sector) if len(countries) > 1 else None
+                countries = [rebels_state] if rebels_state else countries
                 if not countries and sector in _CONTEXT_SECTORS:
                     # no country in the passage: the one the article is about, if one clearly is
                     dominant = self._dominant_country(tok, window=None)
@@ -1108,7 +1122,8 @@ class _Builder:
             sector = "REB"  # "the Nagorno-Karabakh Defence Army": a breakaway state's
         if country is None and (sector in _STATE_SECTORS or head in _PASSAGE_HEADS):
             passage = self._passage_countries(ent.root)
-            country = passage[0] if len(passage) == 1 else self._dominant_country(ent.root, window=None)
+            country = passage[0] if len(passage) == 1 else self._rebels_state(ent.root, passage, sector)
+            country = country or self._dominant_country(ent.root, window=None)
             if country is None:
                 return False  # a state body of no known state: left unresolved
         return self._org(ent, ent.text, country, sector)
@@ -1258,6 +1273,22 @@ class _Builder:
                 if country and country not in found:
                     found.append(country)
         return found
+
+    def _rebels_state(self, tok: Token, countries: list[str], sector: str | None) -> str | None:
+        """'talks between the MNDAA and the junta in the Chinese city of Kunming': among the passage's countries,
+        the state army or government no country is named for is the one the passage's rebels fight in (a
+        mediator's or a venue's country is named beside them)."""
+        if sector not in _STATE_SECTORS:
+            return None
+        here = [s for s in sents(self.doc) if s.start_char <= tok.idx]
+        limit = here[-2].start_char if len(here) >= 2 else 0
+        end = here[-1].end_char if here else tok.idx
+        named = [a for m in self.between(limit, end) if (a := self.actors.get(m.actor_id)) is not None and a.country]
+        rebels = {a.country for a in named if a.kind == "group" and a.sector == "REB"}
+        if any(a.kind in ("generic", "group") and a.sector == sector and a.country not in rebels for a in named):
+            return None  # "the Israel Defense Forces ... the military said": another state's forces stand named
+        found = [c for c in countries if c in rebels]
+        return found[0] if len(rebels) == 1 and len(found) == 1 else None
 
     def _subject_person(self, tok: Token) -> list[str]:
         """'he/his' most often refers to the subject of its own sentence, or of the one before."""

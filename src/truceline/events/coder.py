@@ -1169,10 +1169,13 @@ class Coder:
                         d.rule += "+blamed_on"
                 places = self._sentence_countries(sent, s)
                 thing = self._thing_subject(d, s) and "+alarm" not in d.rule  # (the siren is no doer)
-                framing.fill(d, fi, places, thing)
+                air = self._from_the_air(d)
+                framing.fill(d, fi, places, thing, air)
                 if not thing:  # no name standing near the verb is the doer a thing names
                     nearby.fill_roles(d, s, sent, self.lex.reporting)
-                framing.fill(d, fi, places, thing)  # what proximity found may be a mediator, or leave a role to fill
+                framing.fill(
+                    d, fi, places, thing, air
+                )  # what proximity found may be a mediator, or leave a role to fill
                 if d.source in outlets or d.target in outlets:
                     # "an agency's reporter saw the strike": proximity found the outlet, which acts in no news
                     d.source = None if d.source in outlets else d.source
@@ -1381,6 +1384,26 @@ class Coder:
                 found.add(country)
         found.discard(own or "")
         return next(iter(found)) if len(found) == 1 else None
+
+    def _from_the_air(self, d: Draft) -> bool:
+        """An air strike ("airstrikes hit", "dropped bombs"), or an attack whose doer is an aircraft the text
+        gives no owner ("military aircraft bombed villages")."""
+        if d.type != "ASSAULT":
+            return False
+        key = d.rule.split("+", 1)[0].split(":", 1)[-1]
+        if key in self.lex.air_strikes:
+            return True
+        verb = d.trigger if d.trigger.pos_ == "VERB" else None
+        subj, passive = subject(verb) if verb is not None else (None, False)
+        if passive and verb is not None:
+            agent = child(verb, "agent")
+            subj = child(agent, "pobj") if agent is not None else None
+        if subj is None:
+            return False
+        words = {lemma_of(subj), " ".join(t.lemma_.lower() for t in subj.subtree if not t.is_punct)}
+        return bool(words & self.lex.aircraft) or any(
+            c.dep_ == "compound" and f"{c.lemma_.lower()} {lemma_of(subj)}" in self.lex.aircraft for c in subj.children
+        )
 
     def _thing_subject(self, d: Draft, s: ActorIndex) -> bool:
         """Does the clause name a thing, not an actor, as the doer ('a deal that would allow', 'the conflict has

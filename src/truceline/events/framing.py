@@ -60,13 +60,19 @@ PARTIES_ONLY = {"AGREE", "RETREAT", "CONCEDE", "ASSAULT", "COERCE"}
 
 
 def fill(
-    d: Draft, fi: FrameIndex, places: set[str] | frozenset[str] = frozenset(), thing_subject: bool = False
+    d: Draft,
+    fi: FrameIndex,
+    places: set[str] | frozenset[str] = frozenset(),
+    thing_subject: bool = False,
+    from_the_air: bool = False,
 ) -> None:
     """Fill the roles the parse left empty from the frame; ``places``: the countries of the places the
-    sentence names (an attack in a third country is not taken to be on the other side)."""
+    sentence names (an attack in a third country is not taken to be on the other side); ``from_the_air``: the
+    attack is an air strike or its doer an aircraft the text gives no owner."""
     if not fi.two_sided:
         return
     side_of_place(d, fi)
+    air_power(d, fi, from_the_air)
     agreed_unnamed(d, fi)
     placed = d.target is not None and "+target_from_location" in d.rule and d.target in fi.countries()
     if d.source is None and (d.target is None or placed):
@@ -105,6 +111,22 @@ def fill(
         if other is not None and other != d.target:
             d.source = other
             d.rule += "+source_frame"
+
+
+def air_power(d: Draft, fi: FrameIndex, from_the_air: bool) -> None:
+    """'Military aircraft bombed villages', 'airstrikes hit the camp': in a war between a state and an armed
+    group, an air attack no one is named for is the state's, on the other side (``+air_power``)."""
+    side = fi.state_side()
+    if not from_the_air or d.type != "ASSAULT" or d.source is not None or side is None:
+        return
+    rep, other = fi.reps()[side], fi.reps()[1 - side]
+    if d.target is not None and fi.side_of(d.target) == side:
+        return  # the state's own side was hit: by whom, the text does not say
+    d.source = rep
+    own = fi.frame.sides[side].country
+    if d.target is None or (d.target == own and fi.side_of(d.target) is None):
+        d.target = other  # (villages of the state's own country, in a civil war, are the other side's ground)
+    d.rule += "+air_power"
 
 
 def agreed_unnamed(d: Draft, fi: FrameIndex) -> None:

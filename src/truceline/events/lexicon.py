@@ -47,6 +47,8 @@ class Lexicon:
     alarm_setters: set[str] = field(default_factory=set)
     appraisal_verbs: set[str] = field(default_factory=set)  # "called the raid an aggression"
     exposing: set[str] = field(default_factory=set)  # "subjected the town to shelling": the object suffers it
+    aircraft: set[str] = field(default_factory=set)  # "warplanes bombed": a doer only a state's forces are
+    air_strikes: set[str] = field(default_factory=set)  # trigger keys of attacks from the air
     condemning: set[str] = field(default_factory=set)
     praising: set[str] = field(default_factory=set)
     request_modes: dict[str, str] = field(default_factory=dict)
@@ -99,6 +101,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         )
     lex.light_verbs = set(data.get("light_verbs") or [])
     lex.exposing = {str(w) for w in data.get("exposing") or []}
+    air = clean(data.get("air_power") or {})
+    lex.aircraft = {str(w) for w in air.get("aircraft") or []}
+    lex.air_strikes = {str(w) for w in air.get("strikes") or []}
     lex.reporting = set(data.get("reporting") or [])
     lex.observing = set(data.get("observing") or [])
     lex.media = set(data.get("media_of_saying") or [])

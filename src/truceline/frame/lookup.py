@@ -49,6 +49,19 @@ class FrameIndex:
             return rebels[0]
         return None
 
+    def state_side(self) -> int | None:
+        """The one side that is a state's (its government or forces) facing an armed group, if the war is so."""
+        if not self.two_sided:
+            return None
+        states = [i for i, s in enumerate(self.frame.sides) if s.actors and self._state(s.actors[0])]
+        return states[0] if len(states) == 1 else None
+
+    def _state(self, actor_id: str) -> bool:
+        a = self.actors.get(actor_id)
+        if a is None:
+            return len(actor_id) == 3 and actor_id.isupper()
+        return a.kind in ("country", "generic") and a.sector in _STATE
+
     def _sector(self, actor_id: str) -> str | None:
         a = self.actors.get(actor_id)
         return a.sector if a is not None else None
