@@ -723,3 +723,16 @@ def test_the_town_a_town_word_is_of_and_a_list_over_two_prepositions(pipe):
     )
     struck = sorted(e.location.name for e in events(pipe, text) if e.trigger == "struck")
     assert struck == ["Jenin", "Tubas"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The town of Vovchansk became the scene of heavy fighting in May.", "Vovchansk"),
+        ("The Azovstal steel plant has been a flashpoint in Russia's military campaign in Ukraine.", "Azovstal"),
+    ],
+)
+def test_a_place_said_to_be_the_scene_of_an_event_is_where_it_happens(pipe, sentence, name):
+    text = "Russia and Ukraine fought for months. " + sentence
+    told = [e for e in events(pipe, text) if any(ev.sentence == sentence for ev in e.evidence)]
+    assert [e.location.name for e in told] == [name]

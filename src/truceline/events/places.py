@@ -58,6 +58,7 @@ class PlaceCues:
     path_breaks: frozenset[str]
     place_nouns: frozenset[str]
     place_subject_verbs: frozenset[str]
+    scene_nouns: frozenset[str]
     contest_words: frozenset[str]
     contest_preps: frozenset[str]
     compass: frozenset[str]
@@ -642,6 +643,9 @@ class ArticlePlaces:
             found = self.place_at(trigger.head)
             if found is not None and found[1].kind != "country":
                 return self._with_conjuncts(found[0], found[1], "clause", role)
+        scene = self._scene_of(trigger)
+        if scene is not None:
+            return scene
         for head in heads:
             if head.pos_ == "VERB" and head.lemma_.lower() in self.cues.place_subject_verbs:
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -714,6 +718,23 @@ class ArticlePlaces:
                 if found is not None and found[1].kind != "country":
                     return self._with_conjuncts(found[0], found[1], "clause", role)
         return []
+
+    def _scene_of(self, trigger: Token) -> list[Location] | None:
+        """'The plant has been a flashpoint in the war', 'Bakhmut became the scene of fierce fighting': an event
+        noun under a scene noun that a copula says of a place happens at that place."""
+        if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "of"):
+            return None
+        scene = trigger.head.head
+        verb = scene.head
+        if scene.lemma_.lower() not in self.cues.scene_nouns or scene.dep_ != "attr" or verb.lemma_ not in _COPULAS:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and self.place_at(subj) is None:
+            subj = self._town_of(subj)  # "the town of Vovchansk became the scene"
+        found = self.place_at(subj) if subj is not None else None
+        if found is None or found[1].kind == "country":
+            return None
+        return self._with_conjuncts(found[0], found[1], "clause", "action")
 
     def on_target_side(self, loc: Location, target: str | None, source: str | None) -> Location:
         """'Pakistani drones targeted sites in Punjab': a name both sides have, read as the attacker's own
@@ -797,6 +818,9 @@ class ArticlePlaces:
             if found:  # "blasts shook parts of the Donetsk region"
                 best = (cost, obj.i, found)
         return best[2] if best is not None else []
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
