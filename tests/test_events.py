@@ -859,3 +859,12 @@ def test_an_air_attack_named_for_no_one_is_the_state_s_in_its_war_with_a_group(p
     # between two states, no side is the one with aircraft
     other = "Russia and Ukraine fought for months in Donbas. Warplanes bombed villages near Kramatorsk on Sunday."
     assert not [h for h in events(pipe, other) if "+air_power" in h.rule]
+
+
+def test_flights_let_through_a_blockade_are_access_granted(pipe):
+    text = (
+        "The Saudi-led coalition and the Houthis agreed a truce in April. The plan included expanding commercial "
+        "flights from Sanaa and paying salaries."
+    )
+    flights = [e for e in events(pipe, text) if e.trigger == "expanding"]
+    assert [(e.type, e.mode, e.location.name) for e in flights] == [("RETREAT", "access", "Sanaa")]
