@@ -736,3 +736,12 @@ def test_a_place_said_to_be_the_scene_of_an_event_is_where_it_happens(pipe, sent
     text = "Russia and Ukraine fought for months. " + sentence
     told = [e for e in events(pipe, text) if any(ev.sentence == sentence for ev in e.evidence)]
     assert [e.location.name for e in told] == [name]
+
+
+def test_an_act_during_a_battle_named_for_its_town_is_in_that_town(pipe):
+    text = (
+        "Russia and Ukraine fought for months. Among the men freed were soldiers captured near Kharkiv and "
+        "marines detained during the Bakhmut battle for the salt mines."
+    )
+    detained = [e for e in events(pipe, text) if e.trigger == "detained"]
+    assert [e.location.name for e in detained] == ["Bakhmut"]

@@ -111,9 +111,13 @@ class ArticlePlaces:
         self.frame_countries = {c for c in frame_countries if c}
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
+        # ("the Angolan presidency": an adjective of nationality, not a place; but "the Bakhmut battle": a fight's town)
         ents = [
-            e for e in doc.ents if e.label_ in _PLACE_LABELS and not (len(e) == 1 and e.root.dep_ == "amod")
-        ]  # ("the Angolan presidency": an adjective of nationality, not a place)
+            e
+            for e in doc.ents
+            if e.label_ in _PLACE_LABELS
+            and not (len(e) == 1 and e.root.dep_ == "amod" and e.root.head.lemma_.lower() not in self.cues.contest_words)
+        ]
         weights: Counter = Counter({c: 3 for c in self.frame_countries})
         first = GeoContext(countries=Counter(weights))
         for e in ents:  # first pass: what countries the article is about, from names with one meaning
@@ -205,6 +209,10 @@ class ArticlePlaces:
             root = root.head  # "in Masisi territory", "in Kherson region"
         kinds = self.cues.town_words | self.cues.division_words
         named = root.head.lower_ == "of" and root.head.head.lemma_.lower() in kinds  # "the hilltop town of X"
+        fight = root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in self.cues.contest_words
+        if fight and not self.is_actor(ent.root):
+            root = root.head  # "during the Bakhmut battle": the fight's town, standing as its place
+            named = True
         if root.dep_ != "pobj" or self.is_actor(ent.root):
             return False
         # (a division's word says the name is a place after any locative: "drones downed over the X region")
@@ -636,6 +644,11 @@ class ArticlePlaces:
                     if lemma_of(occasion) in self.cues.occasion_nouns or occasion.lower_ in self.cues.occasion_nouns:
                         heads.append(occasion)
                         heads += [c for c in occasion.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+                    elif lemma_of(occasion) in self.cues.contest_words and role == "action":
+                        # "soldiers detained during the Mariupol battle": the fight's town, named before it
+                        named = self._named_before(occasion)
+                        if named is not None:
+                            return named
         if trigger.dep_ == "relcl" and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in trigger.children
         ):
@@ -711,13 +724,20 @@ class ArticlePlaces:
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "the Mariupol battle", "the Moscow ceasefire talks": a place modifying the event noun, when no
             # preposition places it ("Gaza truce talks resume in Cairo" are in Doha)
-            mods = [c for c in trigger.children if c.dep_ in ("compound", "nmod", "amod") and c.i < trigger.i]
-            mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
-            for c in mods:
-                found = self.place_at(c)
-                if found is not None and found[1].kind != "country":
-                    return self._with_conjuncts(found[0], found[1], "clause", role)
+            named = self._named_before(trigger, role)
+            if named is not None:
+                return named
         return []
+
+    def _named_before(self, noun: Token, role: str = "action") -> list[Location] | None:
+        """'the Mariupol battle', 'the Moscow ceasefire talks': a place (no country) modifying an event noun."""
+        mods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
+        for c in mods:
+            found = self.place_at(c)
+            if found is not None and found[1].kind != "country":
+                return self._with_conjuncts(found[0], found[1], "clause", role)
+        return None
 
     def _scene_of(self, trigger: Token) -> list[Location] | None:
         """'The plant has been a flashpoint in the war', 'Bakhmut became the scene of fierce fighting': an event
