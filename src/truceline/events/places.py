@@ -112,11 +112,12 @@ class ArticlePlaces:
         self.is_actor: Callable[[Token], bool] = is_actor or (lambda _t: False)
         self.country_of_norp: Callable[[Token], str | None] = country_of_norp or (lambda _t: None)
         # ("the Angolan presidency": an adjective of nationality, not a place; but "the Bakhmut battle": a fight's town)
+        fights = self.cues.contest_words
         ents = [
             e
             for e in doc.ents
             if e.label_ in _PLACE_LABELS
-            and not (len(e) == 1 and e.root.dep_ == "amod" and e.root.head.lemma_.lower() not in self.cues.contest_words)
+            and not (len(e) == 1 and e.root.dep_ == "amod" and e.root.head.lemma_.lower() not in fights)
         ]
         weights: Counter = Counter({c: 3 for c in self.frame_countries})
         first = GeoContext(countries=Counter(weights))
