@@ -868,3 +868,10 @@ def test_flights_let_through_a_blockade_are_access_granted(pipe):
     )
     flights = [e for e in events(pipe, text) if e.trigger == "expanding"]
     assert [(e.type, e.mode, e.location.name) for e in flights] == [("RETREAT", "access", "Sanaa")]
+
+
+def test_aid_to_a_place_held_by_one_side_goes_to_its_people_not_to_that_side(pipe):
+    text = "Israel and Hamas fought for weeks in Gaza. Under the deal, humanitarian aid to Gaza would increase."
+    r = pipe.extract(text, published=dt.date(2023, 11, 22))
+    aid = [e for e in r.events + r.partial_events if e.type == "AID"]
+    assert [e.target for e in aid] == ["PSE"]

@@ -148,8 +148,8 @@ def agreed_unnamed(d: Draft, fi: FrameIndex) -> None:
 def side_of_place(d: Draft, fi: FrameIndex) -> None:
     """A target read off a place stands for the side that place belongs to ("a ceasefire in Lebanon" between
     Israel and Hezbollah is Hezbollah's)."""
-    if not fi.two_sided or not d.target:
-        return
+    if not fi.two_sided or not d.target or d.type == "AID":
+        return  # (aid to Gaza is for the people there, not for the side that holds it)
     if "+target_from_location" in d.rule or "+target_of_sentence" in d.rule:
         side = fi.side_of(d.target)
         rep = fi.reps()[side] if side is not None else None
