@@ -826,8 +826,8 @@ def test_a_deal_told_in_the_passive_by_one_side_is_that_side_s_with_the_other(pi
 def test_who_subjects_an_object_to_fire_attacks_it(pipe):
     # the parse hangs "to artillery fire" on "located"; the doer is still the subject of "subjected"
     text = (
-        "Armenia and Azerbaijan agreed a truce on Sunday. On Monday, the armed forces of Armenia, violating the "
-        "truce, subjected the units of the Azerbaijani army located in the village of Sarijali to artillery fire."
+        "Armenia and Azerbaijan agreed a truce on Sunday. On Monday, the troops of Armenia, breaking the truce, "
+        "subjected the men of the Azerbaijani army stationed in the village of Sarijali to artillery fire."
     )
     fire = [e for e in events(pipe, text) if e.type == "ASSAULT"]
     assert [(e.source, e.target) for e in fire] == [("ARM-MIL", "AZE-MIL")]

@@ -729,7 +729,7 @@ def test_the_town_a_town_word_is_of_and_a_list_over_two_prepositions(pipe):
     ("sentence", "name"),
     [
         ("The town of Vovchansk became the scene of heavy fighting in May.", "Vovchansk"),
-        ("The Azovstal steel plant has been a flashpoint in Russia's military campaign in Ukraine.", "Azovstal"),
+        ("The Azovstal steel plant has long been a flashpoint in the Russian military campaign.", "Azovstal"),
     ],
 )
 def test_a_place_said_to_be_the_scene_of_an_event_is_where_it_happens(pipe, sentence, name):

@@ -288,7 +288,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         and child(verb.head, "nsubjpass") is not None
         and child(verb.head.head, "nsubj") is not None
     ):
-        # "Hamas said a truce had been agreed and thanked Qatar": an active finite verb the parse hangs on the
+        # "the group said a pause had been agreed and thanked Egypt": an active finite verb the parse hangs on the
         # passive clause of what was said goes with the sayer (what was agreed thanks no one)
         cur = verb.head.head
     seen = 0
