@@ -745,3 +745,12 @@ def test_an_act_during_a_battle_named_for_its_town_is_in_that_town(pipe):
     )
     detained = [e for e in events(pipe, text) if e.trigger == "detained"]
     assert [e.location.name for e in detained] == ["Bakhmut"]
+
+
+def test_enemy_ground_is_the_other_side_s_country(pipe):
+    text = (
+        "Israel and Hezbollah traded fire for months. Hezbollah, which refuses any talks held on enemy soil, "
+        "said it would keep fighting."
+    )
+    refused = [e for e in events(pipe, text) if e.trigger == "refuses"]  # (the talks refused: one REJECT)
+    assert [(e.type, e.location.country) for e in refused] == [("REJECT", "ISR")]

@@ -1081,7 +1081,7 @@ class _Extractor:
                     ):
                         c.mediators.append(self.country_of.get(a) or a)
                 c.events.append(e.id)
-                c.date = c.date or e.date
+                c.date = c.date or (e.date if _dated_in(e, c.sent) else None)
         own = self._clause_date(c) if c.status and not c.date_fixed else None
         if own is not None:
             c.date, c.date_precision = own.date, own.precision  # the date of the clause that changes the status
@@ -1091,7 +1091,7 @@ class _Extractor:
         undated = own is None and self._in_time_clause(c)
         if c.date is None and not undated:
             for e in sent_events:
-                if e.date and e.type in _CONTEXT_TYPES | {"RETREAT"}:
+                if e.date and e.type in _CONTEXT_TYPES | {"RETREAT"} and _dated_in(e, c.sent):
                     c.date = e.date
                     break
         if c.date is None and not undated:
@@ -1656,3 +1656,12 @@ def _named_kind(r: Agreement, text: str) -> str:
         return r.kind
     top = max(set(named), key=lambda k: (named.count(k), k == "ceasefire"))
     return top
+
+
+def _dated_in(e: Event, sent: Span) -> bool:
+    """Whether an event's date was read in this sentence: its own first telling, or a telling that states the date
+    ("Hamas confirmed that a truce had been agreed", merged with a deal "close to being agreed on Monday" told
+    earlier, is not dated Monday)."""
+    if e.date_text:
+        return e.date_text in sent.text
+    return bool(e.evidence) and e.evidence[0].start == sent.start_char

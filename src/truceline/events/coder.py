@@ -25,7 +25,7 @@ from truceline.events.explain import explain
 from truceline.events.lexicon import Governor, Lexicon, Trigger, lexicon
 from truceline.events.ontology import ontology
 from truceline.events.place_lists import each_place
-from truceline.events.places import ArticlePlaces, elsewhere, place_cues, ranked, role_of
+from truceline.events.places import ArticlePlaces, country_location, elsewhere, place_cues, ranked, role_of
 from truceline.events.quantities import number_value, quantities_in
 from truceline.events.syntax import TARGET_PREPS, ActorIndex, child, labour_strike, lemma_of, prep_objects, subject
 from truceline.frame.lookup import FrameIndex
@@ -1215,7 +1215,7 @@ class Coder:
                     2,
                 )
                 kept.append(d)
-            self._place(sent, kept, geo)
+            self._place(sent, kept, geo, fi)
             conventions.same_event(kept)
             kept = [d for d in kept if not d.absorbed]
             self._aim_by_sentence_place(kept, fi, res)
@@ -1235,7 +1235,7 @@ class Coder:
                 d.location = d.locations[0]
         events = self._merge(drafts, article_id, res)
         for d, sent in told_again:
-            self._place(sent, [d], geo)
+            self._place(sent, [d], geo, fi)
         for d, sent in restatements.join(events, told_again):
             if fi.two_sided and restatements.made_deal(d) and len(fi.reps()) == 2:
                 d.source, d.target = fi.reps()
@@ -1296,7 +1296,7 @@ class Coder:
                         return actor
         return None
 
-    def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces) -> None:
+    def _place(self, sent: Span, kept: list[Draft], geo: ArticlePlaces, fi: FrameIndex | None = None) -> None:
         """Each event's place with its role; the sentence's when its clause names none."""
         # an event's clause: its trigger, and the verb a noun trigger is the subject or object of ("fighting raged")
         clauses = {d.trigger.i: _clause_of(d.trigger) for d in kept}
@@ -1310,6 +1310,14 @@ class Coder:
                 # fighting once the truce was signed in city M")
                 barred = frozenset(i for k, r in roles.items() if k != d.trigger.i and r != role for i in clauses[k])
                 d.locations = geo.clause(d.trigger, role) or geo.sentence(sent, role, d.trigger, others, barred)
+            ground = geo.enemy_ground(d.trigger) if not d.locations and fi is not None and d.source else None
+            if ground is not None and fi is not None:
+                # "talks held on enemy territory": the country of the side facing the doer
+                enemy = self._country_of(fi.counterpart(d.source))
+                if enemy is None and self._country_of(d.target) != self._country_of(d.source):
+                    enemy = self._country_of(d.target)  # (the other side, as the roles already stand)
+                if enemy and len(enemy) == 3:
+                    d.locations = [country_location(enemy, ground.text, ground.idx, "clause", role)]
             d.locations = geo.narrowed(sent, d.locations)
             if d.type in ("ASSAULT", "COERCE"):
                 source, target = self._country_of(d.source), self._country_of(d.target)

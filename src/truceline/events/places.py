@@ -59,6 +59,7 @@ class PlaceCues:
     place_nouns: frozenset[str]
     place_subject_verbs: frozenset[str]
     scene_nouns: frozenset[str]
+    enemy_words: frozenset[str]
     contest_words: frozenset[str]
     contest_preps: frozenset[str]
     compass: frozenset[str]
@@ -738,6 +739,22 @@ class ArticlePlaces:
             found = self.place_at(c)
             if found is not None and found[1].kind != "country":
                 return self._with_conjuncts(found[0], found[1], "clause", role)
+        return None
+
+    def enemy_ground(self, trigger: Token) -> Token | None:
+        """'talks held on enemy territory': a place noun the enemy's in the trigger's own phrase (the country is
+        the other side's, which only the frame knows)."""
+        for tok in trigger.sent:
+            if (
+                tok.dep_ != "pobj"
+                or tok.head.lower_ not in self.cues.locative
+                or tok.lemma_.lower() not in self.cues.place_nouns
+            ):
+                continue
+            if not any(c.lower_ in self.cues.enemy_words and c.i < tok.i for c in tok.children):
+                continue
+            if trigger.i in {a.i for a in list(tok.ancestors)[:4]} or tok.head.head.i == trigger.i:
+                return tok
         return None
 
     def _scene_of(self, trigger: Token) -> list[Location] | None:
