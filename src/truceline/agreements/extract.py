@@ -1660,8 +1660,8 @@ def _named_kind(r: Agreement, text: str) -> str:
 
 def _dated_in(e: Event, sent: Span) -> bool:
     """Whether an event's date was read in this sentence: its own first telling, or a telling that states the date
-    ("Hamas confirmed that a truce had been agreed", merged with a deal "close to being agreed on Monday" told
-    earlier, is not dated Monday)."""
+    ("the group confirmed that a pause had been agreed", merged with a deal "near agreement on Monday" told in
+    another sentence, is not dated Monday)."""
     if e.date_text:
         return e.date_text in sent.text
     return bool(e.evidence) and e.evidence[0].start == sent.start_char
