@@ -9,7 +9,13 @@ mediator or a host out of the dyad of the deal it brokered. These are the frame'
 * a third party (mediator, host, international body) that calls on, welcomes or talks with no one
   named: the first side stands for both (``+target_frame``);
 * a third party in the dyad of a deal, release or attack beside one side: it is replaced by the
-  other side (``+mediator_out``); a mediator is the source of CONSULT or SUPPORT, not a party.
+  other side (``+mediator_out``); a mediator is the source of CONSULT or SUPPORT, not a party (but
+  what a side agrees "with" the mediator is agreed with the mediator);
+* a deal told in the passive by one side is that side's, with the other (``+claimant_party``);
+* in a war of a state against an armed group, an air attack no one is named for is the state's
+  (``+air_power``);
+* a target read off a place is the side that holds it (``+side_of_place``), except for aid, which goes
+  to the people there.
 """
 
 from __future__ import annotations
@@ -130,8 +136,8 @@ def air_power(d: Draft, fi: FrameIndex, from_the_air: bool) -> None:
 
 
 def agreed_unnamed(d: Draft, fi: FrameIndex) -> None:
-    """'Hamas confirmed that a truce had been agreed': a deal told in the passive with no one agreeing is, told
-    by one of the war's sides, that side's own, made with the other (``+claimant_party``)."""
+    """'The group confirmed on Tuesday that a pause had been agreed': a deal told in the passive with no one
+    agreeing is, told by one of the war's sides, that side's own, made with the other (``+claimant_party``)."""
     if d.type != "AGREE" or d.source is not None or d.target is not None or d.negated or d.status == "hypothetical":
         return
     verb = d.trigger
