@@ -488,7 +488,8 @@ class ArticlePlaces:
                 best = (depth, rank, found[0], found[1])
         if best is not None:
             out = self._with_conjuncts(best[2], best[3], basis, role)
-            for also in (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+            wheres = self.cues.locative | self.cues.destination
+            for also in (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in wheres):
                 # "arrived in Ramallah and at a hospital near Khan Younis": one list over two prepositions
                 out += [loc for loc in self._under(also, basis, role) if loc.name not in {o.name for o in out}]
             return out
