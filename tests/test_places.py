@@ -754,3 +754,13 @@ def test_enemy_ground_is_the_other_side_s_country(pipe):
     )
     refused = [e for e in events(pipe, text) if e.trigger == "refuses"]  # (the talks refused: one REJECT)
     assert [(e.type, e.location.country) for e in refused] == [("REJECT", "ISR")]
+
+
+def test_the_area_is_the_place_its_own_sentence_just_named(pipe):
+    text = (
+        "Russia and Ukraine fought near the Zaporizhzhia nuclear power plant in March. The IAEA chief will meet "
+        "Zelensky in Kyiv next week. He said conditions near the plant were worsening because of repeated "
+        "shelling in the area."
+    )
+    shelling = [e for e in events(pipe, text) if e.trigger == "shelling"]
+    assert [e.location.name for e in shelling] == ["Zaporizhzhia Nuclear Power Plant"]

@@ -339,6 +339,17 @@ class ArticlePlaces:
         }[kind]
         before = [p for start, p in reversed(self.order) if start < tok.i and p.kind in wanted]
         top = self.ctx.top_countries()
+        if kind == "any":
+            # "the situation around the plant is dangerous because of attacks in the area": the place its own
+            # sentence has just named, by name or by a word that points back, before any named earlier
+            for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+                found = self.place_at(t)
+                if found is not None and found[0].root.i == t.i and found[1].kind != "country":
+                    return found[1]
+                if t.pos_ == "NOUN" and t.i != tok.i and t.lemma_.lower() not in self.cues.anaphors.get("any", ()):
+                    named = self._recent(t) if any(t.lemma_.lower() in w for w in self.cues.anaphors.values()) else None
+                    if named is not None:
+                        return named
         # the last such place of the conflict's own countries ("the city" in a report on Yemen is Sanaa, not
         # Beijing where the envoys met), else of the article's countries, else the last of any
         return next(
