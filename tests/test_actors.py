@@ -520,3 +520,9 @@ def test_a_bare_junta_beside_rebels_and_a_mediating_country_is_the_rebels_state(
     r = pipe.extract(text, published=dt.date(2025, 4, 22))
     junta = next(a for a in r.actors if any(m.text == "the junta" for m in a.mentions))
     assert junta.country == "MMR"
+
+
+def test_a_place_in_the_dateline_is_no_actor(pipe):
+    text = "KHAN AL-AHMAR, West Bank (AP) - Israeli troops raided the village on Monday, residents said."
+    r = pipe.extract(text, published=dt.date(2024, 5, 6))
+    assert not [m for a in r.actors for m in a.mentions if m.text == "West Bank"]

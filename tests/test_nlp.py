@@ -210,3 +210,12 @@ def test_a_gerund_tagged_as_a_noun_with_an_object_is_a_verb(pipe):
     # a noun in -ing without an object stays a noun
     doc = pipe.nlp("The opening of the crossing was delayed.")
     assert next(t for t in doc if t.text == "opening").pos_ == "NOUN"
+
+
+def test_a_dateline_whose_town_has_a_hyphen_still_ends_before_the_news(pipe):
+    doc = pipe.nlp(
+        "Troops raid West Bank village\n\nKHAN AL-AHMAR, West Bank (AP) - Hamas freed two Thai farm workers on "
+        "Monday who had been held in Gaza for a year."
+    )
+    freed = next(t for t in doc if t.text == "freed")
+    assert [c.text for c in freed.children if c.dep_ == "nsubj"] == ["Hamas"]

@@ -1704,7 +1704,19 @@ def _only_a_location(ent: Span) -> bool:
         return True
     if ent.start == sent_of(ent.root).start and ent.end < len(ent.doc) and ent.doc[ent.end].text in (",", "-", "—"):
         return ent.text.isupper()  # a dateline: "KYIV, March 18 (Reuters) -"
-    return False
+    return _in_dateline(ent)
+
+
+_DATELINE_HEAD = re.compile(r"^\W{0,3}[A-Z][A-Z .'-]{1,40},\s*[^\n()]{0,40}?\s*\([^)]{1,40}\)\s*[-–—]")
+
+
+def _in_dateline(ent: Span) -> bool:
+    """'DEIR AL-BALAH, Gaza Strip (AP) -': a place in the dateline that opens the story says where it was filed."""
+    sent = sent_of(ent.root)
+    if ent.start - sent.start > 10:
+        return False
+    m = _DATELINE_HEAD.match(sent.text)
+    return m is not None and ent.end_char - sent.start_char <= m.end()
 
 
 def _proper(ent: Span) -> bool:

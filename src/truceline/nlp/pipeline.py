@@ -194,6 +194,8 @@ def _split_dateline(doc: Doc, marks: list[int], start: int) -> None:
         if "\n" in token.text or "\r" in token.text:
             break
         if token.text in _DASHES and token.i + 1 < len(doc) and doc[token.i - 1].text != token.text:
+            if not token.whitespace_ and not doc[token.i - 1].whitespace_:
+                continue  # "DEIR AL-BALAH, Gaza Strip (AP) - ...": a hyphen inside the town's name
             before = doc[start : token.i]
             shaped = (
                 any(t.text == ")" for t in before)
