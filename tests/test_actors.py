@@ -526,3 +526,12 @@ def test_a_place_in_the_dateline_is_no_actor(pipe):
     text = "KHAN AL-AHMAR, West Bank (AP) - Israeli troops raided the village on Monday, residents said."
     r = pipe.extract(text, published=dt.date(2024, 5, 6))
     assert not [m for a in r.actors for m in a.mentions if m.text == "West Bank"]
+
+
+def test_an_acronym_the_story_has_already_resolved_or_names_in_full_needs_no_context_of_its_own(pipe):
+    text = "Sudan's army and the RSF fought for months. The RSF shelled villages in the country's west on Monday."
+    r = pipe.extract(text, published=dt.date(2024, 1, 1))
+    assert [m.text for a in r.actors if a.id == "rsf" for m in a.mentions] == ["RSF", "RSF"]
+    later = "The RSF shelled villages in the west on Monday. The Rapid Support Forces denied it."
+    r = pipe.extract(later, published=dt.date(2024, 1, 1))
+    assert [m.text for a in r.actors if a.id == "rsf" for m in a.mentions][:1] == ["RSF"]

@@ -486,6 +486,16 @@ class _Builder:
             self._shouted[sent.start] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
         return self._shouted[sent.start]
 
+    def _named_in_full(self, actor: RegistryActor) -> bool:
+        """'The RSF shelled villages', in a story that names the Rapid Support Forces or has already resolved the
+        acronym: the short form needs no context of its own sentence."""
+        if any(m.actor_id == actor.id for m in self.mentions):
+            return True
+        if actor.kind == "country":
+            return False  # ("Chad", "Jordan" as words: only the sentence tells)
+        text = self.doc.text
+        return any(len(n) > 6 and " " in n and n in text for n in (actor.name, *actor.aliases))
+
     def _has_context(self, span: Span) -> bool:
         """Another actor, or a word naming a government, force or group, in the sentence."""
         sent = sent_of(span.root)
@@ -716,7 +726,12 @@ class _Builder:
                     continue
                 if ent.start > 0 and self.doc[ent.start - 1].lower_ == "ethnic":
                     continue  # "the ethnic Chinese armed group": a people, of no state the sentence names
-            if hits and self._needs_context(ent, hits[0].actor) and not self._has_context(ent):
+            if (
+                hits
+                and self._needs_context(ent, hits[0].actor)
+                and not self._has_context(ent)
+                and not self._named_in_full(hits[0].actor)
+            ):
                 continue  # "AA batteries", "Turkey, stuffing and cranberry sauce", "Lima beans"
             if hits:
                 h = hits[0]
