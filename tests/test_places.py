@@ -764,3 +764,17 @@ def test_the_area_is_the_place_its_own_sentence_just_named(pipe):
     )
     shelling = [e for e in events(pipe, text) if e.trigger == "shelling"]
     assert [e.location.name for e in shelling] == ["Zaporizhzhia Nuclear Power Plant"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The RSF shelled villages in the country's west on Monday.", "western Sudan"),
+        ("Drones struck targets in Sudan's north on Monday.", "northern Sudan"),
+        ("The army shelled RSF bases in the northwest of Sudan on Monday.", "northwestern Sudan"),
+    ],
+)
+def test_a_compass_quarter_of_a_country_is_its_region(pipe, sentence, name):
+    text = "Sudan's army and the RSF fought for months. " + sentence
+    told = [e for e in events(pipe, text) if e.sentence == sentence]
+    assert [(e.location.name, e.location.kind) for e in told] == [(name, "region")]

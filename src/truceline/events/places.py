@@ -481,6 +481,9 @@ class ArticlePlaces:
             p = self._recent(obj)  # "in Yemen's capital", "the Sudanese capital": the capital, not the country
             if p is not None:
                 return [self.location(obj, p, basis, role)]
+        quarter = self._quarter(obj, basis, role) if obj is not None and obj.pos_ == "NOUN" else None
+        if quarter is not None:
+            return [quarter]  # "in Sudan's north": the quarter, not the country that owns it
         if obj is not None and obj.pos_ == "NOUN" and self._landmarks_only(obj):
             national = self._national(obj, basis, role)  # "in Israeli areas near Gaza": in Israel
             if national is not None:
@@ -506,7 +509,11 @@ class ArticlePlaces:
             return out
         for tok in prep.subtree:
             if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and self._hangs_below(tok, prep):
-                loc = self._national(tok, basis, role) or self._border(tok, basis, role)
+                loc = (
+                    self._national(tok, basis, role)
+                    or self._border(tok, basis, role)
+                    or self._quarter(tok, basis, role)
+                )
                 if loc is not None:
                     return [loc]
                 p = self._recent(tok)
@@ -522,6 +529,31 @@ class ArticlePlaces:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return name if name is not None and self.place_at(name) is not None else None
+
+    def _quarter(self, noun: Token, basis: str, role: str) -> Location | None:
+        """'in the country's west', 'in Sudan's north', 'in the east of the country': a compass quarter of a
+        country the phrase names, or of the article's one country ("the country")."""
+        word = noun.lower_.replace("-", "")
+        if word not in _QUARTERS:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None:
+            return None
+        if owner.lemma_.lower() == "country":
+            ours = sorted(self.frame_countries)
+            country = ours[0] if len(ours) == 1 else None
+        else:
+            found = self.place_at(owner)
+            country = found[1].country if found is not None and found[1].kind == "country" else None
+        if not country:
+            return None
+        first = min(noun.left_edge.i, owner.left_edge.i)
+        span = self.doc[first : noun.right_edge.i + 1]
+        loc = country_location(country, span.text, span.start_char, basis, role)
+        return compass_region(loc, f"{word}ern")
 
     def _topic(self, prep: Token, role: str) -> bool:
         """'talks on Gaza', 'discussions over Yemen's war': what a meeting or a statement is about, not where it
@@ -871,6 +903,8 @@ class ArticlePlaces:
 
 
 _COPULAS = frozenset({"be", "become", "remain"})
+# compass quarters named as nouns ("the country's west"); their region is named with the adjective ("western")
+_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
