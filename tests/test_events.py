@@ -875,3 +875,16 @@ def test_aid_to_a_place_held_by_one_side_goes_to_its_people_not_to_that_side(pip
     r = pipe.extract(text, published=dt.date(2023, 11, 22))
     aid = [e for e in r.events + r.partial_events if e.type == "AID"]
     assert [e.target for e in aid] == ["PSE"]
+
+
+def test_a_state_body_telling_of_troops_deployed_tells_of_its_own_forces(pipe):
+    text = (
+        "Colombian President Gustavo Petro ordered troops to the border region on Friday. The defence ministry "
+        "said some 4,000 soldiers had been deployed by Sunday."
+    )
+    r = pipe.extract(text, published=dt.date(2025, 1, 20))
+    assert [m.text for a in r.actors if a.id == "COL-MIL" for m in a.mentions] == ["The defence ministry"]
+    deployed = [e for e in r.events if e.trigger == "deployed"]
+    assert [(e.type, e.source, [(q.value, q.unit) for q in e.quantities]) for e in deployed] == [
+        ("MOBILIZE", "COL-MIL", [(4000.0, "troops")])
+    ]

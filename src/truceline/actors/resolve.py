@@ -844,6 +844,13 @@ class _Builder:
             # "the army", "the government": the last generic actor of that sector nearby
             sector = self.reg.sector_nouns.get(tok.lower_)
             first = tok.i
+            named = {first}
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.dep_ == "compound" and before.head.i == tok.i:
+                phrase = self.reg.sector_nouns.get(f"{before.lower_} {tok.lower_}")
+                if phrase:  # "the defence ministry said": a state body named by its two words
+                    sector, first = phrase, before.i
+                    named.add(before.i)
             while first > 0 and doc[first - 1].lower_ in _OWN_STATE and first - 1 not in self.taken:
                 first -= 1  # "the federal government", "the transitional authorities"
             if (
@@ -851,8 +858,11 @@ class _Builder:
                 and tok.i not in self.taken
                 and first > 0
                 and doc[first - 1].lower_ == "the"
-                and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()))
-                and not any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _OWN_STATE for c in tok.children)
+                and tok.pos_ in ("NOUN", "PROPN")  # (a lower-case "ministry" the tagger calls a name is a noun)
+                and not any(
+                    c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _OWN_STATE and c.i not in named
+                    for c in tok.children
+                )
             ):
                 if sector == "GOV" and self.own_country is not None:
                     # the issuing government's readout: "the President" is its own

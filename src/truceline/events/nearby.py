@@ -112,6 +112,14 @@ def _appositive_owner(tok: Token, s: ActorIndex) -> str | None:
 _SELF = {"it", "its", "they", "their", "we", "our"}
 
 
+def _state_body(actor_id: str | None, s: ActorIndex) -> bool:
+    """A state or one of its bodies (government, forces, police): who can deploy a state's troops."""
+    if actor_id is None or s.kinds.get(actor_id) not in ("country", "generic"):
+        return False
+    sector = actor_id.rsplit("-", 1)[1] if "-" in actor_id else None
+    return sector in (None, "GOV", "MIL", "COP")
+
+
 def _speaks_of_itself(d: Draft) -> bool:
     """'Hamas said its fighters had ...', 'the SBU said it had used drones to hit ...'."""
     verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else d.trigger.head
@@ -160,6 +168,11 @@ def fill_roles(d: Draft, s: ActorIndex, sent: Span, reporting: set[str]) -> None
         d.source = d.reported_by
         d.rule += "+source_is_speaker"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in d.trigger.children)
+    if d.source is None and passive and d.type == "MOBILIZE" and _state_body(d.reported_by, s):
+        # "the defence ministry said 5,000 troops had been deployed": a state tells of its own forces' moves
+        d.source = d.reported_by
+        d.rule += "+own_forces"
+        return
     if d.source is None and passive:
         # "34 people were killed when Russian missiles hit": after a passive verb comes the cause
         d.source = nearest_actor(d, s, sent, before=False, exclude={d.target, d.reported_by}, reporting=reporting)
