@@ -778,3 +778,10 @@ def test_a_compass_quarter_of_a_country_is_its_region(pipe, sentence, name):
     text = "Sudan's army and the RSF fought for months. " + sentence
     told = [e for e in events(pipe, text) if e.sentence == sentence]
     assert [(e.location.name, e.location.kind) for e in told] == [(name, "region")]
+
+
+def test_cross_border_exchanges_are_fire_along_the_frontier(pipe):
+    text = "India and Pakistan have traded fire for weeks. The cross-border exchanges began on Monday."
+    sentence = "The cross-border exchanges began on Monday."
+    told = [e for e in events(pipe, text) if any(ev.sentence == sentence for ev in e.evidence)]
+    assert [(e.type, e.location.name) for e in told] == [("ASSAULT", "India-Pakistan border")]

@@ -767,6 +767,12 @@ class ArticlePlaces:
                 found_locs = self._under(prep, "clause", role)
                 if found_locs:
                     return found_locs
+        if trigger.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _BORDERS for c in trigger.children
+        ):
+            border = self._border(trigger, "clause", role)  # "cross-border exchanges": along the frontier
+            if border is not None:
+                return [border]
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "the Mariupol battle", "the Moscow ceasefire talks": a place modifying the event noun, when no
             # preposition places it ("Gaza truce talks resume in Cairo" are in Doha)
