@@ -785,3 +785,9 @@ def test_cross_border_exchanges_are_fire_along_the_frontier(pipe):
     sentence = "The cross-border exchanges began on Monday."
     told = [e for e in events(pipe, text) if any(ev.sentence == sentence for ev in e.evidence)]
     assert [(e.type, e.location.name) for e in told] == [("ASSAULT", "India-Pakistan border")]
+
+
+def test_a_country_s_areas_near_a_landmark_are_in_its_division_nearest_it(pipe):
+    text = "Hamas and Israel fought for weeks. Alarms warning of rockets went off in Israeli areas near the Gaza Strip."
+    e = next(e for e in events(pipe, text) if "+alarm" in e.rule)
+    assert (e.location.country, e.location.kind, e.location.admin1) == ("ISR", "region", "Southern District")

@@ -19,6 +19,7 @@ happened (``role: action``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -563,6 +564,36 @@ class ArticlePlaces:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         return obj is None or lemma_of(obj) not in self.cues.place_nouns | self.cues.site_heads
 
+    def _near_landmark(self, loc: Location, noun: Token) -> Location:
+        """'Israeli areas near Gaza': the part of the country by the landmark, in the first-level division of that
+        country whose centre is nearest it (the Southern District)."""
+        if loc.kind != "country" or not loc.country:
+            return loc
+        mark = next(
+            (
+                found[1]
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in self.cues.landmark_preps
+                for t in c.subtree
+                if (found := self.place_at(t)) is not None and found[1].lat is not None
+            ),
+            None,
+        )
+        if mark is None or mark.lat is None or mark.lon is None:
+            return loc
+        best: tuple[float, str] | None = None
+        for name in place_table().divisions(loc.country):
+            p = next((c for c in candidates(name)[0] if c.kind == "admin1" and c.country == loc.country), None)
+            if p is None or p.lat is None or p.lon is None:
+                continue
+            d = (p.lat - mark.lat) ** 2 + ((p.lon - mark.lon) * math.cos(math.radians(mark.lat))) ** 2
+            if best is None or d < best[0]:
+                best = (d, p.name)
+        if best is None:
+            return loc
+        name = f"{country_place(loc.country).name} near {mark.name}"
+        return loc.model_copy(update={"name": name, "kind": "region", "precision": "region", "admin1": best[1]})
+
     def _landmarks_only(self, noun: Token) -> bool:
         """Does every name below a place noun stand after a landmark preposition ('areas near Gaza'), none
         naming the place itself ('Syria's Idlib province', 'the town of Bucha')?"""
@@ -630,7 +661,7 @@ class ArticlePlaces:
         start = first.idx
         text = self.doc[first.i : noun.i + 1].text  # (Doc.text is rebuilt on each access)
         loc = country_location(country, text, start, basis, role)
-        return compass_region(loc, compass) if compass else loc
+        return compass_region(loc, compass) if compass else self._near_landmark(loc, noun)
 
     def main_place(self, placed: list[Location]) -> Location | None:
         """Where the article's fighting is, if one place clearly is: the place of action its events are given
