@@ -888,3 +888,9 @@ def test_a_state_body_telling_of_troops_deployed_tells_of_its_own_forces(pipe):
     assert [(e.type, e.source, [(q.value, q.unit) for q in e.quantities]) for e in deployed] == [
         ("MOBILIZE", "COL-MIL", [(4000.0, "troops")])
     ]
+
+
+def test_a_partitive_object_names_the_phrase_s_real_object(pipe):
+    text = "Israel and Hezbollah traded some of their heaviest fire in months on Sunday."
+    e = one(events(pipe, text), "ASSAULT")
+    assert (e.source, e.target, e.rule) == ("ISR", "hezbollah", "verb:trade fire")

@@ -172,6 +172,10 @@ _TEMPORAL = {"after": -1, "following": -1, "since": -1, "before": 1, "until": 1,
 _GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
+# quantity words a phrase's real object hangs on ("some of their heaviest fire", "most of the hostages")
+_PARTITIVES = frozenset({"some", "much", "most", "part", "all", "many", "one", "dozens", "hundreds", "thousands"})
+
+
 def _temporal_shift(clause_verb: Token, governor: Token) -> timedelta | None:
     """If a clause hangs from its governor through 'after / before / since', the time between them:
     'a day after' -> -1 day, 'two weeks before' -> +14 days, 'after' alone -> 0 (unknown). None when
@@ -473,6 +477,15 @@ class Coder:
             objects = list(tok.children)
             if tok.dep_ == "relcl" and obj is None and tok.head.pos_ == "NOUN":
                 objects.append(tok.head)
+            if obj is not None and obj.lemma_.lower() in _PARTITIVES:
+                # "traded some of their heaviest fire", "freed most of the hostages": the "of" noun is the object
+                objects += [
+                    o
+                    for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
             named = _deal_named(tok) if tok.dep_ == "acl" and tok.tag_ == "VBN" else []
             deal = next((n for n in named if self._makes_deal(lemma, n)), None)
             if deal is not None:
@@ -486,7 +499,8 @@ class Coder:
                 # a passive's subject is its object ("a deal was struck"), where the phrase recodes a verb
                 # that is an act of its own (strike: an attack) or makes a deal ("an agreement was reached")
                 passive = c.dep_ == "nsubjpass" and (lemma in self.lex.verbs or self._makes_deal(lemma, c))
-                if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or passive or c.i == tok.head.i:
+                partitive = c.dep_ == "pobj" and c.head.head.i == (obj.i if obj is not None else -1)
+                if c.dep_ in ("prt", "prep", "dobj", "xcomp", "oprd") or passive or partitive or c.i == tok.head.i:
                     key = f"{lemma} {c.lower_ if c.dep_ in ('prt', 'prep') else c.lemma_.lower()}"
                     if key in self.lex.verbs:
                         return self.lex.verbs[key], f"verb:{key}"
@@ -660,6 +674,8 @@ class Coder:
         else:
             d.source = s.subject_actor(subj)
             obj = child(verb, "dobj", "obj")
+            if obj is not None and obj.lemma_.lower() in _PARTITIVES and lemma_of(obj) != "all":
+                obj = None  # "traded some of their heaviest fire": no one is the target of "some"
             noun = obj if obj is not None and d.rule == f"verb:{lemma_of(verb)} {obj.lemma_.lower()}" else None
             if d.rule.startswith(f"verb:{lemma_of(verb)} for "):
                 noun = self._voted_for(verb)  # "voted in favour of a truce with Hamas"
