@@ -200,3 +200,13 @@ def test_bare_parties_doing_the_act_are_the_two_sides(pipe):
     # "the parties" the clause acts on are not taken for the sides
     told = pipe.extract("The Sudanese army and the RSF clashed again. Egypt thanked the parties.", published=None)
     assert not told.frame.references
+
+
+def test_two_sides_that_trade_fire_are_the_war_s_sides_over_a_war_named_in_passing(pipe):
+    text = (
+        "Israel and Hezbollah traded some of their heaviest fire in months on Sunday, ten months after the war "
+        "between Israel and Hamas began. Hezbollah said its response was complete for now, and Hezbollah "
+        "officials told Israel to expect more."
+    )
+    rec = code(pipe, text)
+    assert sorted(s.label for s in rec.frame.sides) == ["Hezbollah", "Israel"]

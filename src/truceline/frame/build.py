@@ -5,8 +5,9 @@ sides", "both countries", "the rebels"; its mediators and hosts stand beside the
 read from the parse and the resolved actors, before any event is coded:
 
 * **pairs**: actors that are the subject and object (or "between X and Y", or the two conjuncts)
-  of a conflict or negotiation word, or joined by a hyphen ("the Israel-Hamas war"), count
-  towards being the two sides; conflict words count more than negotiation words;
+  of a conflict or negotiation word (or of a fighting phrase of the events vocabulary: "traded fire"),
+  or joined by a hyphen ("the Israel-Hamas war"), count towards being the two sides; conflict words
+  count more than negotiation words;
 * **third parties**: the agent of "brokered by", the subject of "mediated / hosted", the owner of
   "the mediation of", a "Qatari-brokered" or "AU-led" modifier of talks; international
   organisations and outlets are never sides;
@@ -189,24 +190,28 @@ class FrameBuilder:
         c = self.cues
         for tok in self.doc:
             lemma = tok.lemma_.lower()
-            weight = c.conflict_weight if lemma in c.conflict else c.negotiation_weight if lemma in c.negotiation else 0
+            # "X and Y traded some of their heaviest fire": a fighting phrase, each side firing at the other
+            phrase = tok.pos_ == "VERB" and lemma not in c.conflict and self._hostile_phrase(tok)
+            weight = c.conflict_weight if lemma in c.conflict or phrase else 0
+            weight = weight or (c.negotiation_weight if lemma in c.negotiation else 0)
             if lemma in c.mediation or lemma in c.hosting:
                 weight = 0  # "the mediation of the US": a third party, not a pair of sides
             if weight:
                 keys = [k for k in dict.fromkeys(self.key(a) for a in self._participants(tok)) if k]
+                hostile = lemma in c.conflict or phrase
                 allies = self._co_agents(tok) if lemma in c.conflict and lemma not in c.reciprocal else set()
                 for i, a in enumerate(keys):
                     for b in keys[i + 1 :]:
                         if a in allies and b in allies:
                             continue  # "the M23 and the Rwandan army seized towns": on one side
                         t.pairs[frozenset((a, b))] += weight
-                        if lemma in c.conflict:
+                        if hostile:
                             t.conflict[frozenset((a, b))] += weight
-                        if lemma in c.violent:
+                        if lemma in c.violent or phrase:
                             t.violent[frozenset((a, b))] += 1
                         if len(t.evidence) < 12:
                             t.evidence.append(f"{lemma}: {a} / {b}")
-                    if lemma in c.conflict:
+                    if hostile:
                         t.fought[a] += 1
             if lemma in c.mediation or lemma in c.hosting:
                 self._third_parties(tok, lemma in c.hosting, t)
@@ -218,6 +223,15 @@ class FrameBuilder:
                         t.third[self.key(a) or a] += 1
         self._hyphen_pairs(t)
         return t
+
+    def _hostile_phrase(self, verb: Token) -> bool:
+        """'traded fire', 'exchanged heavy fire', 'traded some of their heaviest fire': a fighting phrase of the
+        events vocabulary, said of the verb and its object (or the object's "of" noun)."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            nouns = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
+            if any(f"{verb.lemma_.lower()} {n.lemma_.lower()}" in self.cues.hostile_phrases for n in nouns):
+                return True
+        return False
 
     def _co_agents(self, tok: Token) -> set[str]:
         """The keys of a one-way conflict verb's conjoined subjects: they act together."""

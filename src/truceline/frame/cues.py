@@ -25,6 +25,7 @@ class Cues:
     side_markers: frozenset[str]
     bare_sides: frozenset[str] = frozenset()  # "signed by the parties": the sides, as a clause's doer
     violent: frozenset[str] = frozenset()  # the conflict cues that are fighting itself (ASSAULT triggers)
+    hostile_phrases: frozenset[str] = frozenset()  # "trade fire", "exchange fire": a verb and its object
 
 
 def _words(path: Path, entry: object, key: str) -> frozenset[str]:
@@ -37,16 +38,22 @@ _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"}
 _TALKS = {"AGREE", "CONSULT"}
 
 
-def _trigger_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _trigger_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The one-word event triggers of ``data/events/triggers.yaml`` (a shared vocabulary file): hostile
-    ones count as conflict cues, deals and talks as negotiation cues."""
+    ones count as conflict cues, deals and talks as negotiation cues; and its two-word verb phrases of
+    fighting ("trade fire": ASSAULT), which count as conflict cues said of the verb and its object."""
     raw = clean(load_yaml(data_path("events", "triggers.yaml")))
     hostile: set[str] = set()
     talks: set[str] = set()
     violent: set[str] = set()
+    phrases: set[str] = set()
     for section in ("verbs", "nouns"):
         for word, spec in (raw.get(section) or {}).items():
-            if " " in str(word) or not isinstance(spec, dict):
+            if not isinstance(spec, dict):
+                continue
+            if " " in str(word):
+                if section == "verbs" and spec.get("type") == "ASSAULT" and len(str(word).split()) == 2:
+                    phrases.add(str(word).lower())
                 continue
             if spec.get("type") in _HOSTILE:
                 hostile.add(str(word).lower())
@@ -54,7 +61,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 violent.add(str(word).lower())
             elif spec.get("type") in _TALKS:
                 talks.add(str(word).lower())
-    return frozenset(hostile), frozenset(talks), frozenset(violent)
+    return frozenset(hostile), frozenset(talks), frozenset(violent), frozenset(phrases)
 
 
 @lru_cache(maxsize=4)
@@ -65,7 +72,7 @@ def cues(path: str | None = None) -> Cues:
         raise fail(p, raw, "expected a mapping")
     refs = raw.get("side_references")
     conflict, negotiation = raw.get("conflict"), raw.get("negotiation")
-    hostile, talks, violent = _trigger_words()
+    hostile, talks, violent, phrases = _trigger_words()
     out = Cues(
         conflict=_words(p, conflict, "lemmas") | hostile,
         conflict_weight=int(clean(conflict).get("weight", 3)),
@@ -81,5 +88,6 @@ def cues(path: str | None = None) -> Cues:
         side_markers=_words(p, refs, "markers"),
         bare_sides=frozenset(str(w).lower() for w in clean(refs).get("bare") or []),
         violent=violent,
+        hostile_phrases=phrases,
     )
     return out
