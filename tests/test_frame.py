@@ -210,3 +210,13 @@ def test_two_sides_that_trade_fire_are_the_war_s_sides_over_a_war_named_in_passi
     )
     rec = code(pipe, text)
     assert sorted(s.label for s in rec.frame.sides) == ["Hezbollah", "Israel"]
+
+
+def test_civilians_are_no_side_the_armed_group_of_their_people_stands_for_them(pipe):
+    text = (
+        "Hamas freed two Thai farm workers on Saturday, and Israel released 90 Palestinian prisoners in return. "
+        "Israel released the Palestinian prisoners from Ofer prison. The Palestinian prisoners were greeted by "
+        "crowds in Ramallah."
+    )
+    rec = code(pipe, text)
+    assert "PSE-CVL" not in [a for s in rec.frame.sides for a in s.actors[:1]]

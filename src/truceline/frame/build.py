@@ -12,7 +12,8 @@ read from the parse and the resolved actors, before any event is coded:
   "the mediation of", a "Qatari-brokered" or "AU-led" modifier of talks; international
   organisations and outlets are never sides;
 * **sides**: the pair with the most weight among the rest, or, with no such cue, the two most
-  mentioned states or groups when they clearly stand out;
+  mentioned states or groups when they clearly stand out; civilians are no side (the armed group of
+  their people the story names stands for them);
 * **references**: phrases that stand for both sides ("the warring parties").
 """
 
@@ -361,6 +362,7 @@ class FrameBuilder:
                 first = self._first_mentioned([k for k, n in top[1:] if n == top[1][1]])
                 sides = [top[0][0], first]
                 t.evidence.append("state against the first of its armed groups")
+        sides = [self._armed_for_civilians(k, counts, sides) for k in sides]
         others = [
             FrameDyad(sides=sorted((self._rep(k) for k in pair), key=str), weight=w)
             for w, pair in ranked
@@ -420,6 +422,23 @@ class FrameBuilder:
         for plural in self.plural_at.values():
             ids.update(a for a in plural if self.key(a) == key)
         return ids
+
+    def _armed_for_civilians(self, key: str, counts: Counter, sides: list[str]) -> str:
+        """'Israel released 183 Palestinian prisoners' beside 'Hamas freed three men': civilians are no side of a
+        war; the armed group of their people the story names most stands for them."""
+        a = self.actors.get(key)
+        if a is None or a.sector != "CVL" or not a.country:
+            return key
+        groups = [
+            k
+            for k, _ in counts.most_common()
+            if k not in sides
+            and (g := self.actors.get(k)) is not None
+            and g.kind == "group"
+            and g.sector == "REB"
+            and g.country == a.country
+        ]
+        return groups[0] if groups else key
 
     def _side(self, key: str) -> FrameSide:
         ids = self._members(key)
