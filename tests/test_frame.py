@@ -220,3 +220,13 @@ def test_civilians_are_no_side_the_armed_group_of_their_people_stands_for_them(p
     )
     rec = code(pipe, text)
     assert "PSE-CVL" not in [a for s in rec.frame.sides for a in s.actors[:1]]
+
+
+def test_a_party_s_own_envoy_does_not_make_it_a_mediator(pipe):
+    text = (
+        "The United States and the Taliban signed a deal in Doha on Saturday. US special envoy Zalmay Khalilzad "
+        "and US envoy for peace talks Mike Smith attended the signing. The Taliban said the deal was a victory."
+    )
+    rec = code(pipe, text)
+    assert sorted(s.label for s in rec.frame.sides) == ["Taliban", "United States"]
+    assert "USA" not in rec.frame.mediators

@@ -245,6 +245,7 @@ class FrameBuilder:
 
     def _third_parties(self, tok: Token, hosting: bool, t: _Tally) -> None:
         bucket = t.hosts if hosting else t.third
+        one = 0.5 if tok.lemma_.lower() in self.cues.weak_mediation else 1  # (an envoy: half a cue)
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
@@ -254,12 +255,12 @@ class FrameBuilder:
 
             if subj is not None and tok.tag_ != "VBN":
                 for a in self._actors_at(subj):
-                    bucket[self.key(a) or a] += 1
+                    bucket[self.key(a) or a] += one
             for c in tok.children:
                 if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                     for o in c.children:
                         for a in self._actors_at(o):
-                            bucket[self.key(a) or a] += 1
+                            bucket[self.key(a) or a] += one
             if hosting:
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.lemma_.lower() not in ("talk", "talks", "meeting", "negotiation"):
@@ -268,17 +269,17 @@ class FrameBuilder:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod") and c.i in self.by_token:
                     a = self.by_token[c.i].actor_id
-                    bucket[self.key(a) or a] += 1
+                    bucket[self.key(a) or a] += one
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                     for o in c.children:
                         for a in self._listed(o):
-                            bucket[self.key(a) or a] += 1
+                            bucket[self.key(a) or a] += one
             if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
                 head = (
                     tok.head if tok.dep_ == "appos" else next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 )
                 for a in self._actors_at(head) if head is not None else []:
-                    bucket[self.key(a) or a] += 1
+                    bucket[self.key(a) or a] += one
 
     def _hyphen_pairs(self, t: _Tally) -> None:
         """'the Israel-Hamas war', 'Armenian-Azerbaijani clashes': two sides joined by a hyphen; and

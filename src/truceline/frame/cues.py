@@ -26,6 +26,7 @@ class Cues:
     bare_sides: frozenset[str] = frozenset()  # "signed by the parties": the sides, as a clause's doer
     violent: frozenset[str] = frozenset()  # the conflict cues that are fighting itself (ASSAULT triggers)
     hostile_phrases: frozenset[str] = frozenset()  # "trade fire", "exchange fire": a verb and its object
+    weak_mediation: frozenset[str] = frozenset()  # "envoy": a party's negotiators bear the title too
 
 
 def _words(path: Path, entry: object, key: str) -> frozenset[str]:
@@ -89,5 +90,6 @@ def cues(path: str | None = None) -> Cues:
         bare_sides=frozenset(str(w).lower() for w in clean(refs).get("bare") or []),
         violent=violent,
         hostile_phrases=phrases,
+        weak_mediation=frozenset(str(w).lower() for w in clean(raw.get("mediation")).get("weak") or []),
     )
     return out
