@@ -82,7 +82,7 @@ def test_real_articles_floors():
     assert f["noise"] <= 4, f["line"]
     # issue #16 (targets 0.85 / 0.85 / 0.92 / 0.85 / 0.95, counts 0.85 / 0.90; places and country not reached)
     assert f["places"] >= 0.82 and f["places_P"] >= 0.94, f["line"]
-    assert f["country"] >= 0.85 and f["admin1"] >= 0.85 and f["coords"] >= 0.94, f["line"]
+    assert f["country"] >= 0.85 and f["admin1"] >= 0.87 and f["coords"] >= 0.94, f["line"]
     assert f["counts"] >= 0.87 and f["counts_P"] >= 0.94, f["line"]
 
 
@@ -90,10 +90,10 @@ def test_own_held_out_articles_floors():
     f = figures("--gold-dir", str(OWN))
     assert f["errors"] == 0, f["line"]
     assert f["agreements"] >= 0.89 and f["status"] >= 0.78, f["line"]
-    assert f["R"] >= 0.57 and f["P"] >= 0.51, f["line"]
+    assert f["R"] >= 0.62 and f["P"] >= 0.51, f["line"]
     assert f["date"] >= 0.84, f["line"]
-    assert f["places"] >= 0.69 and f["places_P"] >= 0.85, f["line"]
-    assert f["counts"] >= 0.81 and f["counts_P"] >= 0.93, f["line"]
+    assert f["places"] >= 0.71 and f["places_P"] >= 0.85, f["line"]
+    assert f["counts"] >= 0.88 and f["counts_P"] >= 0.93, f["line"]
 
 
 def test_agreements_held_out_floors():
