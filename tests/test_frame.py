@@ -230,13 +230,3 @@ def test_a_party_s_own_envoy_does_not_make_it_a_mediator(pipe):
     rec = code(pipe, text)
     assert sorted(s.label for s in rec.frame.sides) == ["Taliban", "United States"]
     assert "USA" not in rec.frame.mediators
-
-
-def test_allies_acting_together_in_retaliation_are_one_side(pipe):
-    text = (
-        "The United States and Britain acted on Friday in retaliation for weeks of attacks on shipping. "
-        "The Houthis attacked a US warship on Sunday and vowed to fight the United States."
-    )
-    rec = code(pipe, text)
-    assert "Houthis" in [s.label for s in rec.frame.sides]
-    assert not [d for d in rec.frame.dyads if sorted(d.sides) == ["GBR", "USA"]]

@@ -235,10 +235,7 @@ class FrameBuilder:
         return False
 
     def _co_agents(self, tok: Token) -> set[str]:
-        """The keys of a one-way conflict verb's conjoined subjects: they act together (and so do the subjects of
-        the verb a conflict noun hangs on: "X and Y struck targets in retaliation for attacks")."""
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
-            tok = tok.head.head
+        """The keys of a one-way conflict verb's conjoined subjects: they act together."""
         if tok.pos_ != "VERB":
             return set()
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
