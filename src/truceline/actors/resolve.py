@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from truceline.actors.names import Resolver, demonym_of
 from truceline.actors.registry import Registry, RegistryActor, is_acronym, normalise
 from truceline.models import Actor, Mention, UnresolvedMention
-from truceline.nlp.index import ent_of, ents, sent_of, sents
+from truceline.nlp.index import ent_of, ents, sent_of, sents, text_of
 
 # sectors a bare "the government", "the army", "police", "rebels" may take from the passage's country
 _CONTEXT_SECTORS = {"GOV", "MIL", "COP", "REB", "LEG", "JUD", "SPY", "OPP"}
@@ -493,7 +493,7 @@ class _Builder:
             return True
         if actor.kind == "country":
             return False  # ("Chad", "Jordan" as words: only the sentence tells)
-        text = self.doc.text
+        text = text_of(self.doc)  # (Doc.text is rebuilt on each access)
         return any(len(n) > 6 and " " in n and n in text for n in (actor.name, *actor.aliases))
 
     def _has_context(self, span: Span) -> bool:
