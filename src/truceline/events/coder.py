@@ -426,6 +426,15 @@ def _from_party(loc: Location, sent: Span) -> bool:
     return False
 
 
+def _doer(verb: Token) -> Token | None:
+    """The word that names who does a verb's act: its subject, or in the passive the object of its "by"."""
+    subj, passive = subject(verb)
+    if not passive:
+        return subj
+    agent = child(verb, "agent")
+    return child(agent, "pobj") if agent is not None else None
+
+
 def _nominal(tok: Token) -> bool:
     """'in retaliation for the US strikes on its sites': a noun the tagger took for a verb."""
     return tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(
@@ -1417,11 +1426,7 @@ class Coder:
         key = d.rule.split("+", 1)[0].split(":", 1)[-1]
         if key in self.lex.air_strikes:
             return True
-        verb = d.trigger if d.trigger.pos_ == "VERB" else None
-        subj, passive = subject(verb) if verb is not None else (None, False)
-        if passive and verb is not None:
-            agent = child(verb, "agent")
-            subj = child(agent, "pobj") if agent is not None else None
+        subj = _doer(d.trigger) if d.trigger.pos_ == "VERB" else None
         if subj is None:
             return False
         words = {lemma_of(subj), " ".join(t.lemma_.lower() for t in subj.subtree if not t.is_punct)}
@@ -1434,10 +1439,7 @@ class Coder:
         killed hundreds', 'killed by rocket fire')? Then no actor is put in its place."""
         if d.source is not None or d.trigger.pos_ != "VERB":
             return False
-        subj, passive = subject(d.trigger)
-        if passive:
-            agent = child(d.trigger, "agent")
-            subj = child(agent, "pobj") if agent is not None else None
+        subj = _doer(d.trigger)
         if subj is None or subj.pos_ in ("PRON", "PROPN") or s.actor_of(subj, deep=True) is not None:
             return False
         if subj.lemma_.lower() in _PEOPLE_WORDS:

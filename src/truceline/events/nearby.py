@@ -116,8 +116,8 @@ def _state_body(actor_id: str | None, s: ActorIndex) -> bool:
     """A state or one of its bodies (government, forces, police): who can deploy a state's troops."""
     if actor_id is None or s.kinds.get(actor_id) not in ("country", "generic"):
         return False
-    sector = actor_id.rsplit("-", 1)[1] if "-" in actor_id else None
-    return sector in (None, "GOV", "MIL", "COP")
+    actor = next((a for a in s.res.actors if a.id == actor_id), None)
+    return actor is not None and actor.sector in (None, "GOV", "MIL", "COP")
 
 
 def _speaks_of_itself(d: Draft) -> bool:
